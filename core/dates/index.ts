@@ -1,0 +1,1 @@
+export { parseIsoDate, daysBetween, addDays, formatDateCl, isPeriod, makeDateCellReader, isoDateInZone } from './isoDate';

@@ -1,0 +1,64 @@
+import type { IsoDate } from '../model';
+
+const DAY_MS = 86_400_000;
+
+const isValidYmd = (y: number, m: number, d: number): boolean => {
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2999) return false;
+  const time = Date.UTC(y, m - 1, d);
+  return new Date(time).getUTCDate() === d;
+};
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Accepts `YYYY-MM-DD` and the Chilean `DD-MM-YYYY` (or with slashes); null when not a real date. */
+export function parseIsoDate(text: string): IsoDate | null {
+  const trimmed = text.trim();
+  let match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return isValidYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+  }
+  match = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(trimmed);
+  if (match) {
+    const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return isValidYmd(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+  }
+  return null;
+}
+
+const dayNumber = (date: IsoDate): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export const daysBetween = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date((dayNumber(date) + days) * DAY_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** `2026-10-15` -> `15-10-2026`, as Chilean users read dates. */
+export const formatDateCl = (date: IsoDate | null): string => (date ? `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}` : '');
+
+/** `YYYY-MM` check for report periods. */
+export const isPeriod = (text: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+
+/**
+ * Calendar date of an instant in a time zone. Spreadsheet date cells arrive as instants
+ * at local midnight; formatting is cached because a workbook repeats few distinct dates.
+ */
+export function makeDateCellReader(timeZone: string): (cell: Date) => IsoDate {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const cache = new Map<number, IsoDate>();
+  return (cell) => {
+    const time = cell.getTime();
+    let iso = cache.get(time);
+    if (iso === undefined) {
+      iso = format.format(cell);
+      if (cache.size < 100_000) cache.set(time, iso);
+    }
+    return iso;
+  };
+}
+
+/** Today in a time zone, from an instant the caller supplies (core never reads the clock). */
+export const isoDateInZone = (instant: Date, timeZone: string): IsoDate => makeDateCellReader(timeZone)(instant);

@@ -1,0 +1,70 @@
+import type { TabId } from '../workbook/schema';
+
+/** Every problem a user can cause; the message map must cover each one (see messages.ts). */
+export type IssueCode =
+  // workbook and import rows
+  | 'missingTab'
+  | 'missingColumn'
+  | 'required'
+  | 'invalidNumber'
+  | 'invalidInteger'
+  | 'invalidDate'
+  | 'invalidTaxId'
+  | 'invalidChoice'
+  | 'invalidDocumentType'
+  | 'invalidEmail'
+  | 'totalMismatch'
+  | 'vatMismatch'
+  | 'exemptDocumentHasVat'
+  | 'duplicateDocument'
+  | 'missingReference'
+  | 'unknownReference'
+  | 'dueBeforeIssue'
+  | 'csvEmpty'
+  | 'csvColumnCount'
+  // actions
+  | 'unknownDocument'
+  | 'ambiguousDocument'
+  | 'invalidDocumentKey'
+  | 'amountNotPositive'
+  | 'amountExceedsBalance'
+  | 'documentVoid'
+  | 'documentAlreadyVoid'
+  | 'paymentOnNote'
+  | 'documentChanged'
+  | 'notAllowed'
+  | 'invalidPeriod'
+  | 'mailQuotaExhausted'
+  | 'missingEmail'
+  // query language
+  | 'queryUnknownFilter'
+  | 'queryEmptyValue'
+  | 'queryUnterminatedQuote'
+  | 'queryInvalidValue'
+  | 'queryInvalidSort';
+
+/** Where the problem is: a workbook cell, a line of an imported file, a form field or a query word. */
+export interface IssuePath {
+  readonly tab?: TabId;
+  readonly row?: number;
+  readonly column?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly field?: string;
+  readonly word?: string;
+}
+
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly path: IssuePath;
+  readonly params: IssueParams;
+}
+
+export const issue = (code: IssueCode, path: IssuePath = {}, params: IssueParams = {}): Issue => ({ code, path, params });
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(...issues: Issue[]): Result<T> => ({ ok: false, issues });

@@ -1,0 +1,78 @@
+import type { Locale } from '../i18n/locale';
+import { assertNever } from '../assertNever';
+import { formatMoney } from '../money/formatMoney';
+import { TABS } from '../workbook/schema';
+import type { Issue, IssuePath } from './issue';
+
+const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
+const quoted = (value: unknown): string => `«${String(value ?? '')}»`;
+
+/** The text of one issue, without where it happened. */
+export function issueMessage(issue: Issue, locale: Locale): string {
+  const p = issue.params;
+  const es = locale === 'es';
+  const value = quoted(p.value);
+  switch (issue.code) {
+    case 'missingTab': return es ? `falta la hoja ${p.tab}; use «Preparar planilla» para crearla` : `the ${p.tab} sheet is missing; use "Set up workbook" to create it`;
+    case 'missingColumn': return es ? `falta la columna ${p.column} (o ${p.alias}) en la fila de encabezados` : `column ${p.column} (or ${p.alias}) is missing from the header row`;
+    case 'required': return es ? 'está vacío y es obligatorio' : 'is empty and required';
+    case 'invalidNumber': return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
+    case 'invalidInteger': return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
+    case 'invalidDate': return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
+    case 'invalidTaxId':
+      return p.problem === 'checkDigit'
+        ? es ? `${value} tiene el dígito verificador incorrecto` : `${value} has the wrong check digit`
+        : es ? `${value} no es un RUT (use 12.345.678-5)` : `${value} is not a RUT (use 12.345.678-5)`;
+    case 'invalidChoice': return es ? `${value} no es un valor permitido (${p.allowed})` : `${value} is not an allowed value (${p.allowed})`;
+    case 'invalidDocumentType': return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
+    case 'invalidEmail': return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
+    case 'totalMismatch': return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;
+    case 'vatMismatch': return es ? `${value} no es el IVA ${p.rate} del Neto (${money(issue, 'expected')})` : `${value} is not ${p.rate} VAT on the Net (${money(issue, 'expected')})`;
+    case 'exemptDocumentHasVat': return es ? `un documento tipo ${p.type} es exento: Neto e IVA deben ser 0` : `a type ${p.type} document is exempt: Net and VAT must be 0`;
+    case 'duplicateDocument': return es ? `el documento ${p.key} ya está en la fila ${p.firstRow}` : `document ${p.key} is already in row ${p.firstRow}`;
+    case 'missingReference': return es ? `una nota tipo ${p.type} debe indicar el documento que modifica (p. ej. 33-1023)` : `a type ${p.type} note must name the document it amends (e.g. 33-1023)`;
+    case 'unknownReference': return es ? `${value} no corresponde a ningún documento` : `${value} matches no document`;
+    case 'dueBeforeIssue': return es ? `el vencimiento ${value} es anterior a la fecha de emisión ${p.issueDate}` : `due date ${value} is before the issue date ${p.issueDate}`;
+    case 'csvEmpty': return es ? 'el archivo no tiene filas de datos' : 'the file has no data rows';
+    case 'csvColumnCount': return es ? `la línea tiene ${p.found} columnas y el encabezado ${p.expected}` : `the line has ${p.found} columns and the header ${p.expected}`;
+    case 'unknownDocument': return es ? `no existe el documento ${value}` : `there is no document ${value}`;
+    case 'ambiguousDocument': return es ? `el folio ${value} existe en varios tipos (${p.types}); indique TIPO-FOLIO, p. ej. ${p.example}` : `folio ${value} exists in several types (${p.types}); write TYPE-NUMBER, e.g. ${p.example}`;
+    case 'invalidDocumentKey': return es ? `${value} no es un documento (use FOLIO o TIPO-FOLIO, p. ej. 33-1023)` : `${value} is not a document (use NUMBER or TYPE-NUMBER, e.g. 33-1023)`;
+    case 'amountNotPositive': return es ? `el monto ${value} debe ser mayor que cero` : `the amount ${value} must be greater than zero`;
+    case 'amountExceedsBalance': return es ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})` : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
+    case 'documentVoid': return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
+    case 'documentAlreadyVoid': return es ? `${p.key} ya está anulada` : `${p.key} is already void`;
+    case 'paymentOnNote': return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
+    case 'documentChanged': return es ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla` : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
+    case 'notAllowed': return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';
+    case 'invalidPeriod': return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
+    case 'mailQuotaExhausted': return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";
+    case 'missingEmail': return es ? `${p.key} no tiene correo; complete la columna Email` : `${p.key} has no email; fill in the Email column`;
+    case 'queryUnknownFilter': return es ? `${value}: filtro desconocido; use ${p.allowed}` : `${value}: unknown filter; use ${p.allowed}`;
+    case 'queryEmptyValue': return es ? `${value}: falta el valor después de «:»` : `${value}: a value is missing after ":"`;
+    case 'queryUnterminatedQuote': return es ? `${value}: falta la comilla de cierre` : `${value}: the closing quote is missing`;
+    case 'queryInvalidValue': return es ? `${value}: valor no válido; se espera ${p.expected}` : `${value}: invalid value; expected ${p.expected}`;
+    case 'queryInvalidSort': return es ? `${value}: no se puede ordenar por eso; use ${p.allowed}` : `${value}: cannot sort by that; use ${p.allowed}`;
+    default: return assertNever(issue.code);
+  }
+}
+
+/** "Facturas, fila 14, columna Total" / "archivo.csv, línea 3 (folio 1023)" / "campo Monto". */
+export function issueWhere(path: IssuePath, locale: Locale): string {
+  const es = locale === 'es';
+  const parts: string[] = [];
+  if (path.tab) parts.push(es ? TABS[path.tab].name : TABS[path.tab].alias);
+  if (path.file) parts.push(path.file);
+  if (path.row !== undefined) parts.push(`${es ? 'fila' : 'row'} ${path.row}`);
+  if (path.line !== undefined) parts.push(`${es ? 'línea' : 'line'} ${path.line}`);
+  if (path.column) parts.push(`${es ? 'columna' : 'column'} ${path.column}`);
+  if (path.field) parts.push(`${es ? 'campo' : 'field'} ${path.field}`);
+  return parts.join(', ');
+}
+
+/** One line per issue, the same text in every face. */
+export function formatIssue(issue: Issue, locale: Locale = 'es'): string {
+  const where = issueWhere(issue.path, locale);
+  const text = issueMessage(issue, locale);
+  return where ? `${where}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+}

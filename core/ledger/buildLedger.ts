@@ -1,0 +1,85 @@
+import type { Book, InvoiceDocument, InvoiceView, IsoDate } from '../model';
+import { documentKey } from '../model';
+import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { daysBetween } from '../dates/isoDate';
+import { normalizeText } from '../text/normalizeText';
+import { paymentStatusAsOf } from './paymentStatusAsOf';
+
+export interface Ledger {
+  readonly asOf: IsoDate;
+  /** In sheet order. */
+  readonly views: readonly InvoiceView[];
+  byKey(type: number, number: number): InvoiceView | undefined;
+}
+
+/**
+ * Every document with its payment position as of a date. A note (56/61) folds into the
+ * document it amends: that document's balance moves, and the note shows the same status
+ * with no balance of its own, so nothing is owed twice.
+ */
+export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
+  const docsByKey = new Map<string, InvoiceDocument>();
+  for (const doc of book.documents) docsByKey.set(documentKey(doc), doc);
+
+  const targetOf = (doc: InvoiceDocument): InvoiceDocument => (doc.reference ? docsByKey.get(documentKey(doc.reference)) ?? doc : doc);
+
+  const paid = new Map<string, number>();
+  for (const payment of book.payments) {
+    if (payment.date > asOf) continue;
+    const doc = docsByKey.get(documentKey(payment));
+    if (!doc) continue;
+    const key = documentKey(targetOf(doc));
+    paid.set(key, (paid.get(key) ?? 0) + payment.amount);
+  }
+  const adjustments = new Map<string, number>();
+  for (const doc of book.documents) {
+    if (!doc.reference || doc.state === 'anulada' || doc.issueDate > asOf) continue;
+    const kind = documentTypeRule(profile, doc.type)?.kind;
+    const sign = kind === 'credit-note' ? 1 : kind === 'debit-note' ? -1 : 0;
+    const key = documentKey(targetOf(doc));
+    adjustments.set(key, (adjustments.get(key) ?? 0) + sign * doc.total);
+  }
+
+  const tagsByTaxId = new Map<string, readonly string[]>();
+  for (const customer of book.customers) tagsByTaxId.set(customer.taxId, customer.tags);
+
+  const own = new Map<string, InvoiceView>();
+  const viewOf = (doc: InvoiceDocument): InvoiceView => {
+    const key = documentKey(doc);
+    const dueDate = doc.dueDate ?? doc.issueDate;
+    const docPaid = paid.get(key) ?? 0;
+    const docAdjustments = adjustments.get(key) ?? 0;
+    const { status, balance } = paymentStatusAsOf({ total: doc.total, paid: docPaid, adjustments: docAdjustments, dueDate, void: doc.state === 'anulada' }, asOf);
+    return {
+      ...doc,
+      paid: docPaid,
+      adjustments: docAdjustments,
+      balance,
+      paymentStatus: status,
+      daysOverdue: status === 'anulada' || status === 'pagada' ? 0 : daysBetween(dueDate, asOf),
+      customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
+      searchText: normalizeText(`${doc.type}-${doc.number} ${doc.number} ${doc.customerName} ${profile.compactTaxId(doc.customerTaxId)}`),
+    };
+  };
+  for (const doc of book.documents) if (!doc.reference) own.set(documentKey(doc), viewOf(doc));
+
+  const views = book.documents.map((doc) => {
+    const key = documentKey(doc);
+    const existing = own.get(key);
+    if (existing) return existing;
+    const target = own.get(documentKey(targetOf(doc)));
+    const base = viewOf(doc);
+    const view: InvoiceView = {
+      ...base,
+      paid: 0,
+      adjustments: 0,
+      balance: 0,
+      paymentStatus: doc.state === 'anulada' ? 'anulada' : target?.paymentStatus ?? 'pagada',
+      daysOverdue: 0,
+    };
+    own.set(key, view);
+    return view;
+  });
+
+  return { asOf, views, byKey: (type, number) => own.get(`${type}-${number}`) };
+}

@@ -1,0 +1,2 @@
+export { buildLedger, type Ledger } from './buildLedger';
+export { paymentStatusAsOf, type PaymentPosition } from './paymentStatusAsOf';

@@ -1,0 +1,5 @@
+export { money, currencyScale, type Money } from './money';
+export { add } from './add';
+export { subtract } from './subtract';
+export { allocate } from './allocate';
+export { formatMoney, formatMinorPlain } from './formatMoney';

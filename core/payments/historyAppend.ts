@@ -1,0 +1,39 @@
+import type { Channel, DocumentKey, Minor } from '../model';
+import type { RowAppend } from '../workbook/changes';
+import type { TabLayout } from '../workbook/readWorkbook';
+import { rowValues } from '../workbook/rowValues';
+
+export interface HistoryInput extends DocumentKey {
+  readonly id: string;
+  /** ISO instant supplied by the face's clock. */
+  readonly at: string;
+  readonly previousStatus: string;
+  readonly newStatus: string;
+  readonly amount: Minor | null;
+  readonly user: string;
+  readonly channel: Channel;
+}
+
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  sidebar: 'sidebar',
+  slack: 'slack',
+  cli: 'cli',
+  'edicion-manual': 'edición manual',
+};
+
+export function historyAppend(layout: TabLayout, entry: HistoryInput): RowAppend {
+  return {
+    tab: 'historial',
+    values: rowValues(layout, {
+      id: entry.id,
+      timestamp: { instant: entry.at },
+      type: entry.type,
+      number: entry.number,
+      previousStatus: entry.previousStatus,
+      newStatus: entry.newStatus,
+      amount: entry.amount,
+      user: entry.user,
+      channel: CHANNEL_LABELS[entry.channel],
+    }),
+  };
+}

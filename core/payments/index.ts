@@ -1,0 +1,5 @@
+export { findDocument } from './findDocument';
+export { recordPayment, type PaymentRequest, type PaymentOutcome } from './recordPayment';
+export { voidDocument, type VoidRequest } from './voidDocument';
+export { historyAppend, CHANNEL_LABELS, type HistoryInput } from './historyAppend';
+export { derivedCellUpdates } from './derivedCellUpdates';

@@ -1,0 +1,45 @@
+import type { Book, Channel, InvoiceView, IsoDate } from '../model';
+import { documentKey } from '../model';
+import { type Result, fail, issue, ok } from '../issues/issue';
+import { buildLedger } from '../ledger/buildLedger';
+import type { TaxProfile } from '../tax/taxProfile';
+import type { ChangePlan } from '../workbook/changes';
+import { STATE_LABELS } from '../workbook/choices';
+import type { WorkbookRead } from '../workbook/readWorkbook';
+import { historyAppend } from './historyAppend';
+import { derivedCellUpdates } from './derivedCellUpdates';
+import { findDocument as findDocument } from './findDocument';
+
+export interface VoidRequest {
+  readonly document: string;
+  readonly user: string;
+  readonly channel: Channel;
+  readonly today: IsoDate;
+  readonly now: string;
+  readonly historyId: string;
+}
+
+/** Marks a document Anulada: its Estado cell, its derived cells and a Historial entry. */
+export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: VoidRequest): Result<{ plan: ChangePlan; before: InvoiceView; after: InvoiceView }> {
+  const ledger = buildLedger(read.book, request.today, profile);
+  const found = findDocument(ledger, request.document);
+  if (!found.ok) return found;
+  const before = found.value;
+  const key = documentKey(before);
+  if (before.state === 'anulada') return fail(issue('documentAlreadyVoid', {}, { key }));
+  const facturas = read.layout.facturas;
+  const historial = read.layout.historial;
+  if (!historial || !facturas) return fail(issue('missingTab', { tab: 'historial' }, { tab: 'Historial' }));
+  const afterBook: Book = { ...read.book, documents: read.book.documents.map((d) => (d.row === before.row ? { ...d, state: 'anulada' as const } : d)) };
+  const after = buildLedger(afterBook, request.today, profile).byKey(before.type, before.number)!;
+  const plan: ChangePlan = {
+    updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...derivedCellUpdates(facturas, after)],
+    appends: [
+      historyAppend(historial, {
+        id: request.historyId, at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
+        newStatus: after.paymentStatus, amount: before.total, user: request.user, channel: request.channel,
+      }),
+    ],
+  };
+  return ok({ plan, before, after });
+}

@@ -1,0 +1,7 @@
+export { readWorkbook, type WorkbookTables, type WorkbookRead, type TabLayout, type SheetValues, type ReadOptions } from './readWorkbook';
+export { TABS, TAB_IDS, INVOICE_COLUMNS, DERIVED_COLUMNS, canonicalHeaders, findTabName, mapColumns, headerKey, type TabId, type TabSpec, type ColumnSpec, type ColumnMap } from './schema';
+export { asLiteralText, isDateValue, isInstantValue, type CellValue, type CellUpdate, type RowAppend, type ChangePlan } from './changes';
+export { rowValues } from './rowValues';
+export { parseDocumentKey } from './documentKey';
+export { parseOrigin, parseDocumentState, parsePaymentStatus, ORIGIN_LABELS, STATE_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_STATUS_EN } from './choices';
+export { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseIntegerCell, parseDecimalCell, parseYesNoCell } from './cells';
