@@ -1,0 +1,51 @@
+import type { InvoiceView, Minor, Origin, PaymentStatus } from '../model';
+
+export type SortField = 'fecha' | 'vencimiento' | 'folio' | 'tipo' | 'cliente' | 'total' | 'saldo' | 'estado' | 'dias';
+
+export interface SortKey {
+  readonly field: SortField;
+  readonly descending: boolean;
+}
+
+export type Comparison = '>' | '>=' | '<' | '<=' | '=';
+
+export type Filter =
+  | { readonly kind: 'status'; readonly statuses: readonly PaymentStatus[] }
+  | { readonly kind: 'customer'; readonly text: string }
+  | { readonly kind: 'taxId'; readonly compact: string }
+  | { readonly kind: 'from'; readonly date: string }
+  | { readonly kind: 'to'; readonly date: string }
+  | { readonly kind: 'origin'; readonly origins: readonly Origin[] }
+  | { readonly kind: 'type'; readonly types: readonly number[] }
+  | { readonly kind: 'amount'; readonly field: 'total' | 'balance'; readonly op: Comparison; readonly value: Minor }
+  | { readonly kind: 'tag'; readonly tag: string };
+
+export interface Query {
+  /** Free words, already case- and accent-folded; each must match folio, customer or RUT. */
+  readonly words: readonly string[];
+  readonly filters: readonly Filter[];
+  /** Empty means the default order: newest issue date first, then type and folio. */
+  readonly sort: readonly SortKey[];
+}
+
+export interface PageRequest {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface CurrencyTotals {
+  readonly currency: string;
+  readonly count: number;
+  readonly total: Minor;
+  readonly balance: Minor;
+}
+
+export interface QueryPage {
+  readonly items: readonly InvoiceView[];
+  /** How many documents match in all (not just this page). */
+  readonly matched: number;
+  readonly offset: number;
+  readonly limit: number;
+  /** Totals of every match, per currency. */
+  readonly totals: readonly CurrencyTotals[];
+}
