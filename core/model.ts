@@ -88,8 +88,19 @@ export interface HistoryEntry extends DocumentKey {
   readonly row: number;
 }
 
+/** The company that issues the documents, from the optional Empresa tab. */
+export interface Issuer {
+  readonly name: string;
+  readonly taxId: string;
+  readonly businessActivity: string;
+  readonly address: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
 /** Everything read from the workbook that could be read. */
 export interface Book {
+  readonly issuer: Issuer | null;
   readonly documents: readonly InvoiceDocument[];
   readonly lines: readonly InvoiceLine[];
   readonly payments: readonly Payment[];

@@ -1,11 +1,11 @@
-import type { Book, Customer, DocumentKey, HistoryEntry, InvoiceDocument, InvoiceLine, Payment } from '../model';
+import type { Book, Customer, Issuer, DocumentKey, HistoryEntry, InvoiceDocument, InvoiceLine, Payment } from '../model';
 import { documentKey } from '../model';
 import { type Issue, issue } from '../issues/issue';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { makeDateCellReader } from '../dates/isoDate';
 import { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseDecimalCell, parseIntegerCell, parseYesNoCell } from './cells';
 import { parseDocumentState, parseOrigin } from './choices';
-import { type ColumnMap, type TabId, type TabSpec, TABS, TAB_IDS, findTabName, mapColumns } from './schema';
+import { type ColumnMap, type TabId, type TabSpec, COMPANY_TAB, TABS, TAB_IDS, findTabName, headerKey, mapColumns } from './schema';
 import { parseDocumentKey } from './documentKey';
 
 export type SheetValues = readonly (readonly Cell[])[];
@@ -244,7 +244,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     } satisfies HistoryEntry;
   });
 
-  return { book: { documents: resolvedDocuments, lines, payments, customers, history }, issues, layout };
+  return { book: { issuer: readIssuer(tables, sheetNames, profile, issues), documents: resolvedDocuments, lines, payments, customers, history }, issues, layout };
 }
 
 const documentKeyText = (key: DocumentKey): string => (key.type === 0 ? String(key.number) : documentKey(key));
@@ -257,4 +257,26 @@ function resolveReference(reference: DocumentKey, byKey: ReadonlyMap<string, Inv
     .map((rule) => byKey.get(`${rule.code}-${reference.number}`))
     .filter((doc): doc is InvoiceDocument => doc !== undefined);
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+const ISSUER_FIELDS: Readonly<Record<string, keyof Issuer>> = {
+  'razon social': 'name', 'company name': 'name', rut: 'taxId', 'tax id': 'taxId', giro: 'businessActivity',
+  'business activity': 'businessActivity', direccion: 'address', address: 'address', email: 'email', telefono: 'phone', phone: 'phone',
+};
+
+/** Optional Empresa [Company] tab: one "field | value" pair per row, for the PDF header. */
+function readIssuer(tables: WorkbookTables, sheetNames: readonly string[], profile: TaxProfile, issues: Issue[]): Issuer | null {
+  const sheetName = findTabName(COMPANY_TAB, sheetNames);
+  if (sheetName === undefined) return null;
+  const issuer: Record<keyof Issuer, string> = { name: '', taxId: '', businessActivity: '', address: '', email: '', phone: '' };
+  (tables[sheetName] ?? []).forEach((row, index) => {
+    const field = ISSUER_FIELDS[headerKey(row[0])];
+    if (field) issuer[field] = cellText(row[1]);
+    if (field === 'taxId' && issuer.taxId !== '') {
+      const parsed = profile.parseTaxId(issuer.taxId);
+      if (parsed.ok) issuer.taxId = parsed.value;
+      else issues.push(issue('invalidTaxId', { tab: 'empresa', row: index + 1, column: 'Valor' }, { value: issuer.taxId, problem: parsed.problem }));
+    }
+  });
+  return issuer.name === '' ? null : issuer;
 }

@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalizeText';
 
-export type TabId = 'facturas' | 'detalle' | 'pagos' | 'clientes' | 'historial';
+export type TabId = 'facturas' | 'detalle' | 'pagos' | 'clientes' | 'historial' | 'empresa';
 
 export interface ColumnSpec {
   readonly key: string;
@@ -47,7 +47,16 @@ export const DERIVED_COLUMNS = [
   col('paymentStatus', 'Estado de pago', 'Payment status', false),
 ] as const;
 
+/** Optional: the issuing company, one "Campo | Valor" pair per row (Razón social, RUT, Giro, Dirección, Email, Teléfono). */
+export const COMPANY_TAB: TabSpec = {
+  id: 'empresa',
+  name: 'Empresa',
+  alias: 'Company',
+  columns: [col('field', 'Campo', 'Field'), col('value', 'Valor', 'Value')],
+};
+
 export const TABS: Readonly<Record<TabId, TabSpec>> = {
+  empresa: COMPANY_TAB,
   facturas: { id: 'facturas', name: 'Facturas', alias: 'Invoices', columns: [...INVOICE_COLUMNS, ...DERIVED_COLUMNS] },
   detalle: {
     id: 'detalle',
@@ -111,7 +120,9 @@ export const TABS: Readonly<Record<TabId, TabSpec>> = {
   },
 };
 
+/** The tabs every workbook has; Empresa is optional and read by readWorkbook on its own. */
 export const TAB_IDS: readonly TabId[] = ['facturas', 'detalle', 'pagos', 'clientes', 'historial'];
+
 
 export const headerKey = (header: unknown): string => normalizeText(String(header ?? '')).replace(/\s+/g, ' ');
 
