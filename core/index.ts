@@ -11,3 +11,4 @@ export * from './payments';
 export { invoiceJson, type InvoiceJson } from './views/invoiceJson';
 export { parseLocale, LOCALES, type Locale } from './i18n/locale';
 export { assertNever } from './assertNever';
+export * from './query';

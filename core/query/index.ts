@@ -1,0 +1,1 @@
+export type { Query, Filter, SortKey, SortField, Comparison, PageRequest, QueryPage, CurrencyTotals } from './types';
