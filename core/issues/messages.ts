@@ -57,6 +57,19 @@ export function issueMessage(issue: Issue, locale: Locale): string {
   }
 }
 
+const FIELD_LABELS: Readonly<Record<string, { es: string; en: string }>> = {
+  amount: { es: 'Monto', en: 'Amount' },
+  date: { es: 'Fecha', en: 'Date' },
+  method: { es: 'Medio', en: 'Method' },
+  reference: { es: 'Referencia', en: 'Reference' },
+  document: { es: 'Documento', en: 'Document' },
+  period: { es: 'Período', en: 'Period' },
+  email: { es: 'Email', en: 'Email' },
+};
+
+/** Form fields are named by key in issues and shown with the label the user saw. */
+const fieldLabel = (field: string, locale: Locale): string => FIELD_LABELS[field]?.[locale] ?? field;
+
 /** "Facturas, fila 14, columna Total" / "archivo.csv, línea 3 (folio 1023)" / "campo Monto". */
 export function issueWhere(path: IssuePath, locale: Locale): string {
   const es = locale === 'es';
@@ -66,7 +79,7 @@ export function issueWhere(path: IssuePath, locale: Locale): string {
   if (path.row !== undefined) parts.push(`${es ? 'fila' : 'row'} ${path.row}`);
   if (path.line !== undefined) parts.push(`${es ? 'línea' : 'line'} ${path.line}`);
   if (path.column) parts.push(`${es ? 'columna' : 'column'} ${path.column}`);
-  if (path.field) parts.push(`${es ? 'campo' : 'field'} ${path.field}`);
+  if (path.field) parts.push(fieldLabel(path.field, locale));
   return parts.join(', ');
 }
 

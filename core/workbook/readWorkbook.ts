@@ -244,7 +244,8 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     } satisfies HistoryEntry;
   });
 
-  return { book: { issuer: readIssuer(tables, sheetNames, profile, issues), documents: resolvedDocuments, lines, payments, customers, history }, issues, layout };
+  const issuer = readIssuer(tables, sheetNames, profile, issues);
+  return { book: { issuer, documents: resolvedDocuments, lines, payments, customers, history }, issues: inSheetOrder(issues), layout };
 }
 
 const documentKeyText = (key: DocumentKey): string => (key.type === 0 ? String(key.number) : documentKey(key));
@@ -280,3 +281,9 @@ function readIssuer(tables: WorkbookTables, sheetNames: readonly string[], profi
   });
   return issuer.name === '' ? null : issuer;
 }
+
+const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa'];
+
+/** Tab by tab, row by row, so a long list reads like the sheet; the sort is stable within a row. */
+const inSheetOrder = (issues: readonly Issue[]): Issue[] =>
+  [...issues].sort((a, b) => TAB_ORDER.indexOf(a.path.tab ?? 'facturas') - TAB_ORDER.indexOf(b.path.tab ?? 'facturas') || (a.path.row ?? 0) - (b.path.row ?? 0));
