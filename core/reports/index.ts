@@ -1,0 +1,10 @@
+export { statusSummary, type StatusSummary, type StatusSummaryLine } from './statusSummary';
+export { agingReport, agingBucket, AGING_BUCKETS, type AgingBucket, type AgingAmounts, type AgingDocument, type AgingCustomer, type AgingReport } from './agingReport';
+export { libroDeVentas, type LibroDeVentas, type LibroRow, type LibroTypeTotal, type LibroAmounts } from './libroDeVentas';
+export type { ReportTable, ReportColumn, ReportCell, ColumnKind } from './reportTable';
+export { formatReportCell, isRightAligned } from './formatReportCell';
+export { statusSummaryTable } from './statusSummaryTable';
+export { agingTable, AGING_BUCKET_LABELS } from './agingTable';
+export { libroDeVentasTable } from './libroDeVentasTable';
+export { renderTextTable } from './renderTextTable';
+export { renderCsv } from './renderCsv';

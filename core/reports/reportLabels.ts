@@ -1,0 +1,16 @@
+import type { Locale } from '../i18n/locale';
+import type { IsoDate } from '../model';
+import { formatDateCl } from '../dates/isoDate';
+
+const MONTHS = {
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
+/** "al 15-10-2026" / "as of 15-10-2026". */
+export const asOfLabel = (asOf: IsoDate, locale: Locale): string => `${locale === 'es' ? 'al' : 'as of'} ${formatDateCl(asOf)}`;
+
+/** "octubre 2026" / "October 2026" for a valid `YYYY-MM`. */
+export const periodLabel = (period: string, locale: Locale): string => `${MONTHS[locale][Number(period.slice(5, 7)) - 1] ?? period.slice(5, 7)} ${period.slice(0, 4)}`;
+
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
