@@ -12,3 +12,5 @@ export { invoiceJson, type InvoiceJson } from './views/invoiceJson';
 export { parseLocale, LOCALES, type Locale } from './i18n/locale';
 export { assertNever } from './assertNever';
 export * from './query';
+export * from './reports';
+export * from './pdf';
