@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale';
 import { assertNever } from '../assertNever';
 import { formatMoney } from '../money/formatMoney';
 import { TABS } from '../workbook/schema';
+import { queryAllowed } from '../query/queryVocabulary';
 import type { Issue, IssuePath } from './issue';
 
 const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
@@ -48,11 +49,14 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'invalidPeriod': return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
     case 'mailQuotaExhausted': return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";
     case 'missingEmail': return es ? `${p.key} no tiene correo; complete la columna Email` : `${p.key} has no email; fill in the Email column`;
-    case 'queryUnknownFilter': return es ? `${value}: filtro desconocido; use ${p.allowed}` : `${value}: unknown filter; use ${p.allowed}`;
-    case 'queryEmptyValue': return es ? `${value}: falta el valor después de «:»` : `${value}: a value is missing after ":"`;
-    case 'queryUnterminatedQuote': return es ? `${value}: falta la comilla de cierre` : `${value}: the closing quote is missing`;
-    case 'queryInvalidValue': return es ? `${value}: valor no válido; se espera ${p.expected}` : `${value}: invalid value; expected ${p.expected}`;
-    case 'queryInvalidSort': return es ? `${value}: no se puede ordenar por eso; use ${p.allowed}` : `${value}: cannot sort by that; use ${p.allowed}`;
+    case 'queryUnknownFilter': return es ? `${value}: ${quoted(p.key)} no es un filtro; use ${queryAllowed('filter', locale)}` : `${value}: ${quoted(p.key)} is not a filter; use ${queryAllowed('filter', locale)}`;
+    case 'queryEmptyValue': return es ? `${value}: falta el valor; use ${queryAllowed(String(p.topic), locale)}` : `${value}: the value is missing; use ${queryAllowed(String(p.topic), locale)}`;
+    case 'queryUnterminatedQuote': return es ? `${value}: falta la comilla de cierre (")` : `${value}: the closing quote (") is missing`;
+    case 'queryInvalidValue':
+      return p.problem === 'checkDigit'
+        ? es ? `${value}: ${quoted(p.bad)} tiene el dígito verificador incorrecto` : `${value}: ${quoted(p.bad)} has the wrong check digit`
+        : es ? `${value}: ${quoted(p.bad)} no es válido; use ${queryAllowed(String(p.topic), locale)}` : `${value}: ${quoted(p.bad)} is not valid; use ${queryAllowed(String(p.topic), locale)}`;
+    case 'queryInvalidSort': return es ? `${value}: no se puede ordenar por ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}` : `${value}: cannot sort by ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}`;
     default: return assertNever(issue.code);
   }
 }

@@ -1,1 +1,8 @@
 export type { Query, Filter, SortKey, SortField, Comparison, PageRequest, QueryPage, CurrencyTotals } from './types';
+export { parseQuery } from './parseQuery';
+export { runQuery, DEFAULT_PAGE } from './runQuery';
+export { searchLedger } from './searchLedger';
+export { queryHelp } from './queryHelp';
+export { queryMatcher, matchesQuery } from './queryMatcher';
+export { viewComparator } from './viewComparator';
+export { queryAllowed, type QueryTopic } from './queryVocabulary';

@@ -11,13 +11,17 @@ export type Comparison = '>' | '>=' | '<' | '<=' | '=';
 
 export type Filter =
   | { readonly kind: 'status'; readonly statuses: readonly PaymentStatus[] }
+  /** Folded text that must appear in the customer name. */
   | { readonly kind: 'customer'; readonly text: string }
+  /** Digits and check digit, folded (`123456785`, `7654321k`). */
   | { readonly kind: 'taxId'; readonly compact: string }
   | { readonly kind: 'from'; readonly date: string }
   | { readonly kind: 'to'; readonly date: string }
   | { readonly kind: 'origin'; readonly origins: readonly Origin[] }
   | { readonly kind: 'type'; readonly types: readonly number[] }
-  | { readonly kind: 'amount'; readonly field: 'total' | 'balance'; readonly op: Comparison; readonly value: Minor }
+  /** `value` is in major units as written (`monto>1.000.000`); each document compares it in its own currency's scale. */
+  | { readonly kind: 'amount'; readonly field: 'total' | 'balance'; readonly op: Comparison; readonly value: number }
+  /** Folded; equals one of the customer's folded tags. */
   | { readonly kind: 'tag'; readonly tag: string };
 
 export interface Query {
@@ -35,8 +39,11 @@ export interface PageRequest {
 
 export interface CurrencyTotals {
   readonly currency: string;
+  /** Every matching document in this currency, void ones included. */
   readonly count: number;
+  /** Sum of Total over the matches that are not void. */
   readonly total: Minor;
+  /** Sum of balances (void documents and notes carry none). */
   readonly balance: Minor;
 }
 
@@ -46,6 +53,6 @@ export interface QueryPage {
   readonly matched: number;
   readonly offset: number;
   readonly limit: number;
-  /** Totals of every match, per currency. */
+  /** Totals of every match, per currency, in currency-code order. */
   readonly totals: readonly CurrencyTotals[];
 }
