@@ -1,0 +1,25 @@
+import { CHILE, buildLedger, statusSummary } from '../../core';
+import { AGING_AS_OF, agingBook } from './reportFixtures';
+
+describe('statusSummary', () => {
+  const summary = statusSummary(buildLedger(agingBook(), AGING_AS_OF, CHILE), CHILE);
+
+  it('counts invoices per status; notes fold into their invoice and later documents do not exist yet', () => {
+    expect(summary.lines).toEqual([
+      { status: 'pendiente', count: 1, total: 1190, balance: 1190 },
+      { status: 'parcial', count: 1, total: 119000, balance: 100000 },
+      // Acme 2..8 (41.650 owed in full) and Beta 2002 (59.500 less a 11.900 credit note)
+      { status: 'vencida', count: 8, total: 101150, balance: 89250 },
+      { status: 'pagada', count: 1, total: 11900, balance: 0 },
+      { status: 'anulada', count: 1, total: 11900, balance: 0 },
+    ]);
+    expect(summary.totals).toEqual({ count: 12, total: 245140, balance: 190440 });
+    expect(summary.otherCurrencyCount).toBe(0);
+  });
+
+  it('shows every status even with no documents', () => {
+    const empty = statusSummary(buildLedger({ ...agingBook(), documents: [] }, AGING_AS_OF, CHILE), CHILE);
+    expect(empty.lines.map((l) => [l.status, l.count])).toEqual([['pendiente', 0], ['parcial', 0], ['vencida', 0], ['pagada', 0], ['anulada', 0]]);
+    expect(empty.totals).toEqual({ count: 0, total: 0, balance: 0 });
+  });
+});
