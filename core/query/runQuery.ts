@@ -1,6 +1,6 @@
 import type { InvoiceView } from '../model';
 import { queryMatcher } from './queryMatcher';
-import { selectFirst } from './selectFirst';
+import { FirstItems } from './firstItems';
 import { viewComparator } from './viewComparator';
 import type { CurrencyTotals, PageRequest, Query, QueryPage } from './types';
 
@@ -16,20 +16,27 @@ interface RunningTotals {
 const wholeOrZero = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.floor(n)) : n > 0 ? n : 0);
 
 /**
- * Filters in one pass (totals per currency on the way), then orders only what the page
- * needs: a partial selection when the page is a small part of the matches, a full sort otherwise.
+ * Filters in one pass, adding up totals per currency and keeping the first `offset + limit`
+ * matches in order on the way, so a first page never sorts every match.
  */
 export function runQuery(views: readonly InvoiceView[], query: Query, page: PageRequest = DEFAULT_PAGE): QueryPage {
   const offset = wholeOrZero(page.offset);
   const limit = wholeOrZero(page.limit);
   const matcher = queryMatcher(query);
-
+  const compare = viewComparator(query.sort);
+  const wanted = offset + limit;
+  // A page that is a small part of the ledger is selected on the way; a large one is sorted after.
+  const first = wanted * 2 < views.length ? new FirstItems(wanted, compare) : null;
   const matches: InvoiceView[] = [];
+
   const totalsByCurrency = new Map<string, RunningTotals>();
   let running: RunningTotals | undefined;
+  let matched = 0;
   for (const view of views) {
     if (matcher !== null && !matcher(view)) continue;
-    matches.push(view);
+    matched++;
+    if (first) first.offer(view);
+    else matches.push(view);
     if (running?.currency !== view.currency) {
       running = totalsByCurrency.get(view.currency);
       if (!running) {
@@ -42,15 +49,13 @@ export function runQuery(views: readonly InvoiceView[], query: Query, page: Page
     running.balance += view.balance;
   }
 
-  const wanted = offset + limit;
-  const compare = viewComparator(query.sort);
   let items: InvoiceView[];
-  if (limit === 0 || offset >= matches.length) items = [];
-  else if (wanted < matches.length / 2) items = selectFirst(matches, wanted, compare).slice(offset);
+  if (limit === 0 || offset >= matched) items = [];
+  else if (first) items = first.sorted().slice(offset);
   else items = matches.sort(compare).slice(offset, wanted);
 
   const totals: CurrencyTotals[] = [...totalsByCurrency.values()]
     .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map(({ currency, count, total, balance }) => ({ currency, count, total, balance }));
-  return { items, matched: matches.length, offset, limit, totals };
+  return { items, matched, offset, limit, totals };
 }

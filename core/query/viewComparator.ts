@@ -3,13 +3,13 @@ import { PAYMENT_STATUSES } from '../model';
 import { compareCustomerNames } from './customerNameInSearchText';
 import type { SortField, SortKey } from './types';
 
-type Compare = (a: InvoiceView, b: InvoiceView) => number;
+export type ViewComparator = (a: InvoiceView, b: InvoiceView) => number;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const STATUS_RANK = Object.fromEntries(PAYMENT_STATUSES.map((status, index) => [status, index])) as Record<PaymentStatus, number>;
 
-const ASCENDING: Readonly<Record<SortField, Compare>> = {
+const ASCENDING: Readonly<Record<SortField, ViewComparator>> = {
   fecha: (a, b) => byText(a.issueDate, b.issueDate),
   vencimiento: (a, b) => byText(a.dueDate ?? a.issueDate, b.dueDate ?? b.issueDate),
   folio: (a, b) => a.number - b.number,
@@ -24,19 +24,18 @@ const ASCENDING: Readonly<Record<SortField, Compare>> = {
 const DEFAULT_SORT: readonly SortKey[] = [{ field: 'fecha', descending: true }];
 
 // Type, folio and sheet row settle every tie, so the order never depends on the algorithm.
-const TIE_BREAK: Compare = (a, b) => a.type - b.type || a.number - b.number || a.row - b.row;
+const TIE_BREAK: ViewComparator = (a, b) => a.type - b.type || a.number - b.number || a.row - b.row;
+
+const chain = (first: ViewComparator, then: ViewComparator): ViewComparator => (a, b) => first(a, b) || then(a, b);
 
 /** Total order for the requested keys; no keys means newest issue date first. */
-export function viewComparator(sort: readonly SortKey[]): Compare {
-  const keys = (sort.length > 0 ? sort : DEFAULT_SORT).map(({ field, descending }): Compare => {
+export function viewComparator(sort: readonly SortKey[]): ViewComparator {
+  const keys = sort.length > 0 ? sort : DEFAULT_SORT;
+  let compare = TIE_BREAK;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const { field, descending } = keys[i]!;
     const ascending = ASCENDING[field];
-    return descending ? (a, b) => ascending(b, a) : ascending;
-  });
-  return (a, b) => {
-    for (const key of keys) {
-      const order = key(a, b);
-      if (order !== 0) return order;
-    }
-    return TIE_BREAK(a, b);
-  };
+    compare = chain(descending ? (a, b) => ascending(b, a) : ascending, compare);
+  }
+  return compare;
 }
