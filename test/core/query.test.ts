@@ -1,4 +1,4 @@
-import { CHILE, buildLedger, formatIssue, parseQuery, readWorkbook, runQuery, searchLedger, type Cell, type InvoiceView, type Ledger, type Query } from '../../core';
+import { CHILE, buildLedger, formatIssue, parseQuery, queryHelp, readWorkbook, runQuery, searchLedger, type Cell, type InvoiceView, type Ledger, type Query } from '../../core';
 import { CLIENTES_HEADER, workbook } from '../support/tables';
 
 // Amounts in the sheet are in major units: US$1.000,00 is written 1000 and held as 100000 cents.
@@ -179,6 +179,10 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('keeps quoted text whole, colons and filter words included', () => {
+    expect(parseQuery('"estado:vencida" O\'Higgins')).toEqual({ ok: true, value: { words: ['estado:vencida', "o'higgins"], filters: [], sort: [] } });
+  });
+
   it('refuses a comparison on a filter that takes a value', () => {
     expect(errors('estado>3')).toEqual(['«estado>3»: «>3» no es válido; use pendiente, parcial, vencida, pagada o anulada']);
   });
@@ -292,5 +296,22 @@ describe('runQuery paging and totals', () => {
   it('uses the first page of a default-limit search', () => {
     const page = runQuery(ledger.views, all);
     expect([page.offset, page.limit, page.items.length]).toEqual([0, 50, 9]);
+  });
+});
+
+describe('queryHelp', () => {
+  it('explains every filter and the sort, in Spanish and in English', () => {
+    for (const word of ['estado:vencida', 'cliente:"Acme Ltda"', 'rut:12.345.678-5', 'desde:', 'hasta:', 'origen:pedido', 'tipo:33', 'monto>1.000.000', 'saldo>0', 'etiqueta:retail', 'orden:-total']) {
+      expect(queryHelp('es')).toContain(word);
+    }
+    for (const word of ['status:overdue', 'customer:"Acme Ltda"', 'taxid:', 'from:', 'to:', 'origin:order', 'type:33', 'amount>', 'balance>0', 'tag:retail', 'sort:-total']) {
+      expect(queryHelp('en')).toContain(word);
+    }
+  });
+
+  it('gives examples that parse', () => {
+    for (const example of ['estado:vencida saldo>500.000 orden:-dias', 'status:overdue balance>500.000 sort:-days', 'desde:2026-01-01 hasta:2026-03-31', 'orden:cliente,-fecha']) {
+      expect(parseQuery(example).ok).toBe(true);
+    }
   });
 });
