@@ -168,7 +168,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
 
   const content: PdfContent[] = [
     { columns: [{ ...asStack(issuerBlock(input.issuer, l)), width: '*' }, { ...asStack(folioBox(view, input.issuer, typeName, l)), width: 190 }], columnGap: 20 },
-    { columns: [{ ...asStack(customerBlock(view, input.customer, profile, l)), width: '*' }, { stack: dates, width: 190 }], columnGap: 20, margin: [0, 16, 0, 0] },
+    { columns: [{ ...asStack(customerBlock(view, input.customer, profile, l)), width: '*' }, { stack: dates, width: 220 }], columnGap: 20, margin: [0, 16, 0, 0] },
   ];
   if (isVoid) content.push(t(l.voidNotice, { bold: true, color: RED, margin: [0, 10, 0, 0] }));
   content.push(linesTable(lines, currency, l));

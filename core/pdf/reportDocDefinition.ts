@@ -16,6 +16,10 @@ export function reportDocDefinition(table: ReportTable): DocDefinition {
   const header = table.columns.map((column, i) => cell(column.header, i, { bold: true, fillColor: '#eeeeee' }));
   const row = (values: readonly (string | number | null)[], bold: boolean): PdfTableCell[] =>
     table.columns.map((column, i) => cell(formatReportCell(column.kind, values[i] ?? null, table.currency), i, bold ? { bold: true } : {}));
+  // The text column with the longest content takes the spare width; the rest fit their content.
+  const textLength = (i: number): number => Math.max(0, ...table.rows.map((r) => String(r[i] ?? '').length));
+  const textColumns = table.columns.map((column, i) => (column.kind === 'text' ? i : -1)).filter((i) => i >= 0);
+  const wideColumn = textColumns.reduce((best, i) => (textLength(i) > textLength(best) ? i : best), textColumns[0] ?? -1);
   const body = [header, ...table.rows.map((r) => row(r, false)), ...table.footer.map((r) => row(r, true))];
   return {
     pageSize: 'A4',
@@ -32,7 +36,7 @@ export function reportDocDefinition(table: ReportTable): DocDefinition {
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: table.columns.map((column) => (column.kind === 'text' ? '*' : 'auto')),
+          widths: table.columns.map((_, i) => (i === wideColumn ? '*' : 'auto')),
           body,
         },
         layout: 'lightHorizontalLines',
