@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale';
 import type { ReportColumn, ReportTable } from './reportTable';
 import { AGING_BUCKETS, type AgingBucket, type AgingReport } from './agingReport';
-import { asOfLabel } from './reportLabels';
+import { otherCurrencyNote, asOfLabel } from './reportLabels';
 
 export const AGING_BUCKET_LABELS: Readonly<Record<AgingBucket, { readonly es: string; readonly en: string }>> = {
   notDue: { es: 'Por vencer', en: 'Not yet due' },
@@ -22,7 +22,7 @@ export function agingTable(report: AgingReport, locale: Locale = 'es'): ReportTa
   ];
   return {
     title: es ? 'Antigüedad de saldos por cobrar' : 'Accounts receivable ageing',
-    subtitle: asOfLabel(report.asOf, locale),
+    subtitle: asOfLabel(report.asOf, locale) + otherCurrencyNote(report.otherCurrencyCount, report.currency, locale),
     locale,
     currency: report.currency,
     columns,

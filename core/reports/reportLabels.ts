@@ -14,3 +14,11 @@ export const asOfLabel = (asOf: IsoDate, locale: Locale): string => `${locale ==
 export const periodLabel = (period: string, locale: Locale): string => `${MONTHS[locale][Number(period.slice(5, 7)) - 1] ?? period.slice(5, 7)} ${period.slice(0, 4)}`;
 
 export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Added to a subtitle when documents in another currency could not be added in. */
+export const otherCurrencyNote = (count: number, currency: string, locale: Locale): string => {
+  if (count === 0) return '';
+  return locale === 'es'
+    ? ` (${count} ${count === 1 ? 'documento' : 'documentos'} en otra moneda que ${currency} no ${count === 1 ? 'incluido' : 'incluidos'})`
+    : ` (${count} ${count === 1 ? 'document' : 'documents'} in a currency other than ${currency} left out)`;
+};

@@ -2,13 +2,13 @@ import type { Locale } from '../i18n/locale';
 import { PAYMENT_STATUS_LABELS } from '../workbook/choices';
 import type { ReportTable } from './reportTable';
 import type { StatusSummary } from './statusSummary';
-import { asOfLabel, capitalize } from './reportLabels';
+import { otherCurrencyNote, asOfLabel, capitalize } from './reportLabels';
 
 export function statusSummaryTable(report: StatusSummary, locale: Locale = 'es'): ReportTable {
   const es = locale === 'es';
   return {
     title: es ? 'Resumen por estado de pago' : 'Payment status summary',
-    subtitle: asOfLabel(report.asOf, locale),
+    subtitle: asOfLabel(report.asOf, locale) + otherCurrencyNote(report.otherCurrencyCount, report.currency, locale),
     locale,
     currency: report.currency,
     columns: [

@@ -1,4 +1,4 @@
-import { CHILE, buildLedger, statusSummary } from '../../core';
+import { CHILE, agingReport, agingTable, buildLedger, statusSummary, statusSummaryTable } from '../../core';
 import { AGING_AS_OF, agingBook } from './reportFixtures';
 
 describe('statusSummary', () => {
@@ -21,5 +21,19 @@ describe('statusSummary', () => {
     const empty = statusSummary(buildLedger({ ...agingBook(), documents: [] }, AGING_AS_OF, CHILE), CHILE);
     expect(empty.lines.map((l) => [l.status, l.count])).toEqual([['pendiente', 0], ['parcial', 0], ['vencida', 0], ['pagada', 0], ['anulada', 0]]);
     expect(empty.totals).toEqual({ count: 0, total: 0, balance: 0 });
+  });
+});
+
+describe('documents in another currency', () => {
+  it('are left out of the sums and named in the table subtitle', () => {
+    const book = agingBook();
+    const inDollars = { ...book, documents: book.documents.map((doc) => (doc.number === 2001 ? { ...doc, currency: 'USD' } : doc)) };
+    const summary = statusSummary(buildLedger(inDollars, AGING_AS_OF, CHILE), CHILE);
+    expect(summary.otherCurrencyCount).toBe(1);
+    expect(summary.lines.find((l) => l.status === 'parcial')).toEqual({ status: 'parcial', count: 0, total: 0, balance: 0 });
+    expect(statusSummaryTable(summary).subtitle).toBe('al 31-12-2026 (1 documento en otra moneda que CLP no incluido)');
+    const aging = agingReport(buildLedger(inDollars, AGING_AS_OF, CHILE), CHILE);
+    expect(aging.totals.notDue).toBe(1190);
+    expect(agingTable(aging, 'en').subtitle).toBe('as of 31-12-2026 (1 document in a currency other than CLP left out)');
   });
 });
