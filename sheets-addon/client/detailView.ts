@@ -1,0 +1,192 @@
+import {
+  type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
+  issue, lineAmount, parseAmountCell,
+} from '../../core';
+import type { App } from './app';
+import { h } from './dom';
+import { invoicePdf } from './pdf';
+import { callServer } from './serverClient';
+import { statusChip } from './listView';
+
+/** Issues the server tied to a form field are shown beside it; the rest go to the notice. */
+let formIssues: readonly Issue[] = [];
+let confirming: 'email' | 'void' | null = null;
+
+const fieldError = (app: App, field: string) => {
+  const mine = formIssues.filter((i) => i.path.field === field);
+  return mine.length > 0 ? h('div', { class: 'field-error', 'data-testid': `error-${field}` }, app.issueText(mine.map((i) => ({ ...i, path: {} })))) : null;
+};
+
+const pair = (label: string, value: string | HTMLElement | null, testid?: string) =>
+  value === null || value === '' ? null : h('div', { class: 'pair' }, h('dt', {}, label), h('dd', testid ? { 'data-testid': testid } : {}, value));
+
+function showIssues(app: App, issues: readonly Issue[]): void {
+  formIssues = issues.filter((i) => i.path.field !== undefined);
+  const general = issues.filter((i) => i.path.field === undefined);
+  app.notice = general.length > 0 ? { kind: 'error', text: app.issueText(general) } : null;
+}
+
+async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement): Promise<void> {
+  const data = new FormData(form);
+  const amountText = String(data.get('amount') ?? '');
+  const amount = parseAmountCell(amountText, view.currency);
+  if (amount === null || amount <= 0) {
+    formIssues = [issue('amountNotPositive', { field: 'amount' }, { value: amountText })];
+    app.render();
+    return;
+  }
+  const key = documentKey(view);
+  await app.run(async () => {
+    const answer = await callServer('recordPayment', {
+      document: key, amount, date: String(data.get('date') ?? ''), method: String(data.get('method') ?? ''), reference: String(data.get('reference') ?? ''), expectedBalance: view.balance,
+    });
+    if (!answer.ok) return showIssues(app, answer.issues);
+    formIssues = [];
+    app.setState(answer.state);
+    const label = (s: keyof typeof PAYMENT_STATUS_LABELS) => PAYMENT_STATUS_LABELS[s][app.locale];
+    app.notice = { kind: 'ok', text: app.t.paymentSaved(answer.value.key, label(answer.value.before), label(answer.value.after)) };
+  });
+}
+
+async function voidDocument(app: App, view: InvoiceView): Promise<void> {
+  confirming = null;
+  await app.run(async () => {
+    const answer = await callServer('voidDocument', { document: documentKey(view) });
+    if (!answer.ok) return showIssues(app, answer.issues);
+    app.setState(answer.state);
+    app.notice = { kind: 'ok', text: app.t.voided(answer.value.key) };
+  });
+}
+
+async function emailPdf(app: App, view: InvoiceView): Promise<void> {
+  confirming = null;
+  await app.run(async () => {
+    const pdfBase64 = await invoicePdf(app.state!, view, app.locale).getBase64();
+    const answer = await callServer('emailInvoice', { document: documentKey(view), pdfBase64, locale: app.locale });
+    if (!answer.ok) return showIssues(app, answer.issues);
+    app.state = { ...app.state!, mailQuota: answer.remainingQuota };
+    app.notice = { kind: 'ok', text: app.t.sent(answer.to, answer.remainingQuota) };
+  });
+}
+
+function print(app: App, view: InvoiceView): void {
+  // The window opens inside the click, or popup blockers stop it.
+  const target = window.open('', '_blank');
+  invoicePdf(app.state!, view, app.locale).print(target).catch((error: Error) => {
+    app.notice = { kind: 'error', text: error.message };
+    app.render();
+  });
+}
+
+export function detailView(app: App, key: string): HTMLElement {
+  const t = app.t;
+  const state = app.state!;
+  const [type, number] = key.split('-').map(Number);
+  const view = app.ledger!.byKey(type!, number!);
+  const back = h('button', { type: 'button', class: 'link', 'data-testid': 'back', onclick: () => { formIssues = []; confirming = null; app.show({ name: 'list' }); } }, t.back);
+  if (!view) return h('section', {}, back, h('p', { class: 'empty' }, app.issueText([issue('unknownDocument', {}, { value: key })])));
+  const money = (amount: number) => formatMoney(amount, view.currency);
+  const rule = documentTypeRule(CHILE, view.type);
+  const lines = state.book.lines.filter((l) => documentKey(l) === key);
+  const payments = state.book.payments.filter((p) => documentKey(p) === key);
+  const history = state.book.history.filter((e) => documentKey(e) === key).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
+  const when = (instant: string) => {
+    const date = new Date(instant);
+    return Number.isNaN(date.getTime()) ? instant : date.toLocaleString(app.locale === 'es' ? 'es-CL' : 'en-GB', { timeZone: state.timeZone, dateStyle: 'short', timeStyle: 'short' });
+  };
+  const canPay = rule?.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
+  const origin = ORIGIN_LABELS[view.origin][app.locale] + (view.origin !== 'directa' && view.originRef ? ` ${t.originRef} ${view.originRef}` : '');
+
+  const emailBox =
+    confirming === 'email'
+      ? h(
+          'div',
+          { class: 'confirm', 'data-testid': 'email-confirm' },
+          h('p', {}, view.email === '' ? t.noEmail : state.mailQuota < 1 ? t.quotaExhausted : t.sendTo(view.email, state.mailQuota)),
+          h('button', { type: 'button', class: 'primary', disabled: view.email === '' || state.mailQuota < 1 || app.busy, 'data-testid': 'email-send', onclick: () => emailPdf(app, view) }, t.send),
+          h('button', { type: 'button', onclick: () => { confirming = null; app.render(); } }, t.cancel),
+        )
+      : null;
+
+  const voidBox =
+    confirming === 'void'
+      ? h(
+          'div',
+          { class: 'confirm', 'data-testid': 'void-confirm' },
+          h('p', {}, t.confirmVoid(key)),
+          h('button', { type: 'button', class: 'danger', disabled: app.busy, 'data-testid': 'void-yes', onclick: () => voidDocument(app, view) }, t.markVoid),
+          h('button', { type: 'button', onclick: () => { confirming = null; app.render(); } }, t.cancel),
+        )
+      : null;
+
+  return h(
+    'section',
+    { class: 'detail', 'data-testid': 'detail', 'data-key': key },
+    back,
+    h('h2', {}, `${rule?.name[app.locale] ?? view.type} N° ${view.number}`, ' ', statusChip(app, view.paymentStatus)),
+    h(
+      'dl',
+      {},
+      pair(t.customer, view.customerName),
+      pair(t.taxId, view.customerTaxId),
+      pair(t.email, view.email),
+      pair(t.issueDate, formatDateCl(view.issueDate)),
+      pair(t.dueDate, formatDateCl(view.dueDate ?? view.issueDate)),
+      pair(t.origin, origin, 'origin'),
+      view.reference ? pair(t.reference, `${view.reference.type}-${view.reference.number}`) : null,
+    ),
+    h(
+      'dl',
+      { class: 'amounts' },
+      view.net !== 0 ? pair(t.net, money(view.net)) : null,
+      view.exempt !== 0 ? pair(t.exempt, money(view.exempt)) : null,
+      view.tax !== 0 ? pair(t.vat, money(view.tax)) : null,
+      pair(t.total, money(view.total)),
+      pair(t.paid, money(view.paid), 'paid'),
+      view.adjustments !== 0 ? pair(t.adjustments, money(-view.adjustments)) : null,
+      pair(t.balance, money(view.balance), 'balance'),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', 'data-testid': 'download-pdf', onclick: () => invoicePdf(state, view, app.locale).download(`${key}.pdf`) }, t.downloadPdf),
+      h('button', { type: 'button', 'data-testid': 'print', onclick: () => print(app, view) }, t.print),
+      h('button', { type: 'button', 'data-testid': 'email', onclick: () => { confirming = 'email'; app.render(); } }, t.sendEmail),
+    ),
+    emailBox,
+    h('h3', {}, t.lines),
+    lines.length === 0
+      ? h('p', { class: 'empty' }, t.noLines)
+      : h('table', { class: 'lines' }, h('tbody', {}, lines.map((l) => h('tr', {}, h('td', {}, l.description), h('td', { class: 'num' }, String(l.quantityMilli / 1000).replace('.', ',')), h('td', { class: 'num' }, money(lineAmount(l))))))),
+    h('h3', {}, t.payments),
+    payments.length === 0
+      ? h('p', { class: 'empty' }, t.noPayments)
+      : h('ul', { class: 'plain', 'data-testid': 'payments' }, payments.map((p) => h('li', {}, `${formatDateCl(p.date)} · ${money(p.amount)}`, p.method ? ` · ${p.method}` : '', p.reference ? ` · ${p.reference}` : ''))),
+    canPay
+      ? h(
+          'form',
+          { class: 'pay', 'data-testid': 'payment-form', onsubmit: (e: Event) => { e.preventDefault(); void recordPayment(app, view, e.target as HTMLFormElement); } },
+          h('h3', {}, t.recordPayment),
+          h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: String(view.balance), 'data-testid': 'pay-amount' })),
+          fieldError(app, 'amount'),
+          h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: state.today, max: state.today, 'data-testid': 'pay-date' })),
+          fieldError(app, 'date'),
+          h('label', {}, t.method, h('input', { name: 'method', list: 'payment-methods', 'data-testid': 'pay-method' })),
+          h('datalist', { id: 'payment-methods' }, t.methods.map((m) => h('option', { value: m }))),
+          h('label', {}, t.paymentReference, h('input', { name: 'reference', 'data-testid': 'pay-reference' })),
+          h('button', { type: 'submit', class: 'primary', disabled: app.busy, 'data-testid': 'pay-submit' }, app.busy ? t.working : t.save),
+        )
+      : null,
+    h('h3', {}, t.history),
+    history.length === 0
+      ? h('p', { class: 'empty' }, t.noHistory)
+      : h(
+          'ul',
+          { class: 'plain history', 'data-testid': 'history' },
+          history.map((e) => h('li', {}, `${when(e.timestamp)} · ${e.previousStatus || '—'} → ${e.newStatus}`, e.amount !== null ? ` · ${money(e.amount)}` : '', e.user ? ` · ${t.by} ${e.user}` : '', e.channel ? ` (${e.channel})` : '')),
+        ),
+    view.state !== 'anulada'
+      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', 'data-testid': 'void', onclick: () => { confirming = 'void'; app.render(); } }, t.markVoid), voidBox)
+      : null,
+  );
+}

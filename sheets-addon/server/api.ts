@@ -1,0 +1,265 @@
+import {
+  type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
+  CHILE, TABS, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
+  isoDateInZone, issue, parseDocumentState, readWorkbook, recordPayment, voidDocument, findTabName, headerKey,
+} from '../../core';
+import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
+import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
+import {
+  type EmailInput, type PaymentInput, type ReportSheetInput, type VoidInput,
+  EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseDateField, parseInput,
+} from './inputs';
+import { onlyChangedCells } from './onlyChangedCells';
+
+const PROFILE = CHILE;
+
+/** Everything the sidebar shows, in one call: it filters, sorts, searches and reports locally. */
+export interface SidebarState {
+  readonly environment: AddonPorts['environment'];
+  readonly today: string;
+  readonly timeZone: string;
+  readonly locale: Locale;
+  readonly user: string;
+  readonly book: Book;
+  /** Rows that could not be read, each naming tab, row and column. */
+  readonly issues: readonly Issue[];
+  readonly mailQuota: number;
+  readonly canCreateSheets: boolean;
+}
+
+/** A call that changes data answers with the fresh state, so the sidebar never shows stale numbers. */
+export type Mutation<T> =
+  | { readonly ok: true; readonly value: T; readonly state: SidebarState }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface StatusChange {
+  readonly key: string;
+  readonly before: PaymentStatus;
+  readonly after: PaymentStatus;
+}
+
+export type EmailOutcome =
+  | { readonly ok: true; readonly to: string; readonly remainingQuota: number }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export type SheetOutcome = { readonly ok: true; readonly sheetName: string } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface SetupReport {
+  readonly tabs: readonly { readonly name: string; readonly result: TabSetupResult }[];
+  readonly editTrigger: boolean;
+}
+
+/** Where an edit landed, as an onEdit event's range describes it (1-based). */
+export interface EditEvent {
+  readonly sheetName: string;
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+  /** Only for single-cell edits, as Apps Script gives it. */
+  readonly oldValue?: string;
+  readonly user?: string;
+}
+
+const refuse = (...issues: Issue[]): { readonly ok: false; readonly issues: readonly Issue[] } => ({ ok: false, issues });
+
+const VALIDATED_LISTS: Readonly<Record<string, readonly string[]>> = {
+  Tipo: PROFILE.documentTypes.map((rule) => String(rule.code)),
+  Estado: ['Emitida', 'Anulada'],
+  Origen: ['Pedido', 'Nota de entrega', 'Directa'],
+};
+
+export function createServerApi(ports: AddonPorts) {
+  const { sheet, mail, session } = ports;
+
+  const readBook = (): { read: WorkbookRead; tables: WorkbookTables } => {
+    const tables = sheet.readTables();
+    return { tables, read: readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() }) };
+  };
+  const today = (): string => isoDateInZone(session.now(), sheet.timeZone());
+  const locale = (): Locale => session.savedLocale() ?? 'es';
+
+  const loadSidebar = (): SidebarState => {
+    const { read } = readBook();
+    return {
+      environment: ports.environment,
+      today: today(),
+      timeZone: sheet.timeZone(),
+      locale: locale(),
+      user: session.userEmail(),
+      book: read.book,
+      issues: read.issues,
+      mailQuota: mail.remainingDailyQuota(),
+      canCreateSheets: sheet.canCreateSheets,
+    };
+  };
+
+  /** Fresh read under the document lock, so the row is found again by Tipo and Folio however rows moved. */
+  const transact = <T>(decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>): Result<T> =>
+    sheet.withDocumentLock(() => {
+      const { read, tables } = readBook();
+      const decision = decide(read);
+      if (!decision.ok) return decision;
+      sheet.applyPlan(onlyChangedCells(decision.value.plan, tables, read.layout), read.layout);
+      return { ok: true as const, value: decision.value.outcome };
+    });
+
+  const mutation = <T>(result: Result<T>): Mutation<T> => (result.ok ? { ok: true, value: result.value, state: loadSidebar() } : { ok: false, issues: result.issues });
+
+  const stamp = () => ({ user: session.userEmail(), channel: 'sidebar' as const, today: today(), now: session.now().toISOString(), historyId: session.newId() });
+
+  function recordPaymentFromSidebar(input: PaymentInput): Mutation<StatusChange> {
+    const parsed = parseInput(PaymentInputSchema, input);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const date = parseDateField(parsed.value.date);
+    if (!date.ok) return { ok: false, issues: date.issues };
+    const request = { ...parsed.value, date: date.value, ...stamp() };
+    return mutation(
+      transact((read) => {
+        const planned = recordPayment(read, PROFILE, request);
+        if (!planned.ok) return planned;
+        const { plan, before, after } = planned.value;
+        return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
+      }),
+    );
+  }
+
+  function voidDocumentFromSidebar(input: VoidInput): Mutation<StatusChange> {
+    const parsed = parseInput(VoidInputSchema, input);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const request = { document: parsed.value.document, ...stamp() };
+    return mutation(
+      transact((read) => {
+        const planned = voidDocument(read, PROFILE, request);
+        if (!planned.ok) return planned;
+        const { plan, before, after } = planned.value;
+        return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
+      }),
+    );
+  }
+
+  function emailInvoice(input: EmailInput): EmailOutcome {
+    const parsed = parseInput(EmailInputSchema, input);
+    if (!parsed.ok) return refuse(...parsed.issues);
+    const { read } = readBook();
+    const found = findDocument(buildLedger(read.book, today(), PROFILE), parsed.value.document);
+    if (!found.ok) return refuse(...found.issues);
+    const view = found.value;
+    const key = documentKey(view);
+    if (view.email === '') return refuse(issue('missingEmail', {}, { key }));
+    if (mail.remainingDailyQuota() < 1) return refuse(issue('mailQuotaExhausted'));
+    const es = parsed.value.locale === 'es';
+    const name = PROFILE.documentTypes.find((rule) => rule.code === view.type)?.name[parsed.value.locale] ?? String(view.type);
+    const issuer = read.book.issuer?.name ?? '';
+    mail.send({
+      to: view.email,
+      subject: es ? `${name} N° ${view.number}${issuer ? ` de ${issuer}` : ''}` : `${name} No. ${view.number}${issuer ? ` from ${issuer}` : ''}`,
+      body: es
+        ? `Estimado(a) ${view.customerName}:\n\nAdjuntamos ${name.toLowerCase()} N° ${view.number}.\n\nSaludos cordiales,\n${issuer}`
+        : `Dear ${view.customerName},\n\nPlease find attached ${name.toLowerCase()} No. ${view.number}.\n\nKind regards,\n${issuer}`,
+      attachment: { fileName: `${key}.pdf`, mimeType: 'application/pdf', base64: parsed.value.pdfBase64 },
+    });
+    return { ok: true, to: view.email, remainingQuota: mail.remainingDailyQuota() };
+  }
+
+  function reportTable(input: ReportSheetInput, read: WorkbookRead): Result<{ table: ReportTable; name: string }> {
+    const parsed = parseInput(ReportSheetInputSchema, input);
+    if (!parsed.ok) return parsed;
+    const { report, locale: lang } = parsed.value;
+    const ledger = buildLedger(read.book, today(), PROFILE);
+    if (report === 'status') return { ok: true, value: { table: statusSummaryTable(statusSummary(ledger, PROFILE), lang), name: lang === 'es' ? 'Resumen por estado' : 'Status summary' } };
+    if (report === 'aging') return { ok: true, value: { table: agingTable(agingReport(ledger, PROFILE), lang), name: lang === 'es' ? 'Antigüedad de saldos' : 'Ageing' } };
+    const period = checkPeriod(parsed.value.period);
+    if (!period.ok) return period;
+    const libro = libroDeVentas(read.book, period.value, PROFILE);
+    if (!libro.ok) return libro;
+    return { ok: true, value: { table: libroDeVentasTable(libro.value, lang, PROFILE), name: `Libro de Ventas ${period.value}` } };
+  }
+
+  function createReportSheet(input: ReportSheetInput): SheetOutcome {
+    if (!sheet.canCreateSheets) throw new Error('This workbook cannot take new sheets here; download the CSV instead.');
+    const { read } = readBook();
+    const made = reportTable(input, read);
+    if (!made.ok) return refuse(...made.issues);
+    return { ok: true, sheetName: sheet.writeReportSheet(made.value.name, made.value.table) };
+  }
+
+  function saveLocale(wanted: Locale): Locale {
+    const chosen: Locale = wanted === 'en' ? 'en' : 'es';
+    session.saveLocale(chosen);
+    return chosen;
+  }
+
+  /** Creates missing tabs and headers, freezes the header row, validates Tipo, Estado and Origen; safe to run again. */
+  function setupWorkbook(): SetupReport {
+    const tabs = sheet.withDocumentLock(() =>
+      TAB_IDS.map((id) => {
+        const spec = TABS[id];
+        const columns = spec.columns.map(({ header, alias }) => ({ header, alias }));
+        const validations = id === 'facturas' ? VALIDATED_LISTS : {};
+        const setup: TabSetup = { id, name: spec.name, alias: spec.alias, columns, validations };
+        return { name: spec.name, result: sheet.ensureTab(setup) };
+      }),
+    );
+    return { tabs, editTrigger: session.ensureEditTrigger() };
+  }
+
+  /**
+   * An accountant typed in the Estado column: Historial gets who, when and the payment status
+   * before and after, and the derived columns of that row are refreshed. Other edits only read the header row.
+   */
+  function recordManualStateEdit(edit: EditEvent): number {
+    if (findTabName(TABS.facturas, [edit.sheetName]) === undefined || edit.row + edit.numRows - 1 < 2) return 0;
+    const headerStateColumn = sheet.readHeader(edit.sheetName).findIndex(isStateHeader) + 1;
+    if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return 0;
+    const result = transact<number>((read) => {
+      const layout = read.layout.facturas;
+      const historial = read.layout.historial;
+      const stateColumn = layout?.columns.state;
+      if (!layout || !historial || stateColumn === undefined || layout.sheetName !== edit.sheetName) return fail(issue('missingTab', { tab: 'facturas' }));
+      if (stateColumn + 1 < edit.column || stateColumn + 1 > edit.column + edit.numColumns - 1) return { ok: true, value: { plan: { updates: [], appends: [] }, outcome: 0 } };
+      const asOf = today();
+      const after = buildLedger(read.book, asOf, PROFILE);
+      const single = edit.numRows === 1 && edit.numColumns === 1;
+      const previousState = single && edit.oldValue !== undefined ? parseDocumentState(edit.oldValue) ?? 'emitida' : null;
+      const plan: { updates: ChangePlan['updates'][number][]; appends: ChangePlan['appends'][number][] } = { updates: [], appends: [] };
+      const now = session.now().toISOString();
+      for (const doc of read.book.documents) {
+        if (doc.row < edit.row || doc.row > edit.row + edit.numRows - 1) continue;
+        const view = after.byKey(doc.type, doc.number);
+        if (!view) continue;
+        let previousStatus = '';
+        if (previousState !== null) {
+          if (previousState === doc.state) continue;
+          const beforeBook: Book = { ...read.book, documents: read.book.documents.map((d) => (d.row === doc.row ? { ...d, state: previousState } : d)) };
+          previousStatus = buildLedger(beforeBook, asOf, PROFILE).byKey(doc.type, doc.number)?.paymentStatus ?? '';
+        }
+        plan.updates.push(...derivedCellUpdates(layout, view));
+        plan.appends.push(
+          historyAppend(historial, {
+            id: session.newId(), at: now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
+            amount: doc.total, user: edit.user || session.userEmail(), channel: 'edicion-manual',
+          }),
+        );
+      }
+      return { ok: true, value: { plan, outcome: plan.appends.length } };
+    });
+    return result.ok ? result.value : 0;
+  }
+
+  return {
+    loadSidebar,
+    recordPayment: recordPaymentFromSidebar,
+    voidDocument: voidDocumentFromSidebar,
+    emailInvoice,
+    createReportSheet,
+    saveLocale,
+    setupWorkbook,
+    recordManualStateEdit,
+    today,
+  };
+}
+
+export type ServerApiImpl = ReturnType<typeof createServerApi>;
+
+const isStateHeader = (header: unknown): boolean => ['estado', 'state'].includes(headerKey(header));
