@@ -1,6 +1,8 @@
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Logger } from '@slack/bolt';
+
+type WebClient = InstanceType<typeof webApi.WebClient>;
 import type { BotState } from '../state/botState';
 
 export interface OutgoingMessage {
@@ -36,7 +38,7 @@ const HISTORY_LOOKBACK = 100;
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const isRateLimited = (error: unknown): error is { code: string; retryAfter: number } =>
-  (error as { code?: unknown })?.code === ErrorCode.RateLimitedError;
+  (error as { code?: unknown })?.code === webApi.ErrorCode.RateLimitedError;
 
 export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
   const { client, state, logger, now } = options;
@@ -101,9 +103,17 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
     else await state.abandonPending();
   }
 
+  // One delivery at a time: the state has a single pending slot, and the notifier and the alert share it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
-    settlePending,
-    async deliverOnce(key, to, message) {
+    settlePending: () => serially(settlePending),
+    deliverOnce: (key, to, message) => serially(async () => {
       await settlePending();
       if (state.isDelivered(key)) return 'already-delivered';
       const channel = await channelOf(to);
@@ -122,7 +132,7 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
       );
       lastPostAt.set(channel, now().getTime());
       await state.finishDelivery(key);
-      return 'sent';
-    },
+      return 'sent' as const;
+    }),
   };
 }

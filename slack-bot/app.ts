@@ -1,0 +1,40 @@
+import { App, ExpressReceiver, type Logger, type webApi } from '@slack/bolt';
+import type { BotServices } from './services';
+import { registerListeners } from './listeners';
+import { type ExpectedIdentity, verifyWorkspace } from './middleware/verifyWorkspace';
+import { dedupeEvents } from './middleware/dedupeEvents';
+
+export interface BoltAppOptions {
+  readonly services: BotServices;
+  readonly identity: ExpectedIdentity & { readonly botId: string; readonly botUserId: string };
+  readonly logger: Logger;
+  readonly retryConfig?: webApi.RetryOptions;
+}
+
+/**
+ * The Bolt app over HTTP: every request's signature is verified by the receiver (never
+ * disabled), then the workspace and app are checked, repeated events dropped, and the
+ * listeners run. Served by startBot, which refuses out-of-date timestamps first.
+ */
+export function createBoltApp(options: BoltAppOptions): { app: App; receiver: ExpressReceiver } {
+  const { services, identity, logger } = options;
+  const receiver = new ExpressReceiver({ signingSecret: services.settings.signingSecret, signatureVerification: true, logger });
+  const app = new App({
+    token: services.settings.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    receiver,
+    logger,
+    clientOptions: {
+      ...(services.settings.slackApiUrl ? { slackApiUrl: services.settings.slackApiUrl } : {}),
+      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    },
+  });
+  app.use(verifyWorkspace(identity));
+  app.use(dedupeEvents());
+  registerListeners(app, services);
+  app.error(async (error) => {
+    logger.error(`Unhandled error in a Slack listener: ${error.stack ?? error.message}`);
+  });
+  return { app, receiver };
+}

@@ -1,0 +1,80 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { type Issue, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, parseAmountCell, parseIsoDate, recordPayment } from '../../../core/index';
+import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
+import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
+
+const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), currency: z.string(), channel: z.string().nullable() });
+
+type Field = keyof typeof PAYMENT_FIELDS;
+
+/**
+ * The payment modal's submit. Permission is checked again here, since a view submission can
+ * be sent by anyone who can open a modal; the write re-reads the workbook and refuses if the
+ * balance moved since the user saw it. Problems come back next to the field they concern.
+ */
+export const paymentSubmission = (services: BotServices) =>
+  async ({ ack, body, view, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const locale = services.locale;
+    const user = body.user.id;
+    const refuse = (problems: readonly Issue[]) => {
+      const errors: Record<string, string> = {};
+      for (const problem of problems) {
+        const field: Field = problem.path.field === 'date' ? 'date' : 'amount';
+        const block = PAYMENT_FIELDS[field].block;
+        errors[block] = errors[block] ? `${errors[block]}; ${formatIssue({ ...problem, path: {} }, locale)}` : formatIssue({ ...problem, path: {} }, locale);
+      }
+      return ack({ response_action: 'errors', errors });
+    };
+    if (!canRecordPayments(services, user)) {
+      logger.warn(`Payment submission from ${user}, who is not in SLACK_PAYMENT_ADMINS; nothing written`);
+      await refuse([issue('notAllowed')]);
+      return;
+    }
+    try {
+      const metadata = METADATA.parse(JSON.parse(view.private_metadata));
+      const values = view.state.values;
+      const amountText = values[PAYMENT_FIELDS.amount.block]?.[PAYMENT_FIELDS.amount.action]?.value ?? '';
+      const dateText = values[PAYMENT_FIELDS.date.block]?.[PAYMENT_FIELDS.date.action]?.selected_date ?? '';
+      const method = values[PAYMENT_FIELDS.method.block]?.[PAYMENT_FIELDS.method.action]?.selected_option?.value ?? '';
+      const reference = values[PAYMENT_FIELDS.reference.block]?.[PAYMENT_FIELDS.reference.action]?.value ?? '';
+      const amount = parseAmountCell(amountText, metadata.currency);
+      const date = parseIsoDate(dateText);
+      const problems: Issue[] = [];
+      if (amount === null) problems.push(issue('invalidNumber', { field: 'amount' }, { value: amountText }));
+      if (date === null) problems.push(issue('invalidDate', { field: 'date' }, { value: dateText }));
+      if (amount === null || date === null) {
+        await refuse(problems);
+        return;
+      }
+      const now = services.now();
+      const result = await services.store.transact((read) => {
+        const planned = recordPayment(read, services.profile, {
+          document: metadata.key, amount, date, method, reference: reference.trim(),
+          user: body.user.name ? `${body.user.name} (${user})` : user, channel: 'slack',
+          today: todayOf(services), now: now.toISOString(), historyId: services.newId(), expectedBalance: metadata.expectedBalance,
+        });
+        return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value }) : planned;
+      });
+      if (!result.ok) {
+        logger.info(`Payment on ${metadata.key} by ${user} refused: ${result.issues.map((i) => i.code).join(', ')}`);
+        await refuse(result.issues);
+        return;
+      }
+      await ack();
+      const { before, after } = result.value;
+      const status = (s: typeof before.paymentStatus) => PAYMENT_STATUS_LABELS[s][locale];
+      const text = locale === 'es'
+        ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
+        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`;
+      try {
+        if (!metadata.channel) throw new Error('no channel');
+        await client.chat.postEphemeral({ channel: metadata.channel, user, text });
+      } catch {
+        await client.chat.postMessage({ channel: user, text }).catch((error) => logger.warn(`Could not confirm the payment to ${user}: ${(error as Error).message}`));
+      }
+    } catch (error) {
+      logger.error(`Recording a payment from ${user} failed: ${(error as Error).stack ?? error}`);
+      await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: SORRY[locale] } }).catch(() => undefined);
+    }
+  };

@@ -1,0 +1,43 @@
+import { agingReport, isoDateInZone } from '../../core/index';
+import { type BotServices, loadLedger } from '../services';
+import type { BotState } from '../state/botState';
+import type { SlackDelivery } from '../delivery/slackDelivery';
+import { pendingAlertMessage } from '../blocks/pendingAlert';
+
+export interface DailyAlert {
+  /** Sends today's alert to each manager who has not had it yet, once the alert time has come. */
+  checkOnce(): Promise<number>;
+}
+
+function minutesIntoDay(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).formatToParts(instant);
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}
+
+export const alertDeliveryKey = (manager: string, date: string): string => `alerta:${manager}:${date}`;
+
+/**
+ * The pending-payment alert, by direct message, at FACTURAS_ALERT_TIME in FACTURAS_TIMEZONE.
+ * "Sent today" is kept per manager in the bot state, so a restart after the alert time
+ * neither sends it again nor misses it; a bot started after the time sends it then.
+ */
+export function createDailyAlert(services: BotServices, state: BotState, delivery: SlackDelivery): DailyAlert {
+  return {
+    async checkOnce() {
+      const { managerIds, alertTime, timeZone } = services.settings;
+      const now = services.now();
+      if (managerIds.length === 0 || minutesIntoDay(now, timeZone) < alertTime.hour * 60 + alertTime.minute) return 0;
+      const today = isoDateInZone(now, timeZone);
+      const due = managerIds.filter((manager) => !state.isDelivered(alertDeliveryKey(manager, today)));
+      if (due.length === 0) return 0;
+      const { ledger } = await loadLedger(services);
+      const message = pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale);
+      let sent = 0;
+      for (const manager of due) {
+        if ((await delivery.deliverOnce(alertDeliveryKey(manager, today), { user: manager }, message)) === 'sent') sent++;
+      }
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { type Logger, webApi } from '@slack/bolt';
+import { auth as googleAuth } from '@googleapis/sheets';
+import { CHILE, parseLocale } from '../core/index';
+import type { WorkbookStore } from '../core/node/store';
+import { openSheetsStore, type SheetsStoreOptions } from '../core/node/sheetsStore';
+import { openXlsxStore } from '../core/node/xlsxStore';
+import { type BotSettings, loadSettings } from './settings';
+import type { BotServices } from './services';
+import { createBoltApp } from './app';
+import { consoleLogger, redactingLogger } from './logging';
+import { isFreshSlackRequest } from './middleware/requestFreshness';
+import { openBotState } from './state/botState';
+import { createSlackDelivery } from './delivery/slackDelivery';
+import { createStatusNotifier } from './notifier/statusNotifier';
+import { createDailyAlert } from './scheduler/dailyAlert';
+import { repeat } from './scheduler/repeat';
+
+/** A setting is missing or wrong, or Slack refused the token: the message says which. */
+export class BotSettingsError extends Error {
+  override readonly name = 'BotSettingsError';
+}
+
+export interface StartBotOptions {
+  /** The bot's clock (business dates, the alert time); default the machine's. */
+  readonly now?: () => Date;
+  readonly logger?: Logger;
+  /** Overrides PORT; 0 picks a free port. */
+  readonly port?: number;
+  /** A ready store (tests, or `facturas serve` sharing its own). */
+  readonly store?: WorkbookStore;
+  /** Sheets API base URL, for a local fake; then no service account is needed. */
+  readonly sheetsRootUrl?: string;
+  readonly sheetsAuth?: SheetsStoreOptions['auth'];
+  readonly statePath?: string;
+  /** Web API retries; tests use 0 so a failure shows at once. */
+  readonly webApiRetries?: number;
+  /** Gap between two posts to one channel (Slack allows about one a second). */
+  readonly postIntervalMs?: number;
+  /** Poll and alert on timers (default); tests call pollNotifications and checkDailyAlert instead. */
+  readonly runLoops?: boolean;
+  readonly locale?: string;
+}
+
+export interface BotHandle {
+  readonly port: number;
+  readonly settings: BotSettings;
+  pollNotifications(): Promise<number>;
+  checkDailyAlert(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date): WorkbookStore {
+  if (options.store) return options.store;
+  if (settings.googleSheetId) {
+    const authClient = options.sheetsAuth ?? (settings.googleCredentials ? new googleAuth.GoogleAuth({ keyFile: settings.googleCredentials, scopes: [SHEETS_SCOPE] }) : undefined);
+    return openSheetsStore({
+      spreadsheetId: settings.googleSheetId,
+      now,
+      ...(authClient ? { auth: authClient } : {}),
+      ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}),
+    });
+  }
+  return openXlsxStore(settings.workbookPath);
+}
+
+const defaultStatePath = (settings: BotSettings): string =>
+  settings.statePath ?? (settings.googleSheetId ? `./facturas-bot-${settings.googleSheetId}.state.json` : `${settings.workbookPath}.bot-state.json`);
+
+/**
+ * Starts the Slack bot: validates every setting, asks Slack who we are (auth.test), opens the
+ * workbook and the bot state, serves Bolt on PORT and starts the notifier and the daily alert.
+ */
+export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
+  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
+  if (!loaded.ok) throw new BotSettingsError(loaded.message);
+  const settings = loaded.settings;
+  const now = options.now ?? (() => new Date());
+  const logger = redactingLogger(options.logger ?? consoleLogger(), [settings.botToken, settings.signingSecret]);
+  const retryConfig = options.webApiRetries === undefined ? undefined : { retries: options.webApiRetries };
+  const clientOptions = {
+    logger,
+    ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+    ...(retryConfig ? { retryConfig } : {}),
+  };
+
+  const identityClient = new webApi.WebClient(settings.botToken, clientOptions);
+  let who: { team_id?: string; app_id?: string; bot_id?: string; user_id?: string };
+  try {
+    who = await identityClient.auth.test();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    throw new BotSettingsError(`SLACK_BOT_TOKEN: Slack no lo aceptó (${code}); copie de nuevo el Bot User OAuth Token`);
+  }
+  if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
+  if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
+
+  const store = openStore(settings, options, now);
+  const services: BotServices = { settings, store, profile: CHILE, locale: parseLocale(options.locale), now, newId: randomUUID };
+  const state = await openBotState(options.statePath ?? defaultStatePath(settings));
+
+  const { receiver } = createBoltApp({
+    services,
+    identity: { teamId: who.team_id, appId: who.app_id, botId: who.bot_id, botUserId: who.user_id },
+    logger,
+    ...(retryConfig ? { retryConfig } : {}),
+  });
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'POST' && !isFreshSlackRequest(req)) {
+      logger.warn(`Refused a request to ${req.url} whose timestamp is missing or more than five minutes off`);
+      res.writeHead(401).end();
+      req.resume();
+      return;
+    }
+    receiver.app(req, res);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? settings.port, () => resolve());
+    });
+  } catch (error) {
+    await state.close();
+    throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
+  }
+
+  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
+  const delivery = createSlackDelivery({ client: deliveryClient, state, logger, now, ...(options.postIntervalMs !== undefined ? { minIntervalMs: options.postIntervalMs } : {}) });
+  const notifier = createStatusNotifier(services, state, delivery, logger);
+  const alert = createDailyAlert(services, state, delivery);
+  const autoStart = options.runLoops ?? true;
+  const intervalMs = settings.pollSeconds * 1000;
+  const notifierLoop = repeat('Payment-status notifier', intervalMs, () => notifier.pollOnce(), logger, autoStart);
+  const alertLoop = repeat('Daily pending-payment alert', Math.min(intervalMs, 60_000), () => alert.checkOnce(), logger, autoStart);
+
+  const port = (server.address() as AddressInfo).port;
+  logger.info(`Facturas bot listening on port ${port} for team ${who.team_id}, data: ${store.description}`);
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    settings,
+    pollNotifications: () => notifier.pollOnce(),
+    checkDailyAlert: () => alert.checkOnce(),
+    stop() {
+      stopping ??= (async () => {
+        await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await state.close();
+      })();
+      return stopping;
+    },
+  };
+}
