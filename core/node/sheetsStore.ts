@@ -102,7 +102,8 @@ const retryAfterMs = (error: unknown): number | undefined => {
  * read and the write is a few hundred milliseconds instead of the whole decision.
  */
 export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
-  const api = sheetsClient({ version: 'v4', ...(options.auth ? { auth: options.auth } : {}), ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
+  // Node's own fetch: gaxios would otherwise import node-fetch dynamically, which bundles and test VMs dislike.
+  const api = sheetsClient({ version: 'v4', fetchImplementation: fetch, ...(options.auth ? { auth: options.auth } : {}), ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
   const now = options.now ?? (() => new Date());
   const profile = options.profile ?? CHILE;
   const snapshotMillis = options.snapshotMillis ?? 5_000;

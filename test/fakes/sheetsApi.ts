@@ -211,6 +211,9 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
       const at = lastRow(rows);
       row.forEach((value, c) => setCell(rows, at, c, value));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }

@@ -264,6 +264,9 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
     responseUrl: (tag) => `${baseUrl}/response/${tag}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
     rateLimitNext: (method, retryAfterSeconds) => void limited.set(method, retryAfterSeconds),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
