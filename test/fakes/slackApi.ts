@@ -222,7 +222,15 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
       const url = new URL(req.url ?? '/', 'http://localhost');
       const raw = await readBody(req);
       if (url.pathname.startsWith('/upload/')) {
-        calls.push({ method: 'file_upload', args: { fileId: url.pathname.slice('/upload/'.length) }, bytes: raw, ok: true });
+        // Slack's upload URL takes the raw bytes or a multipart form with one file field.
+        const type = String(req.headers['content-type'] ?? '');
+        let bytes = raw;
+        if (type.startsWith('multipart/form-data')) {
+          const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+          const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+          bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+        }
+        calls.push({ method: 'file_upload', args: { fileId: url.pathname.slice('/upload/'.length), contentType: type }, bytes, ok: true });
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end(`OK - ${raw.length}`);
       }

@@ -1,0 +1,90 @@
+import { type BotWorld, startBotWorld } from './harness';
+import { ADMIN, CLERK, CHANNEL, eventually } from './slackRequests';
+import { dateToSerial } from '../../core/node/sheetsStore';
+
+const modalValues = (amount: string, date = '2026-10-14', reference = 'TRX-9') => ({
+  payment_amount: { amount: { type: 'plain_text_input', value: amount } },
+  payment_date: { date: { type: 'datepicker', selected_date: date } },
+  payment_method: { method: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Transferencia' }, value: 'Transferencia' } } },
+  payment_reference: { reference: { type: 'plain_text_input', value: reference } },
+});
+
+describe('recording a payment from Slack', () => {
+  let world: BotWorld;
+  beforeEach(async () => {
+    world = await startBotWorld();
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  const pagosRows = () => world.sheets.rows('Pagos').length;
+
+  it('refuses the button politely to someone who is not a payment admin, and writes nothing', async () => {
+    await world.payloads.buttonClick('record_payment', JSON.stringify({ key: '33-1003', balance: 138_000 }), CLERK);
+    const answer = await eventually(() => world.slack.callsTo('response_url')[0], 'the refusal');
+    expect(answer.args['text']).toBe('No tiene permiso para registrar pagos; pídalo a un administrador');
+    expect(world.slack.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('refuses a forged modal submission from a non-admin and writes nothing', async () => {
+    const before = pagosRows();
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000'), CLERK);
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.text) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors['payment_amount']).toBe('No tiene permiso para registrar pagos; pídalo a un administrador');
+    expect(pagosRows()).toBe(before);
+    expect(world.sheets.calls.filter((c) => c.method === 'append' || c.method === 'batchUpdate')).toHaveLength(0);
+  });
+
+  it('opens the modal for an admin, then writes Pagos, Historial and the derived cells', async () => {
+    await world.payloads.buttonClick('record_payment', JSON.stringify({ key: '33-1003', balance: 138_000 }), ADMIN);
+    const opened = await eventually(() => world.slack.callsTo('views.open')[0], 'the modal');
+    expect(opened.ok).toBe(true);
+    const view = opened.args['view'] as { private_metadata: string; callback_id: string };
+    expect(JSON.parse(view.private_metadata)).toEqual({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+
+    const response = await world.payloads.viewSubmission(view.callback_id, view.private_metadata, modalValues('138.000'), ADMIN);
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+
+    const pagos = world.sheets.rows('Pagos');
+    expect(pagos[pagos.length - 1]).toEqual([dateToSerial('2026-10-14'), 33, 1003, 138_000, 'Transferencia', 'TRX-9', 'uadmin01 (UADMIN01)']);
+    const historial = world.sheets.rows('Historial');
+    const entry = historial[historial.length - 1]!;
+    expect(entry[1]).toBeCloseTo(dateToSerial('2026-10-15') + 0.5, 6);
+    expect(entry.slice(2, 9)).toEqual([33, 1003, 'vencida', 'pagada', 138_000, 'uadmin01 (UADMIN01)', 'slack']);
+    const facturas = world.sheets.rows('Facturas');
+    const row = facturas.find((r) => r[1] === 1003)!;
+    expect(row.slice(17, 20)).toEqual([238_000, 0, 'pagada']);
+    // Only the cells concerned: two appends and one batchUpdate of three cells.
+    const writes = world.sheets.calls.filter((c) => c.method === 'append' || c.method === 'batchUpdate');
+    expect(writes.map((c) => c.method)).toEqual(['append', 'append', 'batchUpdate']);
+    expect((writes[2]!.body as { data: unknown[] }).data).toHaveLength(3);
+
+    const confirmation = await eventually(() => world.slack.callsTo('chat.postEphemeral')[0], 'the confirmation');
+    expect(confirmation.args['text']).toBe('Pago de $138.000 registrado en 33-1003: vencida → pagada; saldo $0.');
+  });
+
+  it('refuses when the document changed since it was shown', async () => {
+    // Someone else recorded 38.000 from the sidebar after the admin opened the form.
+    world.sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 38_000, 'Efectivo', '', 'maria']);
+    const before = pagosRows();
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000'), ADMIN);
+    const body = JSON.parse(response.text) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors['payment_amount']).toContain('cambió desde que se mostró (saldo ahora $100.000)');
+    expect(pagosRows()).toBe(before);
+  });
+
+  it('puts a bad amount next to the amount field', async () => {
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('ciento mil'), ADMIN);
+    const body = JSON.parse(response.text) as { errors: Record<string, string> };
+    expect(Object.keys(body.errors)).toEqual(['payment_amount']);
+    expect(body.errors['payment_amount']).toContain('ciento mil');
+  });
+});
