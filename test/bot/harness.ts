@@ -18,6 +18,8 @@ export interface BotWorld {
   payloads: SlackPayloads;
   clock: { now: Date };
   env: Record<string, string>;
+  /** Moves the bot's clock on, past the Sheets snapshot's expiry, as a poll interval would. */
+  tick(seconds?: number): void;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -55,6 +57,9 @@ export async function startBotWorld(overrides: Partial<StartBotOptions> = {}): P
     slack, sheets, dir, statePath, logs, clock, env,
     bot: undefined as unknown as BotHandle,
     payloads: undefined as unknown as SlackPayloads,
+    tick(seconds = 60) {
+      clock.now = new Date(clock.now.getTime() + seconds * 1000);
+    },
     async restart() {
       await world.bot.stop();
       world.bot = await launch();

@@ -5,7 +5,7 @@
  * text, a leading `=` makes a formula), getValues returns Date objects for date cells, onOpen in
  * AuthMode.NONE may build menus but not open the spreadsheet, and every call is counted.
  */
-type Cell = string | number | boolean | Date | null;
+type Cell = string | number | boolean | Date | null | undefined;
 
 /** A stored cell: a value, or a formula whose value is what Sheets would show for it. */
 type Stored = { kind: 'value'; value: Exclude<Cell, null> } | { kind: 'text'; value: string } | { kind: 'formula'; formula: string };
@@ -21,7 +21,6 @@ export interface FakeOptions {
   readonly authMode?: 'NONE' | 'LIMITED' | 'FULL';
   /** Files of the script project, for HtmlService.createHtmlOutputFromFile. */
   readonly files?: Readonly<Record<string, string>>;
-  readonly now?: () => Date;
 }
 
 export interface WriteRecord {
@@ -62,7 +61,7 @@ function parseEntered(input: unknown, DateCtor: DateConstructor): Stored | null 
 
 /** Seeds hold values as they were typed or as exceljs/getValues would hold them: no parsing. */
 function seeded(input: Cell, DateCtor: DateConstructor): Stored | null {
-  if (input === null || input === '') return null;
+  if (input === null || input === undefined || input === '') return null;
   if (input instanceof Date) return { kind: 'value', value: new DateCtor(input.getTime()) };
   return { kind: 'value', value: input };
 }
