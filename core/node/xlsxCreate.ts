@@ -73,7 +73,7 @@ function addTab(workbook: ExcelJS.Workbook, id: TabId, values: readonly (readonl
  * Historial, Empresa): bold frozen header row, widths, money and date formats; with `demo`, a year
  * of sample data. Refuses to replace an existing file unless `overwrite`.
  */
-export async function createWorkbook(filePath: string, options: CreateWorkbookOptions): Promise<void> {
+export async function createWorkbook(filePath: string, options: CreateWorkbookOptions): Promise<{ readonly documents: number }> {
   if (!options.overwrite && (await fileExists(filePath))) throw new WorkbookExistsError(filePath);
   const tables = options.demo ? demoWorkbook({ today: options.today, seed: options.seed }) : emptyTables();
   const workbook = new ExcelJS.Workbook();
@@ -86,4 +86,6 @@ export async function createWorkbook(filePath: string, options: CreateWorkbookOp
     addTab(workbook, id, name === undefined ? [canonicalHeaders(id)] : tables[name]!);
   }
   await saveWorkbookAtomically(workbook, filePath, { replace: options.overwrite === true });
+  const facturas = findTabName(TABS.facturas, names);
+  return { documents: facturas === undefined ? 0 : Math.max(0, tables[facturas]!.length - 1) };
 }

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { type Issue, buildLedger, documentKey, fail, findDocument, formatMoney, invoiceJson, issue, ok, parseAmountCell, recordPayment } from '../../core';
+import { expectPositionals } from '../args';
+import { type Command, EXIT } from '../command';
+import { nextHistoryId } from '../historyId';
+import { messages } from '../messages';
+import { issuesError, json, statusLabel, warnUnreadable } from '../output';
+import { amountOption, isoDateOption, optionalText, validate } from '../schemas';
+import { defaultUser } from '../user';
+
+/** Core names form fields (`amount`); here they are options. */
+export const asOptionIssues = (issues: readonly Issue[]): Issue[] => issues.map((i) => (i.path.field ? { ...i, path: { ...i.path, field: `--${i.path.field}` } } : i));
+
+export const command: Command = {
+  name: 'pay',
+  usage: { es: '[TIPO-]FOLIO --amount N [--date AAAA-MM-DD] [--method MEDIO] [--ref REFERENCIA] [--user USUARIO]', en: '[TYPE-]NUMBER --amount N [--date YYYY-MM-DD] [--method METHOD] [--ref REFERENCE] [--user USER]' },
+  description: {
+    es: 'Registra un pago: agrega una fila a Pagos y otra a Historial y actualiza Pagado, Saldo y Estado de pago. Rechaza documentos inexistentes o anulados, montos no positivos y montos mayores que el saldo.',
+    en: 'Records a payment: appends a row to Pagos and one to Historial and refreshes Pagado, Saldo and Estado de pago. Refuses unknown or void documents, non-positive amounts and amounts above the balance.',
+  },
+  options: [
+    { name: 'amount', type: 'string', value: 'N', help: { es: 'monto pagado, p. ej. 297500 o 297.500', en: 'amount paid, e.g. 297500 or 297.500' } },
+    { name: 'date', type: 'string', value: 'YYYY-MM-DD', help: { es: 'fecha del pago (por defecto --as-of, hoy)', en: 'payment date (default --as-of, today)' } },
+    { name: 'method', type: 'string', value: 'M', help: { es: 'medio: Transferencia, Cheque, Efectivo...', en: 'method: Transferencia, Cheque, Efectivo...' } },
+    { name: 'ref', type: 'string', value: 'R', help: { es: 'referencia: número de transferencia o cheque', en: 'reference: transfer or cheque number' } },
+    { name: 'user', type: 'string', value: 'U', help: { es: 'quién registra (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records it (default FACTURAS_USER or the system user)' } },
+  ],
+  formats: ['table', 'json'],
+  async run(args, context) {
+    const m = messages(context.locale);
+    const [key] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
+    const options = validate(
+      z.object({ amount: amountOption(m), date: isoDateOption('--date', m).optional(), method: optionalText, ref: optionalText, user: optionalText }),
+      args.values,
+      m,
+    );
+    const result = await context.openStore().transact((read) => {
+      warnUnreadable(read, context);
+      const found = findDocument(buildLedger(read.book, context.asOf, context.profile), key!);
+      const currency = found.ok ? found.value.currency : context.profile.defaultCurrency;
+      const amount = parseAmountCell(options.amount, currency);
+      if (amount === null) return fail(issue('invalidNumber', { field: 'amount' }, { value: options.amount }));
+      const payment = recordPayment(read, context.profile, {
+        document: key!, amount, date: options.date ?? context.asOf, method: options.method, reference: options.ref, user: options.user || defaultUser(context.io),
+        channel: 'cli', today: context.asOf, now: context.now().toISOString(), historyId: nextHistoryId(read.book.history),
+      });
+      return payment.ok ? ok({ plan: payment.value.plan, outcome: { ...payment.value, amount, date: options.date ?? context.asOf } }) : payment;
+    });
+    if (!result.ok) throw issuesError(asOptionIssues(result.issues), context.locale);
+    const { before, after, amount, date } = result.value;
+    if ((context.format ?? 'table') === 'json') {
+      context.print(json({ payment: { type: after.type, number: after.number, date, amount, method: options.method, reference: options.ref }, before: invoiceJson(before), after: invoiceJson(after) }));
+    } else {
+      context.print(m.paid(formatMoney(amount, after.currency), documentKey(after), after.customerName, formatMoney(after.balance, after.currency), statusLabel(before, context.locale), statusLabel(after, context.locale)));
+    }
+    return EXIT.ok;
+  },
+};

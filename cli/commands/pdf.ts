@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { findDocument, invoiceDocDefinition } from '../../core';
+import { expectPositionals } from '../args';
+import { type Command, EXIT } from '../command';
+import { messages } from '../messages';
+import { issuesError } from '../output';
+import { textOption, validate } from '../schemas';
+import { readLedger } from '../workbook';
+import { deliver } from './report';
+
+export const command: Command = {
+  name: 'pdf',
+  usage: { es: '[TIPO-]FOLIO [--out ARCHIVO.pdf]', en: '[TYPE-]NUMBER [--out FILE.pdf]' },
+  description: {
+    es: 'Guarda el PDF de un documento, con emisor (hoja Empresa), cliente, detalle, totales y pagos a la fecha de corte. Por defecto en TIPO-FOLIO.pdf.',
+    en: 'Saves the PDF of a document, with issuer (Empresa tab), customer, lines, totals and payments as of the as-of date. Default file TYPE-NUMBER.pdf.',
+  },
+  options: [{ name: 'out', type: 'string', value: 'FILE.pdf', help: { es: 'archivo PDF a escribir', en: 'PDF file to write' } }],
+  formats: [],
+  async run(args, context) {
+    const m = messages(context.locale);
+    const [key] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
+    const options = validate(z.object({ out: textOption('--out', m).optional() }), { out: args.values.out }, m);
+    const { read, ledger } = await readLedger(context);
+    const found = findDocument(ledger, key!);
+    if (!found.ok) throw issuesError(found.issues, context.locale);
+    const view = found.value;
+    const { book } = read;
+    const definition = invoiceDocDefinition({
+      view, lines: book.lines, payments: book.payments, customer: book.customers.find((c) => c.taxId === view.customerTaxId) ?? null,
+      issuer: book.issuer, history: book.history, profile: context.profile, locale: context.locale, asOf: context.asOf,
+    });
+    const { renderPdf } = await import('../../core/node/pdf');
+    await deliver(context, 'pdf', options.out ?? `${view.type}-${view.number}.pdf`, () => renderPdf(definition));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,81 @@
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { type ReportTable, agingReport, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
+import { expectPositionals } from '../args';
+import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
+import { messages } from '../messages';
+import { issuesError, json } from '../output';
+import { periodOption, textOption, validate } from '../schemas';
+import { readLedger } from '../workbook';
+
+const REPORTS = ['status', 'aging', 'libro-ventas'] as const;
+
+/** Text formats go to stdout unless --out says otherwise; xlsx and pdf always go to a file. */
+export async function deliver(context: CommandContext, format: OutputFormat, out: string | undefined, content: () => Promise<string | Buffer>): Promise<void> {
+  const m = messages(context.locale);
+  if (out === undefined && (format === 'xlsx' || format === 'pdf')) throw new CliError([m.outRequired(format)], EXIT.usage);
+  const bytes = await content();
+  if (out === undefined) {
+    context.io.stdout.write(typeof bytes === 'string' && !bytes.endsWith('\n') ? `${bytes}\n` : bytes);
+    return;
+  }
+  const target = context.resolvePath(out);
+  await fs.writeFile(target, bytes);
+  context.print(m.saved(target));
+}
+
+export async function renderTable(table: ReportTable, format: OutputFormat): Promise<string | Buffer> {
+  switch (format) {
+    case 'csv': return renderCsv(table);
+    case 'xlsx': return (await import('../../core/node/reportXlsx')).renderReportXlsx(table);
+    case 'pdf': return (await import('../../core/node/pdf')).renderPdf(reportDocDefinition(table));
+    default: return renderTextTable(table);
+  }
+}
+
+export const command: Command = {
+  name: 'report',
+  usage: { es: 'status|aging|libro-ventas [--period AAAA-MM] [--out ARCHIVO]', en: 'status|aging|libro-ventas [--period YYYY-MM] [--out FILE]' },
+  description: {
+    es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) y libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of).',
+    en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) and libro-ventas (the sales book of month --period, default that of --as-of).',
+  },
+  options: [
+    { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas', en: 'month of the sales book' } },
+    { name: 'out', type: 'string', value: 'FILE', help: { es: 'archivo donde guardarlo (obligatorio para xlsx y pdf)', en: 'file to save it to (required for xlsx and pdf)' } },
+  ],
+  formats: ['table', 'json', 'csv', 'xlsx', 'pdf'],
+  async run(args, context) {
+    const m = messages(context.locale);
+    const [name] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
+    const options = validate(
+      z.object({
+        name: z.string().transform((value, ctx) => ((REPORTS as readonly string[]).includes(value) ? (value as (typeof REPORTS)[number]) : (ctx.addIssue({ code: 'custom', message: m.badReport(value) }), z.NEVER))),
+        period: periodOption(m).optional(),
+        out: textOption('--out', m).optional(),
+      }),
+      { name, period: args.values.period, out: args.values.out },
+      m,
+    );
+    if (options.period !== undefined && options.name !== 'libro-ventas') throw new CliError([m.periodOnlyForLibro], EXIT.usage);
+    const format = context.format ?? 'table';
+    const { read, ledger } = await readLedger(context);
+    const { locale, profile } = context;
+    let table: ReportTable;
+    let data: unknown;
+    if (options.name === 'status') {
+      data = statusSummary(ledger, profile);
+      table = statusSummaryTable(data as ReturnType<typeof statusSummary>, locale);
+    } else if (options.name === 'aging') {
+      data = agingReport(ledger, profile);
+      table = agingTable(data as ReturnType<typeof agingReport>, locale);
+    } else {
+      const libro = libroDeVentas(read.book, options.period ?? context.asOf.slice(0, 7), profile);
+      if (!libro.ok) throw issuesError(libro.issues, locale);
+      data = libro.value;
+      table = libroDeVentasTable(libro.value, locale, profile);
+    }
+    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : renderTable(table, format)));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { type Command, CliError, EXIT } from '../command';
+import { messages } from '../messages';
+import { textOption, validate, wholeNumberOption } from '../schemas';
+import { defaultUser } from '../user';
+import { findSidebarHtml } from '../serve/findSidebarHtml';
+import { startPreview } from '../serve/startPreview';
+import { fileExists } from '../../core/node/xlsxFile';
+
+const DEFAULT_PORT = 8080;
+
+const wantsBot = (env: Readonly<Record<string, string | undefined>>): boolean => Boolean(env.SLACK_SIGNING_SECRET?.trim() && env.SLACK_BOT_TOKEN?.trim());
+
+/** Resolves on Ctrl-C or a stop signal, so the command can close its servers and return. */
+const untilStopped = (): Promise<void> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
+export const command: Command = {
+  name: 'serve',
+  usage: { es: '[--port N] [--user USUARIO]', en: '[--port N] [--user USER]' },
+  description: {
+    es: 'Abre en http://localhost:8080 el mismo panel lateral del complemento de Google Sheets, conectado al libro local: buscar, filtrar, ver documentos, registrar pagos, descargar PDF e informes, sin cuenta de Google. Los correos no se envían: quedan en .facturas/outbox junto al libro. Si existen SLACK_SIGNING_SECRET y SLACK_BOT_TOKEN, inicia también el bot de Slack sobre el mismo libro.',
+    en: 'Opens on http://localhost:8080 the same sidebar as the Google Sheets add-on, connected to the local workbook: search, filter, open documents, record payments, download PDFs and reports, with no Google account. Emails are not sent: they are saved in .facturas/outbox next to the workbook. When SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are set, the Slack bot starts too, over the same workbook.',
+  },
+  options: [
+    { name: 'port', type: 'string', value: 'N', help: { es: `puerto del panel (por defecto ${DEFAULT_PORT}; 0 elige uno libre)`, en: `sidebar port (default ${DEFAULT_PORT}; 0 picks a free one)` } },
+    { name: 'user', type: 'string', value: 'U', help: { es: 'quién registra los pagos (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records payments (default FACTURAS_USER or the system user)' } },
+  ],
+  formats: [],
+  async run(args, context) {
+    const m = messages(context.locale);
+    const es = context.locale === 'es';
+    const options = validate(z.object({ port: wholeNumberOption('--port', 0, 65_535, m).optional(), user: textOption('--user', m).optional() }), args.values, m);
+    const sidebarHtmlPath = findSidebarHtml(context.io.env, context.io.cwd);
+    if (!sidebarHtmlPath) throw new CliError([es ? 'No se encontró dist/sidebar.html: ejecute «npm run build» primero.' : 'dist/sidebar.html was not found: run "npm run build" first.'], EXIT.failure);
+    if (!(await fileExists(context.workbookPath))) throw new CliError([m.workbookNotFound(context.workbookPath)], EXIT.failure);
+
+    const store = context.openStore();
+    const preview = await startPreview({
+      workbookPath: context.workbookPath,
+      store,
+      sidebarHtmlPath,
+      port: options.port ?? DEFAULT_PORT,
+      user: options.user ?? defaultUser(context.io),
+      now: context.now,
+      log: (line) => context.warn(line),
+    });
+    context.print(es ? `Panel de Facturas en ${preview.url} (libro ${context.workbookPath})` : `Facturas sidebar on ${preview.url} (workbook ${context.workbookPath})`);
+    context.print(es ? `Los correos se guardan en ${preview.outboxDir}. Ctrl-C para terminar.` : `Emails are saved in ${preview.outboxDir}. Ctrl-C to stop.`);
+
+    let stopBot: (() => Promise<void>) | undefined;
+    if (wantsBot(context.io.env)) {
+      try {
+        const { startBot } = await import('../../slack-bot/startBot');
+        const bot = await startBot(context.io.env, { store, now: context.now, locale: context.locale });
+        stopBot = () => bot.stop();
+        context.print(es ? `Bot de Slack escuchando en el puerto ${bot.port} (/slack/events)` : `Slack bot listening on port ${bot.port} (/slack/events)`);
+      } catch (error) {
+        context.warn(es ? `El bot de Slack no se inició: ${(error as Error).message}` : `The Slack bot did not start: ${(error as Error).message}`);
+      }
+    }
+
+    await untilStopped();
+    await Promise.all([preview.close(), stopBot?.()]);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { type ChangePlan, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, documentKey, fail, issue, ok, readWorkbook } from '../../core';
+import type { WorkbookStore } from '../../core/node/store';
+import { createServerApi } from '../../sheets-addon/server/api';
+import { type ServerApi, sidebarApi } from '../../sheets-addon/server/sidebarApi';
+import { type PendingWrite, PreviewSpreadsheetPort } from './previewPort';
+import { type PreviewMailbox, previewSession } from './previewServices';
+
+export interface PreviewBridgeOptions {
+  readonly store: WorkbookStore;
+  /** The workbook's sheets as exceljs reads them, fresh on every call. */
+  readonly loadTables: () => Promise<WorkbookTables>;
+  readonly mailbox: PreviewMailbox;
+  readonly user: string;
+  readonly now: () => Date;
+  readonly profile?: TaxProfile;
+}
+
+export class UnknownFunctionError extends Error {}
+
+const ATTEMPTS = 3;
+
+const keyAtRow = (read: WorkbookRead, row: number): string | undefined => {
+  const doc = read.book.documents.find((d) => d.row === row);
+  return doc ? documentKey(doc) : undefined;
+};
+
+/** The snapshot's writes still land on the same documents and columns in the file as it is now. */
+function stillApplies(pending: readonly PendingWrite[], snapshot: WorkbookRead, fresh: WorkbookRead): boolean {
+  return pending.every(({ plan, layout }) => {
+    const tabs = new Set([...plan.updates.map((u) => u.tab), ...plan.appends.map((a) => a.tab)]);
+    for (const tab of tabs) {
+      const was = layout[tab];
+      const now = fresh.layout[tab];
+      if (!was || !now || was.sheetName !== now.sheetName || JSON.stringify(was.columns) !== JSON.stringify(now.columns)) return false;
+    }
+    return plan.updates.every((u) => u.tab !== 'facturas' || keyAtRow(snapshot, u.row) === keyAtRow(fresh, u.row));
+  });
+}
+
+const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
+  updates: pending.flatMap((p) => p.plan.updates),
+  appends: pending.flatMap((p) => p.plan.appends),
+});
+
+/**
+ * Runs the add-on's own server API for `facturas serve`: each call gets a fresh snapshot of the
+ * .xlsx, the API runs unchanged over it, and what it wrote is written to the file under the
+ * store's lock, provided the rows it touched are still the same documents (else it runs again).
+ * Calls are served one at a time, as Apps Script's document lock would.
+ */
+export function createPreviewBridge(options: PreviewBridgeOptions) {
+  const profile = options.profile ?? CHILE;
+  const session = previewSession(options.user, options.now, randomUUID);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function callOnce(name: keyof ServerApi, args: readonly unknown[]): Promise<unknown> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const tables = await options.loadTables();
+      const port = new PreviewSpreadsheetPort(tables);
+      const api = sidebarApi(createServerApi({ sheet: port, mail: options.mailbox, session, environment: 'preview' }));
+      const result = (api[name] as (...a: unknown[]) => unknown)(...args);
+      await options.mailbox.flush();
+      if (port.pending.length === 0) return result;
+      const snapshot = readWorkbook(tables, { profile, timeZone: port.timeZone() });
+      const written = await options.store.transact((fresh) =>
+        stillApplies(port.pending, snapshot, fresh) ? ok({ plan: merged(port.pending), outcome: true }) : fail(issue('documentChanged')),
+      );
+      if (written.ok) return result;
+    }
+    throw new Error('El libro cambió mientras se guardaba, varias veces seguidas; vuelva a intentarlo.');
+  }
+
+  const names = Object.keys(sidebarApi({} as never)) as (keyof ServerApi)[];
+
+  return {
+    functionNames: names,
+    call(name: string, args: readonly unknown[]): Promise<unknown> {
+      if (!(names as string[]).includes(name)) return Promise.reject(new UnknownFunctionError(name));
+      const next = queue.then(() => callOnce(name as keyof ServerApi, args));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

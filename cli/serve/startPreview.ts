@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { WorkbookStore } from '../../core/node/store';
+import { loadWorkbookFile } from '../../core/node/xlsxFile';
+import { workbookTables } from '../../core/node/xlsxTables';
+import { createPreviewBridge } from './previewBridge';
+import { type RunningPreview, startPreviewServer } from './previewServer';
+import { previewMailbox } from './previewServices';
+
+export interface PreviewOptions {
+  readonly workbookPath: string;
+  readonly store: WorkbookStore;
+  readonly sidebarHtmlPath: string;
+  readonly port: number;
+  readonly user: string;
+  readonly now: () => Date;
+  readonly log?: (line: string) => void;
+}
+
+export interface Preview extends RunningPreview {
+  /** Where emailed PDFs land instead of a customer's inbox. */
+  readonly outboxDir: string;
+}
+
+/** The real sidebar, with google.script.run bridged to the add-on's server API over the local workbook. */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const sidebarHtml = await readFile(options.sidebarHtmlPath, 'utf8');
+  const outboxDir = path.join(path.dirname(options.workbookPath), '.facturas', 'outbox');
+  const bridge = createPreviewBridge({
+    store: options.store,
+    loadTables: async () => workbookTables(await loadWorkbookFile(options.workbookPath)),
+    mailbox: previewMailbox(outboxDir, options.now),
+    user: options.user,
+    now: options.now,
+  });
+  const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.log ? { log: options.log } : {}) });
+  return { ...running, outboxDir };
+}
