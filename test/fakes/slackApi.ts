@@ -226,9 +226,12 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         const type = String(req.headers['content-type'] ?? '');
         let bytes = raw;
         if (type.startsWith('multipart/form-data')) {
-          const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
-          const file = [...form.values()].find((v): v is File => typeof v !== 'string');
-          bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+          const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
+          let file: Blob | undefined;
+          form.forEach((value) => {
+            if (typeof value !== 'string') file ??= value;
+          });
+          bytes = file ? Buffer.from(await (file as Blob).arrayBuffer()) : Buffer.alloc(0);
         }
         calls.push({ method: 'file_upload', args: { fileId: url.pathname.slice('/upload/'.length), contentType: type }, bytes, ok: true });
         res.writeHead(200, { 'content-type': 'text/plain' });

@@ -1,0 +1,81 @@
+import { ok, recordPayment } from '../../core/index';
+import { CHILE } from '../../core/index';
+import { dateToSerial, instantToSerial, openSheetsStore, serialToInstant } from '../../core/node/sheetsStore';
+import { type FakeSheetsApi, startFakeSheetsApi } from '../fakes/sheetsApi';
+import { NOW, workbookFixture } from './workbookFixture';
+
+describe('the Google Sheets store against a fake Sheets API', () => {
+  let sheets: FakeSheetsApi;
+  let clock: Date;
+  const open = () => openSheetsStore({ spreadsheetId: sheets.spreadsheetId, rootUrl: sheets.rootUrl, now: () => clock, sleep: async () => undefined });
+  beforeEach(async () => {
+    sheets = await startFakeSheetsApi(workbookFixture());
+    clock = NOW;
+  });
+  afterEach(async () => {
+    await sheets.close();
+  });
+
+  const batchGets = () => sheets.calls.filter((c) => c.method === 'batchGet');
+
+  it('reads every tab in one batchGet, unformatted, dates as serial numbers', async () => {
+    const read = await open().read();
+    expect(read.issues).toEqual([]);
+    expect(read.book.documents).toHaveLength(29);
+    expect(read.book.documents[0]).toMatchObject({ number: 1001, issueDate: '2026-08-01', dueDate: '2026-08-31', total: 1_190_000 });
+    expect(read.book.history[0]!.timestamp).toBe('2026-09-15T15:00:00.000Z');
+    expect(batchGets()).toHaveLength(1);
+    expect(batchGets()[0]!.query).toMatchObject({ valueRenderOption: ['UNFORMATTED_VALUE'], dateTimeRenderOption: ['SERIAL_NUMBER'] });
+    expect(batchGets()[0]!.query['ranges']).toEqual(["'Facturas'", "'Detalle'", "'Pagos'", "'Clientes'", "'Historial'"]);
+  });
+
+  it('shares one request among concurrent reads and serves a short-lived snapshot', async () => {
+    const store = open();
+    await Promise.all([store.read(), store.read(), store.read()]);
+    expect(batchGets()).toHaveLength(1);
+    await store.read();
+    expect(batchGets()).toHaveLength(1);
+    clock = new Date(NOW.getTime() + 6_000);
+    await store.read();
+    expect(batchGets()).toHaveLength(2);
+  });
+
+  it('backs off and retries after a 429', async () => {
+    sheets.rateLimitNext('batchGet', 0);
+    const read = await open().read();
+    expect(read.book.documents).toHaveLength(29);
+    expect(batchGets().map((c) => c.status)).toEqual([429, 200]);
+  });
+
+  it('decides again when the sheet changed between the read and the write', async () => {
+    const store = open();
+    let decisions = 0;
+    const result = await store.transact((read) => {
+      decisions++;
+      // Another client records a payment while the first decision is being made.
+      if (decisions === 1) sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 38_000, 'Efectivo', '', 'maria']);
+      const planned = recordPayment(read, CHILE, {
+        document: '33-1003', amount: 100_000, date: '2026-10-15', method: 'Cheque', reference: '', user: 'ana', channel: 'slack',
+        today: '2026-10-15', now: NOW.toISOString(), historyId: `tx-${decisions}`,
+      });
+      return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.after.balance }) : planned;
+    });
+    expect(decisions).toBe(2);
+    expect(result).toEqual({ ok: true, value: 0 });
+    const pagos = sheets.rows('Pagos');
+    expect(pagos.slice(-2).map((r) => r[3])).toEqual([38_000, 100_000]);
+    expect(sheets.rows('Historial').map((r) => r[0]).filter((id) => String(id).startsWith('tx-'))).toEqual(['tx-2']);
+  });
+
+  it('writes nothing when the decision fails', async () => {
+    const result = await open().transact(() => ({ ok: false, issues: [{ code: 'notAllowed', path: {}, params: {} }] }));
+    expect(result.ok).toBe(false);
+    expect(sheets.calls.filter((c) => c.method === 'append' || c.method === 'batchUpdate')).toHaveLength(0);
+  });
+
+  it('converts instants to and from serials in the sheet time zone', () => {
+    const serial = instantToSerial(NOW, 'America/Santiago');
+    expect(serial).toBeCloseTo(dateToSerial('2026-10-15') + 0.5, 8);
+    expect(serialToInstant(serial, 'America/Santiago').toISOString()).toBe(NOW.toISOString());
+  });
+});
