@@ -20,6 +20,8 @@ export interface FakeSheetsApi {
   readonly calls: SheetsCall[];
   /** The next request of this kind answers 429 with Retry-After. */
   rateLimitNext(method: SheetsCall['method'], retryAfterSeconds?: number): void;
+  /** The next request of this kind fails with this status (e.g. 403: the sheet is no longer shared). */
+  failNext(method: SheetsCall['method'], status: number): void;
   /** Rows of a sheet as stored, header included. */
   rows(sheet: string): FakeCell[][];
   appendRow(sheet: string, row: FakeCell[]): void;
@@ -69,6 +71,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
   const sheets = new Map<string, FakeCell[][]>(Object.entries(initial).map(([name, rows]) => [name, rows.map((r) => [...r])]));
   const calls: SheetsCall[] = [];
   const limited = new Map<SheetsCall['method'], number>();
+  const failing = new Map<SheetsCall['method'], number>();
 
   const grid = (name: string): FakeCell[][] => {
     const rows = sheets.get(name);
@@ -179,6 +182,12 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
         calls.push({ method: 'get', path, query, body, status: 404 });
         return send(res, 404, googleError(404, 'Requested entity was not found.', 'NOT_FOUND'));
       }
+      const failure = failing.get(method);
+      if (failure !== undefined) {
+        failing.delete(method);
+        calls.push({ method, path, query, body, status: failure });
+        return send(res, failure, googleError(failure, 'The caller does not have permission', 'PERMISSION_DENIED'));
+      }
       const remaining = limited.get(method);
       if (remaining !== undefined) {
         limited.delete(method);
@@ -205,6 +214,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
     sheets,
     calls,
     rateLimitNext: (method, retryAfterSeconds = 0) => void limited.set(method, retryAfterSeconds),
+    failNext: (method, status) => void failing.set(method, status),
     rows: (sheet) => grid(sheet),
     appendRow: (sheet, row) => {
       const rows = grid(sheet);
