@@ -45,6 +45,7 @@ export const command: Command = {
       sidebarHtmlPath,
       port: options.port ?? DEFAULT_PORT,
       user: options.user ?? defaultUser(context.io),
+      timeZone: context.timeZone,
       now: context.now,
       log: (line) => context.warn(line),
     });

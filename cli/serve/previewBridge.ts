@@ -12,6 +12,8 @@ export interface PreviewBridgeOptions {
   readonly loadTables: () => Promise<WorkbookTables>;
   readonly mailbox: PreviewMailbox;
   readonly user: string;
+  /** FACTURAS_TIMEZONE: decides today and how times read. */
+  readonly timeZone: string;
   readonly now: () => Date;
   readonly profile?: TaxProfile;
 }
@@ -51,7 +53,7 @@ const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
  */
 export function createPreviewBridge(options: PreviewBridgeOptions) {
   const profile = options.profile ?? CHILE;
-  const session = previewSession(options.user, options.now, randomUUID);
+  const session = previewSession(options.user, options.timeZone, options.now, randomUUID);
   let queue: Promise<unknown> = Promise.resolve();
 
   async function callOnce(name: keyof ServerApi, args: readonly unknown[]): Promise<unknown> {

@@ -46,10 +46,11 @@ export function previewMailbox(outboxDir: string, now: () => Date, quota = PREVI
   };
 }
 
-export function previewSession(user: string, now: () => Date, newId: () => string): SessionPort {
+export function previewSession(user: string, timeZone: string, now: () => Date, newId: () => string): SessionPort {
   let locale: Locale | null = null;
   return {
     userEmail: () => user,
+    businessTimeZone: () => timeZone,
     now,
     newId,
     savedLocale: () => locale,

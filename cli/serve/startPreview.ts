@@ -13,6 +13,7 @@ export interface PreviewOptions {
   readonly sidebarHtmlPath: string;
   readonly port: number;
   readonly user: string;
+  readonly timeZone: string;
   readonly now: () => Date;
   readonly log?: (line: string) => void;
 }
@@ -31,6 +32,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     loadTables: async () => workbookTables(await loadWorkbookFile(options.workbookPath)),
     mailbox: previewMailbox(outboxDir, options.now),
     user: options.user,
+    timeZone: options.timeZone,
     now: options.now,
   });
   const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.log ? { log: options.log } : {}) });

@@ -71,6 +71,8 @@ export class App {
 
   setLocale(locale: Locale): void {
     this.locale = locale;
+    // A notice was written in the other language; better none than a mixed page.
+    this.notice = null;
     document.documentElement.lang = locale;
     this.render();
     // Remembered for next time; the sidebar does not wait for it.

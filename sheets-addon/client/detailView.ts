@@ -123,7 +123,7 @@ export function detailView(app: App, key: string): HTMLElement {
     'section',
     { class: 'detail', 'data-testid': 'detail', 'data-key': key },
     back,
-    h('h2', {}, `${rule?.name[app.locale] ?? view.type} N° ${view.number}`, ' ', statusChip(app, view.paymentStatus)),
+    h('h2', {}, `${rule?.name[app.locale] ?? view.type} ${t.numberSign} ${view.number}`, ' ', statusChip(app, view.paymentStatus)),
     h(
       'dl',
       {},

@@ -76,7 +76,7 @@ export function createServerApi(ports: AddonPorts) {
     const tables = sheet.readTables();
     return { tables, read: readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() }) };
   };
-  const today = (): string => isoDateInZone(session.now(), sheet.timeZone());
+  const today = (): string => isoDateInZone(session.now(), session.businessTimeZone());
   const locale = (): Locale => session.savedLocale() ?? 'es';
 
   const loadSidebar = (): SidebarState => {
@@ -84,7 +84,7 @@ export function createServerApi(ports: AddonPorts) {
     return {
       environment: ports.environment,
       today: today(),
-      timeZone: sheet.timeZone(),
+      timeZone: session.businessTimeZone(),
       locale: locale(),
       user: session.userEmail(),
       book: read.book,

@@ -58,6 +58,8 @@ export interface MailPort {
 /** Who is calling, the clock and per-user settings. */
 export interface SessionPort {
   userEmail(): string;
+  /** Where "today" is decided and times are shown: the spreadsheet's zone, or FACTURAS_TIMEZONE locally. */
+  businessTimeZone(): string;
   now(): Date;
   newId(): string;
   savedLocale(): Locale | null;

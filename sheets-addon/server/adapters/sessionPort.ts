@@ -12,6 +12,7 @@ export function appsScriptSessionPort(): SessionPort {
   return {
     // The active user's address needs the userinfo.email scope; outside a Workspace domain it may be empty.
     userEmail: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '',
+    businessTimeZone: () => withBackoff(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
     now: () => new Date(),
     newId: () => Utilities.getUuid(),
     savedLocale(): Locale | null {
