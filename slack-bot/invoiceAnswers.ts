@@ -1,4 +1,4 @@
-import { type Issue, type Ledger, documentKey, findDocument, formatIssue, parseDocumentKey, queryHelp, searchLedger } from '../core/index';
+import { type Issue, type Ledger, findDocument, formatIssue, parseDocumentKey, queryHelp, searchLedger } from '../core/index';
 import { type BotServices, canRecordPayments, loadLedger } from './services';
 import { RESULTS_PAGE_SIZE, type SlackMessage, searchResultsMessage } from './blocks/searchResults';
 import { invoiceDetailMessage } from './blocks/invoiceDetail';
@@ -54,7 +54,7 @@ export async function answerDetail(services: BotServices, key: string, userId: s
  * A message shortcut gets whatever someone wrote ("¿pagó Acme la 1023?"): try the text as a
  * query, then each folio or RUT-looking word in it, and answer with the first that finds something.
  */
-export async function answerMessageText(services: BotServices, text: string, userId: string): Promise<SlackMessage> {
+export async function answerMessageText(services: BotServices, text: string): Promise<SlackMessage> {
   const { ledger } = await loadLedger(services);
   const candidates = [text.trim(), ...(text.match(/\b\d{1,2}\.?\d{3}\.?\d{3}-[\dkK]\b|\b\d{2}-\d{1,12}\b|\b\d{3,12}\b/g) ?? [])];
   let firstPage = null;
@@ -64,9 +64,6 @@ export async function answerMessageText(services: BotServices, text: string, use
     firstPage ??= { page: page.value, candidate };
     if (page.value.matched > 0) return searchResultsMessage(page.value, candidate, services.profile, services.locale);
   }
-  void userId;
   if (firstPage) return searchResultsMessage(firstPage.page, firstPage.candidate, services.profile, services.locale);
   return searchResultsMessage({ items: [], matched: 0, offset: 0, limit: RESULTS_PAGE_SIZE, totals: [] }, clamp(text, 100), services.profile, services.locale);
 }
-
-export { documentKey };

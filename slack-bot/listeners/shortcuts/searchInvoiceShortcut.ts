@@ -13,7 +13,7 @@ export const searchInvoiceShortcut = (services: BotServices) =>
       else await client.chat.postEphemeral({ channel: shortcut.channel.id, user: shortcut.user.id, text: message.text });
     };
     try {
-      await reply(await answerMessageText(services, shortcut.message.text ?? '', shortcut.user.id));
+      await reply(await answerMessageText(services, shortcut.message.text ?? ''));
     } catch (error) {
       logger.error(`"Buscar factura" by ${shortcut.user.id} in ${shortcut.channel.id} failed: ${(error as Error).stack ?? error}`);
       await reply({ text: SORRY[services.locale] }).catch(() => undefined);
