@@ -46,6 +46,8 @@ export const command: Command = {
       port: options.port ?? DEFAULT_PORT,
       user: options.user ?? defaultUser(context.io),
       timeZone: context.timeZone,
+      // Pinned only when --as-of was given; otherwise each call asks the clock, so a long-running preview rolls over midnight.
+      ...(args.values['as-of'] ? { asOf: context.asOf } : {}),
       now: context.now,
       log: (line) => context.warn(line),
     });

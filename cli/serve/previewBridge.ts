@@ -14,6 +14,8 @@ export interface PreviewBridgeOptions {
   readonly user: string;
   /** FACTURAS_TIMEZONE: decides today and how times read. */
   readonly timeZone: string;
+  /** --as-of: the business date, when pinned. */
+  readonly asOf?: string;
   readonly now: () => Date;
   readonly profile?: TaxProfile;
 }
@@ -53,7 +55,7 @@ const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
  */
 export function createPreviewBridge(options: PreviewBridgeOptions) {
   const profile = options.profile ?? CHILE;
-  const session = previewSession(options.user, options.timeZone, options.now, randomUUID);
+  const session = previewSession(options.user, options.timeZone, options.asOf, options.now, randomUUID);
   let queue: Promise<unknown> = Promise.resolve();
 
   async function callOnce(name: keyof ServerApi, args: readonly unknown[]): Promise<unknown> {

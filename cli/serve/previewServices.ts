@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locale } from '../../core';
+import { type Locale, isoDateInZone } from '../../core';
 import type { MailMessage, MailPort, SessionPort } from '../../sheets-addon/server/ports';
 
 /** Google's daily MailApp quota for consumer accounts; the preview counts down from it per run. */
@@ -46,11 +46,13 @@ export function previewMailbox(outboxDir: string, now: () => Date, quota = PREVI
   };
 }
 
-export function previewSession(user: string, timeZone: string, now: () => Date, newId: () => string): SessionPort {
+/** `asOf` pins today (facturas serve --as-of), as every other command allows. */
+export function previewSession(user: string, timeZone: string, asOf: string | undefined, now: () => Date, newId: () => string): SessionPort {
   let locale: Locale | null = null;
   return {
     userEmail: () => user,
     businessTimeZone: () => timeZone,
+    today: () => asOf ?? isoDateInZone(now(), timeZone),
     now,
     newId,
     savedLocale: () => locale,

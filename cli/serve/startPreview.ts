@@ -14,6 +14,7 @@ export interface PreviewOptions {
   readonly port: number;
   readonly user: string;
   readonly timeZone: string;
+  readonly asOf?: string;
   readonly now: () => Date;
   readonly log?: (line: string) => void;
 }
@@ -33,6 +34,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     mailbox: previewMailbox(outboxDir, options.now),
     user: options.user,
     timeZone: options.timeZone,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
     now: options.now,
   });
   const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.log ? { log: options.log } : {}) });

@@ -9,9 +9,21 @@ import { callServer } from './serverClient';
 
 let period = '';
 
-function tableElement(table: ReportTable, testid: string): HTMLElement {
+/** A report as a table; long ones show their totals and keep the rows one click away, for a 300 px sidebar. */
+function tableElement(table: ReportTable, testid: string, rowsLabel?: string): HTMLElement {
   const cells = (row: readonly (string | number | null)[], tag: 'td' | 'th') =>
-    table.columns.map((column, i) => h(tag, { class: isRightAligned(column.kind) ? 'num' : '' }, formatReportCell(column.kind, row[i] ?? null, table.currency)));
+    table.columns.map((column, i) => h(tag, { class: `${isRightAligned(column.kind) ? 'num' : ''} kind-${column.kind}` }, formatReportCell(column.kind, row[i] ?? null, table.currency)));
+  const head = h('thead', {}, h('tr', {}, table.columns.map((c) => h('th', { class: isRightAligned(c.kind) ? 'num' : '' }, c.header))));
+  if (rowsLabel !== undefined && table.rows.length > 0) {
+    return h(
+      'div',
+      { class: 'report', 'data-testid': testid },
+      h('h3', {}, table.title),
+      h('p', { class: 'subtitle' }, table.subtitle),
+      h('div', { class: 'scroll' }, h('table', { class: 'report-table' }, head, h('tbody', {}, table.footer.map((row) => h('tr', { class: 'total-row' }, cells(row, 'td')))))),
+      h('details', {}, h('summary', {}, rowsLabel), h('div', { class: 'scroll' }, h('table', { class: 'report-table' }, head.cloneNode(true), h('tbody', {}, table.rows.map((row) => h('tr', {}, cells(row, 'td'))))))),
+    );
+  }
   return h(
     'div',
     { class: 'report', 'data-testid': testid },
@@ -38,6 +50,7 @@ export function reportsView(app: App): HTMLElement {
   if (period === '') period = state.today.slice(0, 7);
   const libro = libroDeVentas(state.book, period, CHILE);
   const libroTable = libro.ok ? libroDeVentasTable(libro.value, app.locale, CHILE) : null;
+  const aging = agingReport(ledger, CHILE);
 
   const createSheet = () =>
     app.run(async () => {
@@ -49,7 +62,7 @@ export function reportsView(app: App): HTMLElement {
     'section',
     { class: 'reports' },
     tableElement(statusSummaryTable(statusSummary(ledger, CHILE), app.locale), 'report-status'),
-    tableElement(agingTable(agingReport(ledger, CHILE), app.locale), 'report-aging'),
+    tableElement(agingTable(aging, app.locale), 'report-aging', t.showCustomers(aging.customers.length)),
     h(
       'div',
       { class: 'libro' },
@@ -66,7 +79,7 @@ export function reportsView(app: App): HTMLElement {
               libro.ok ? h('button', { type: 'button', 'data-testid': 'libro-pdf', onclick: () => reportPdf(libroDeVentasDocDefinition(libro.value, app.locale, CHILE)).download(`libro-de-ventas-${period}.pdf`) }, 'PDF') : null,
               state.canCreateSheets ? h('button', { type: 'button', disabled: app.busy, 'data-testid': 'libro-sheet', onclick: createSheet }, t.createSheet) : null,
             ),
-            tableElement(libroTable, 'report-libro'),
+            tableElement(libroTable, 'report-libro', t.showDocuments(libroTable.rows.length)),
           )
         : h('div', { class: 'notice notice-error' }, libro.ok ? '' : app.issueText(libro.issues)),
     ),

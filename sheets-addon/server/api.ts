@@ -1,7 +1,7 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
   CHILE, TABS, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
-  isoDateInZone, issue, parseDocumentState, readWorkbook, recordPayment, voidDocument, findTabName, headerKey,
+  issue, parseDocumentState, readWorkbook, recordPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
@@ -76,7 +76,7 @@ export function createServerApi(ports: AddonPorts) {
     const tables = sheet.readTables();
     return { tables, read: readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() }) };
   };
-  const today = (): string => isoDateInZone(session.now(), session.businessTimeZone());
+  const today = (): string => session.today();
   const locale = (): Locale => session.savedLocale() ?? 'es';
 
   const loadSidebar = (): SidebarState => {

@@ -60,6 +60,8 @@ export interface SessionPort {
   userEmail(): string;
   /** Where "today" is decided and times are shown: the spreadsheet's zone, or FACTURAS_TIMEZONE locally. */
   businessTimeZone(): string;
+  /** The business date payments default to and statuses are computed at (ISO). */
+  today(): string;
   now(): Date;
   newId(): string;
   savedLocale(): Locale | null;

@@ -1,16 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { buildLedger, CHILE, documentKey } from '../../core';
-import { createWorkbook } from '../../core/node/xlsxCreate';
 import { openXlsxStore } from '../../core/node/xlsxStore';
-import { startPreview, type Preview } from '../../cli/serve/startPreview';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const TODAY = '2026-10-15';
-const NOW = new Date(`${TODAY}T15:00:00.000Z`);
+const BIN = path.join(ROOT, 'bin/facturas.js');
+
+// The real command, with no Slack settings (so no bot) and the business date pinned.
+const facturasEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_USER: 'contadora@example.cl' };
+  for (const name of Object.keys(env)) if (name.startsWith('SLACK_') || name === 'FACTURAS_WORKBOOK') delete env[name];
+  return env;
+};
+
+function runFacturas(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: facturasEnv() });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`facturas ${args.join(' ')} exited ${code}: ${output}`))));
+  });
+}
+
+/** Starts `facturas serve --port 0` and resolves with the URL it prints. */
+function startServe(workbookPath: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--as-of', TODAY, '--workbook', workbookPath], { env: facturasEnv() });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /http:\/\/localhost:\d+\//.exec(output)?.[0];
+      if (url) resolve({ child, url });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`facturas serve exited ${code}: ${output}`)));
+  });
+}
 
 /** Waits until the page shows what `check` expects (the DOM updates after input events), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, check: (value: T) => void): Promise<void> {
@@ -30,33 +62,30 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 describe('the sidebar in Chromium against facturas serve', () => {
   let dir: string;
   let workbookPath: string;
-  let preview: Preview;
+  let serve: ChildProcess | undefined;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-e2e-'));
     workbookPath = path.join(dir, 'facturas.xlsx');
-    await createWorkbook(workbookPath, { demo: true, today: TODAY });
-    preview = await startPreview({
-      workbookPath,
-      store: openXlsxStore(workbookPath),
-      sidebarHtmlPath: path.join(ROOT, 'dist/sidebar.html'),
-      port: 0,
-      user: 'contadora@example.cl',
-      timeZone: 'America/Santiago',
-      now: () => NOW,
-    });
+    await runFacturas(['init', '--demo', '--as-of', TODAY, '--workbook', workbookPath]);
+    const started = await startServe(workbookPath);
+    serve = started.child;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 300, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
-    await page.goto(preview.url);
+    await page.goto(started.url);
     await page.getByTestId('doc-row').first().waitFor();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await preview?.close();
+    if (serve && serve.exitCode === null) {
+      const exited = new Promise((resolve) => serve!.once('exit', resolve));
+      serve.kill('SIGTERM');
+      await exited;
+    }
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

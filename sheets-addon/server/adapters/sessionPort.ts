@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-import type { Locale } from '../../../core';
+import { type Locale, isoDateInZone } from '../../../core';
 import type { SessionPort } from '../ports';
 import { withBackoff } from './retry';
 
@@ -9,10 +9,13 @@ const LOCALE_PROPERTY = 'facturas.locale';
 export const EDIT_TRIGGER_HANDLER = 'onEstadoEdit';
 
 export function appsScriptSessionPort(): SessionPort {
+  let zone: string | undefined;
+  const businessTimeZone = (): string => (zone ??= withBackoff(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()));
   return {
     // The active user's address needs the userinfo.email scope; outside a Workspace domain it may be empty.
     userEmail: () => Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '',
-    businessTimeZone: () => withBackoff(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
+    businessTimeZone,
+    today: () => isoDateInZone(new Date(), businessTimeZone()),
     now: () => new Date(),
     newId: () => Utilities.getUuid(),
     savedLocale(): Locale | null {
