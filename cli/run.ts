@@ -54,7 +54,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const entry = findCommand(name);
     if (!entry) throw new CliError([m.unknownCommand(name)], EXIT.usage);
     const command = await entry.load();
-    if (!command) throw new CliError([m.serveUnavailable], EXIT.failure);
     const args = parseCommandArgs(rest, name, command.options, m);
     if (args.values.help === true) {
       write(io.stdout, [commandHelp(command, locale)]);

@@ -1,25 +1,9 @@
 // The `facturas` command: cli/main.ts bundled to build/facturas.cjs, run by bin/facturas.js.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * `facturas serve` (cli/commands/serve.ts) is built apart; while it is absent its import stays
- * a runtime require that fails, and the command says serve is not available.
- */
-const optionalServe = {
-  name: 'optional-serve',
-  setup(builder) {
-    builder.onResolve({ filter: /^\.\/serve$/ }, (args) => {
-      const base = path.join(args.resolveDir, 'serve');
-      const exists = ['.ts', '.tsx', '.js', '/index.ts'].some((ext) => existsSync(base + ext));
-      return exists ? undefined : { path: './commands/serve', external: true };
-    });
-  },
-};
 
 export async function buildCli() {
   await build({
@@ -34,7 +18,6 @@ export async function buildCli() {
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [optionalServe],
   });
 }
 

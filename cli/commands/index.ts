@@ -1,11 +1,10 @@
 import type { Command, Localized } from '../command';
-import { loadServe } from './loadServe';
 
 export interface CommandEntry {
   readonly name: string;
   readonly summary: Localized;
   /** Loaded on use, so `facturas search` never loads pdfmake. */
-  load(): Promise<Command | undefined>;
+  load(): Promise<Command>;
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
@@ -17,7 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'void', summary: { es: 'anula un documento', en: 'voids a document' }, load: async () => (await import('./void')).command },
   { name: 'report', summary: { es: 'informes: status, aging, libro-ventas', en: 'reports: status, aging, libro-ventas' }, load: async () => (await import('./report')).command },
   { name: 'pdf', summary: { es: 'guarda el PDF de un documento', en: 'saves the PDF of a document' }, load: async () => (await import('./pdf')).command },
-  { name: 'serve', summary: { es: 'vista previa del panel lateral y, con ajustes de Slack, el bot', en: 'sidebar preview and, with Slack settings, the bot' }, load: loadServe },
+  { name: 'serve', summary: { es: 'vista previa del panel lateral y, con ajustes de Slack, el bot', en: 'sidebar preview and, with Slack settings, the bot' }, load: async () => (await import('./serve')).command },
 ];
 
 export const findCommand = (name: string): CommandEntry | undefined => COMMANDS.find((entry) => entry.name === name);
