@@ -173,6 +173,28 @@ describe('openXlsxStore', () => {
     expect(after.book.history.slice(-4).map((h) => h.id).sort()).toEqual(['H-1', 'H-2', 'H-3', 'H-4']);
   });
 
+  it('takes over a lock left behind by a process that died', async () => {
+    const file = path.join(folder, 'facturas.xlsx');
+    await createWorkbook(file, { demo: true, today: TODAY });
+    const lock = `${file}.lock`;
+    await fs.mkdir(lock);
+    const longAgo = new Date(Date.now() - 120_000);
+    await fs.utimes(lock, longAgo, longAgo);
+    const store = openXlsxStore(file);
+    const target = openInvoice(await store.read());
+    expect((await store.transact(payDecision(`${target.type}-${target.number}`, 1000))).ok).toBe(true);
+    expect((await fs.readdir(folder)).sort()).toEqual(['facturas.xlsx']);
+  });
+
+  it('gives up with ELOCKED while a live process holds the lock', async () => {
+    const file = path.join(folder, 'facturas.xlsx');
+    await createWorkbook(file, { demo: true, today: TODAY });
+    await fs.mkdir(`${file}.lock`);
+    const hash = await hashOf(file);
+    await expect(openXlsxStore(file, { lockWaitMs: 300 }).transact(payDecision('33-1001', 1000))).rejects.toMatchObject({ code: 'ELOCKED' });
+    expect(await hashOf(file)).toBe(hash);
+  });
+
   it('reads formula results, rich text and links as plain values', async () => {
     const file = path.join(folder, 'facturas.xlsx');
     await createWorkbook(file, { demo: true, today: TODAY });
