@@ -10,8 +10,6 @@ export interface BotServices {
   readonly locale: Locale;
   /** The only clock the bot's logic reads. */
   readonly now: () => Date;
-  /** Historial ids for entries written from Slack. */
-  readonly newId: () => string;
 }
 
 export const todayOf = (services: BotServices): IsoDate => isoDateInZone(services.now(), services.settings.timeZone);

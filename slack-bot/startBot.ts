@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { type Logger, webApi } from '@slack/bolt';
 import { auth as googleAuth } from '@googleapis/sheets';
 import { CHILE, parseLocale } from '../core/index';
@@ -100,7 +99,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
   const store = openStore(settings, options, now);
-  const services: BotServices = { settings, store, profile: CHILE, locale: parseLocale(options.locale), now, newId: randomUUID };
+  const services: BotServices = { settings, store, profile: CHILE, locale: parseLocale(options.locale), now };
   const state = await openBotState(options.statePath ?? defaultStatePath(settings));
 
   const { receiver } = createBoltApp({

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { type Issue, buildLedger, documentKey, fail, findDocument, formatMoney, invoiceJson, issue, ok, parseAmountCell, recordPayment } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, EXIT } from '../command';
-import { nextHistoryId } from '../historyId';
 import { messages } from '../messages';
 import { issuesError, json, statusLabel, warnUnreadable } from '../output';
 import { amountOption, isoDateOption, optionalText, validate } from '../schemas';
@@ -42,7 +41,7 @@ export const command: Command = {
       if (amount === null) return fail(issue('invalidNumber', { field: 'amount' }, { value: options.amount }));
       const payment = recordPayment(read, context.profile, {
         document: key!, amount, date: options.date ?? context.asOf, method: options.method, reference: options.ref, user: options.user || defaultUser(context.io),
-        channel: 'cli', today: context.asOf, now: context.now().toISOString(), historyId: nextHistoryId(read.book.history),
+        channel: 'cli', today: context.asOf, now: context.now().toISOString(),
       });
       return payment.ok ? ok({ plan: payment.value.plan, outcome: { ...payment.value, amount, date: options.date ?? context.asOf } }) : payment;
     });

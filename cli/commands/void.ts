@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { documentKey, invoiceJson, ok, voidDocument } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, EXIT } from '../command';
-import { nextHistoryId } from '../historyId';
 import { messages } from '../messages';
 import { issuesError, json, statusLabel, warnUnreadable } from '../output';
 import { optionalText, validate } from '../schemas';
@@ -24,7 +23,7 @@ export const command: Command = {
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
       const voided = voidDocument(read, context.profile, {
-        document: key!, user: options.user || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString(), historyId: nextHistoryId(read.book.history),
+        document: key!, user: options.user || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString(),
       });
       return voided.ok ? ok({ plan: voided.value.plan, outcome: voided.value }) : voided;
     });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ChangePlan, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, documentKey, fail, issue, ok, readWorkbook } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
 import { createServerApi } from '../../sheets-addon/server/api';
@@ -55,7 +54,7 @@ const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
  */
 export function createPreviewBridge(options: PreviewBridgeOptions) {
   const profile = options.profile ?? CHILE;
-  const session = previewSession(options.user, options.timeZone, options.asOf, options.now, randomUUID);
+  const session = previewSession(options.user, options.timeZone, options.asOf, options.now);
   let queue: Promise<unknown> = Promise.resolve();
 
   async function callOnce(name: keyof ServerApi, args: readonly unknown[]): Promise<unknown> {

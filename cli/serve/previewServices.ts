@@ -47,14 +47,13 @@ export function previewMailbox(outboxDir: string, now: () => Date, quota = PREVI
 }
 
 /** `asOf` pins today (facturas serve --as-of), as every other command allows. */
-export function previewSession(user: string, timeZone: string, asOf: string | undefined, now: () => Date, newId: () => string): SessionPort {
+export function previewSession(user: string, timeZone: string, asOf: string | undefined, now: () => Date): SessionPort {
   let locale: Locale | null = null;
   return {
     userEmail: () => user,
     businessTimeZone: () => timeZone,
     today: () => asOf ?? isoDateInZone(now(), timeZone),
     now,
-    newId,
     savedLocale: () => locale,
     saveLocale: (chosen) => {
       locale = chosen;

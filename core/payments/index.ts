@@ -1,5 +1,6 @@
 export { findDocument } from './findDocument';
 export { recordPayment, type PaymentRequest, type PaymentOutcome } from './recordPayment';
 export { voidDocument, type VoidRequest } from './voidDocument';
+export { nextHistoryId } from './nextHistoryId';
 export { historyAppend, CHANNEL_LABELS, type HistoryInput } from './historyAppend';
 export { derivedCellUpdates } from './derivedCellUpdates';

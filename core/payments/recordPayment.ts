@@ -9,6 +9,7 @@ import type { WorkbookRead } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
 import { findDocument } from './findDocument';
 import { historyAppend } from './historyAppend';
+import { nextHistoryId } from './nextHistoryId';
 import { derivedCellUpdates } from './derivedCellUpdates';
 
 export interface PaymentRequest {
@@ -24,7 +25,6 @@ export interface PaymentRequest {
   readonly today: IsoDate;
   /** ISO instant for Historial. */
   readonly now: string;
-  readonly historyId: string;
   /** When the user saw the document: refuse if its balance moved since (Slack modal). */
   readonly expectedBalance?: Minor;
 }
@@ -67,7 +67,7 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
     appends: [
       { tab: 'pagos', values: rowValues(pagos, { ...payment, date: { date: payment.date } }) },
       historyAppend(historial, {
-        id: request.historyId, at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
+        id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
         newStatus: after.paymentStatus, amount: request.amount, user: request.user, channel: request.channel,
       }),
     ],

@@ -7,6 +7,7 @@ import type { ChangePlan } from '../workbook/changes';
 import { STATE_LABELS } from '../workbook/choices';
 import type { WorkbookRead } from '../workbook/readWorkbook';
 import { historyAppend } from './historyAppend';
+import { nextHistoryId } from './nextHistoryId';
 import { derivedCellUpdates } from './derivedCellUpdates';
 import { findDocument as findDocument } from './findDocument';
 
@@ -16,7 +17,6 @@ export interface VoidRequest {
   readonly channel: Channel;
   readonly today: IsoDate;
   readonly now: string;
-  readonly historyId: string;
 }
 
 /** Marks a document Anulada: its Estado cell, its derived cells and a Historial entry. */
@@ -36,7 +36,7 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
     updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...derivedCellUpdates(facturas, after)],
     appends: [
       historyAppend(historial, {
-        id: request.historyId, at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
+        id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
         newStatus: after.paymentStatus, amount: before.total, user: request.user, channel: request.channel,
       }),
     ],

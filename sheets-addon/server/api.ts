@@ -1,6 +1,6 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
-  CHILE, TABS, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
+  CHILE, TABS, nextHistoryId, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
   issue, parseDocumentState, readWorkbook, recordPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
@@ -106,7 +106,7 @@ export function createServerApi(ports: AddonPorts) {
 
   const mutation = <T>(result: Result<T>): Mutation<T> => (result.ok ? { ok: true, value: result.value, state: loadSidebar() } : { ok: false, issues: result.issues });
 
-  const stamp = () => ({ user: session.userEmail(), channel: 'sidebar' as const, today: today(), now: session.now().toISOString(), historyId: session.newId() });
+  const stamp = () => ({ user: session.userEmail(), channel: 'sidebar' as const, today: today(), now: session.now().toISOString() });
 
   function recordPaymentFromSidebar(input: PaymentInput): Mutation<StatusChange> {
     const parsed = parseInput(PaymentInputSchema, input);
@@ -237,7 +237,7 @@ export function createServerApi(ports: AddonPorts) {
         plan.updates.push(...derivedCellUpdates(layout, view));
         plan.appends.push(
           historyAppend(historial, {
-            id: session.newId(), at: now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
+            id: nextHistoryId(read.book.history, plan.appends.length), at: now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
             amount: doc.total, user: edit.user || session.userEmail(), channel: 'edicion-manual',
           }),
         );

@@ -63,7 +63,6 @@ export interface SessionPort {
   /** The business date payments default to and statuses are computed at (ISO). */
   today(): string;
   now(): Date;
-  newId(): string;
   savedLocale(): Locale | null;
   saveLocale(locale: Locale): void;
   /** Installs the Estado edit trigger once; false where triggers do not exist (the preview). */

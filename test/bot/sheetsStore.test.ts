@@ -49,6 +49,7 @@ describe('the Google Sheets store against a fake Sheets API', () => {
 
   it('decides again when the sheet changed between the read and the write', async () => {
     const store = open();
+    const historyBefore = sheets.rows('Historial').length;
     let decisions = 0;
     const result = await store.transact((read) => {
       decisions++;
@@ -56,7 +57,7 @@ describe('the Google Sheets store against a fake Sheets API', () => {
       if (decisions === 1) sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 38_000, 'Efectivo', '', 'maria']);
       const planned = recordPayment(read, CHILE, {
         document: '33-1003', amount: 100_000, date: '2026-10-15', method: 'Cheque', reference: '', user: 'ana', channel: 'slack',
-        today: '2026-10-15', now: NOW.toISOString(), historyId: `tx-${decisions}`,
+        today: '2026-10-15', now: NOW.toISOString(),
       });
       return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.after.balance }) : planned;
     });
@@ -64,7 +65,8 @@ describe('the Google Sheets store against a fake Sheets API', () => {
     expect(result).toEqual({ ok: true, value: 0 });
     const pagos = sheets.rows('Pagos');
     expect(pagos.slice(-2).map((r) => r[3])).toEqual([38_000, 100_000]);
-    expect(sheets.rows('Historial').map((r) => r[0]).filter((id) => String(id).startsWith('tx-'))).toEqual(['tx-2']);
+    // Only the second decision was written: one new Historial line, for the 100.000 payment.
+    expect(sheets.rows('Historial').slice(historyBefore)).toEqual([['H-00001', expect.any(Number), 33, 1003, 'vencida', 'pagada', 100_000, 'ana', 'slack']]);
   });
 
   it('writes nothing when the decision fails', async () => {

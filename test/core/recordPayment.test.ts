@@ -15,7 +15,7 @@ const read = readWorkbook(tables, { profile: CHILE, timeZone: 'UTC' });
 
 const request = (over: Partial<PaymentRequest> = {}): PaymentRequest => ({
   document: '33-1', amount: 20_000, date: '2026-10-10', method: 'Transferencia', reference: '=HYPERLINK("x")', user: 'ana@example.cl',
-  channel: 'cli', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z', historyId: 'h-1', ...over,
+  channel: 'cli', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z', ...over,
 });
 
 describe('recordPayment', () => {
@@ -32,7 +32,7 @@ describe('recordPayment', () => {
     ]);
     expect(plan.appends).toEqual([
       { tab: 'pagos', values: [{ date: '2026-10-10' }, 33, 1, 20_000, 'Transferencia', '=HYPERLINK("x")', 'ana@example.cl'] },
-      { tab: 'historial', values: ['h-1', { instant: '2026-10-10T13:00:00.000Z' }, 33, 1, 'parcial', 'parcial', 20_000, 'ana@example.cl', 'cli'] },
+      { tab: 'historial', values: ['H-00001', { instant: '2026-10-10T13:00:00.000Z' }, 33, 1, 'parcial', 'parcial', 20_000, 'ana@example.cl', 'cli'] },
     ]);
   });
 
@@ -64,7 +64,7 @@ describe('recordPayment', () => {
 
 describe('voidDocument', () => {
   it('writes Anulada in the Estado cell and a Historial entry', () => {
-    const result = voidDocument(read, CHILE, { document: '33-1', user: 'ana', channel: 'sidebar', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z', historyId: 'h-2' });
+    const result = voidDocument(read, CHILE, { document: '33-1', user: 'ana', channel: 'sidebar', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z' });
     if (!result.ok) throw new Error('expected ok');
     expect(result.value.plan.updates[0]).toEqual({ tab: 'facturas', row: 2, column: 14, value: 'Anulada' });
     expect(result.value.after.paymentStatus).toBe('anulada');
@@ -72,7 +72,7 @@ describe('voidDocument', () => {
   });
 
   it('refuses a document that is already void', () => {
-    const result = voidDocument(read, CHILE, { document: '33-2', user: 'ana', channel: 'sidebar', today: '2026-10-10', now: 'x', historyId: 'h' });
+    const result = voidDocument(read, CHILE, { document: '33-2', user: 'ana', channel: 'sidebar', today: '2026-10-10', now: 'x' });
     expect(!result.ok && formatIssue(result.issues[0]!)).toBe('33-2 ya está anulada');
   });
 });

@@ -29,10 +29,10 @@ const loadExcel = async (file: string) => {
 /** An open invoice of the demo data with something left to pay. */
 const openInvoice = (read: WorkbookRead) => buildLedger(read.book, TODAY, CHILE).views.find((v) => v.type === 33 && v.balance > 10_000 && v.paymentStatus !== 'anulada')!;
 
-const payDecision = (document: string, amount: number, extra: { method?: string; historyId?: string } = {}) => (read: WorkbookRead) => {
+const payDecision = (document: string, amount: number, extra: { method?: string } = {}) => (read: WorkbookRead) => {
   const result = recordPayment(read, CHILE, {
     document, amount, date: TODAY, method: extra.method ?? 'Transferencia', reference: 'TX-1', user: 'ana', channel: 'cli',
-    today: TODAY, now: '2026-10-15T13:45:00.000Z', historyId: extra.historyId ?? 'H-test',
+    today: TODAY, now: '2026-10-15T13:45:00.000Z',
   });
   return result.ok ? ok({ plan: result.value.plan, outcome: result.value.after }) : result;
 };
@@ -133,7 +133,8 @@ describe('openXlsxStore', () => {
     expect(newPayment.getCell(5).formula).toBeUndefined();
     const historial = after.getWorksheet('Historial')!;
     const entry = historial.getRow(before.layout.historial!.lastRow + 1);
-    expect(entry.getCell(1).value).toBe('H-test');
+    expect(entry.getCell(1).value).toMatch(/^H-\d{5}$/);
+    expect(before.book.history.map((h) => h.id)).not.toContain(entry.getCell(1).value);
     expect(entry.getCell(2).value).toEqual(new Date('2026-10-15T13:45:00.000Z'));
     expect(entry.getCell(9).value).toBe('cli');
     expect(afterFacturas.getRow(target.row).getCell(18).value).toBe(target.paid + 10_000);
@@ -143,7 +144,7 @@ describe('openXlsxStore', () => {
     expect(reread.issues).toEqual([]);
     expect(reread.book.payments).toHaveLength(before.book.payments.length + 1);
     expect(reread.book.payments.at(-1)).toMatchObject({ date: TODAY, amount: 10_000, method: '=HYPERLINK("http://x")' });
-    expect(reread.book.history.at(-1)).toMatchObject({ id: 'H-test', timestamp: '2026-10-15T13:45:00.000Z', amount: 10_000, channel: 'cli' });
+    expect(reread.book.history.at(-1)).toMatchObject({ id: entry.getCell(1).value, timestamp: '2026-10-15T13:45:00.000Z', amount: 10_000, channel: 'cli' });
   });
 
   it('leaves the file byte for byte as it was when the decision fails or throws', async () => {
@@ -166,11 +167,14 @@ describe('openXlsxStore', () => {
     const store = openXlsxStore(file);
     const before = await store.read();
     const target = openInvoice(before);
-    const results = await Promise.all([1, 2, 3, 4].map((n) => openXlsxStore(file).transact(payDecision(`${target.type}-${target.number}`, 1000, { historyId: `H-${n}` }))));
+    const results = await Promise.all([1, 2, 3, 4].map(() => openXlsxStore(file).transact(payDecision(`${target.type}-${target.number}`, 1000))));
     expect(results.every((r) => r.ok)).toBe(true);
     const after = await store.read();
     expect(after.book.payments).toHaveLength(before.book.payments.length + 4);
-    expect(after.book.history.slice(-4).map((h) => h.id).sort()).toEqual(['H-1', 'H-2', 'H-3', 'H-4']);
+    // Each transaction planned its Historial id from a fresh read inside the lock: no two alike.
+    const highest = Math.max(...before.book.history.map((h) => Number(h.id.slice(2))));
+    const expected = [1, 2, 3, 4].map((n) => `H-${String(highest + n).padStart(5, '0')}`);
+    expect(after.book.history.slice(-4).map((h) => h.id)).toEqual(expected);
   });
 
   it('takes over a lock left behind by a process that died', async () => {

@@ -17,7 +17,6 @@ export function appsScriptSessionPort(): SessionPort {
     businessTimeZone,
     today: () => isoDateInZone(new Date(), businessTimeZone()),
     now: () => new Date(),
-    newId: () => Utilities.getUuid(),
     savedLocale(): Locale | null {
       const saved = withBackoff(() => PropertiesService.getUserProperties().getProperty(LOCALE_PROPERTY));
       return saved === 'en' || saved === 'es' ? saved : null;

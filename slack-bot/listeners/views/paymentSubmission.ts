@@ -52,7 +52,7 @@ export const paymentSubmission = (services: BotServices) =>
         const planned = recordPayment(read, services.profile, {
           document: metadata.key, amount, date, method, reference: reference.trim(),
           user: body.user.name ? `${body.user.name} (${user})` : user, channel: 'slack',
-          today: todayOf(services), now: now.toISOString(), historyId: services.newId(), expectedBalance: metadata.expectedBalance,
+          today: todayOf(services), now: now.toISOString(), expectedBalance: metadata.expectedBalance,
         });
         return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value }) : planned;
       });
