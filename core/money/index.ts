@@ -3,3 +3,4 @@ export { add } from './add';
 export { subtract } from './subtract';
 export { allocate } from './allocate';
 export { formatMoney, formatMinorPlain } from './formatMoney';
+export { toMajorUnits } from './toMajorUnits';

@@ -1,5 +1,6 @@
 import type { Channel, DocumentKey, Minor } from '../model';
 import type { RowAppend } from '../workbook/changes';
+import { toMajorUnits } from '../money/toMajorUnits';
 import type { TabLayout } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
 
@@ -10,6 +11,8 @@ export interface HistoryInput extends DocumentKey {
   readonly previousStatus: string;
   readonly newStatus: string;
   readonly amount: Minor | null;
+  /** Currency of the document, so the amount is written in the units people type. */
+  readonly currency: string;
   readonly user: string;
   readonly channel: Channel;
 }
@@ -31,7 +34,7 @@ export function historyAppend(layout: TabLayout, entry: HistoryInput): RowAppend
       number: entry.number,
       previousStatus: entry.previousStatus,
       newStatus: entry.newStatus,
-      amount: entry.amount,
+      amount: entry.amount === null ? null : toMajorUnits(entry.amount, entry.currency),
       user: entry.user,
       channel: CHANNEL_LABELS[entry.channel],
     }),

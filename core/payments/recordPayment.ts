@@ -7,6 +7,7 @@ import { documentTypeRule } from '../tax/taxProfile';
 import type { ChangePlan } from '../workbook/changes';
 import type { WorkbookRead } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
+import { toMajorUnits } from '../money/toMajorUnits';
 import { findDocument } from './findDocument';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
@@ -65,10 +66,10 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
   const plan: ChangePlan = {
     updates: derivedCellUpdates(facturas, after),
     appends: [
-      { tab: 'pagos', values: rowValues(pagos, { ...payment, date: { date: payment.date } }) },
+      { tab: 'pagos', values: rowValues(pagos, { ...payment, amount: toMajorUnits(payment.amount, before.currency), date: { date: payment.date } }) },
       historyAppend(historial, {
         id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
-        newStatus: after.paymentStatus, amount: request.amount, user: request.user, channel: request.channel,
+        newStatus: after.paymentStatus, amount: request.amount, currency: before.currency, user: request.user, channel: request.channel,
       }),
     ],
   };

@@ -37,7 +37,7 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
     appends: [
       historyAppend(historial, {
         id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
-        newStatus: after.paymentStatus, amount: before.total, user: request.user, channel: request.channel,
+        newStatus: after.paymentStatus, amount: before.total, currency: before.currency, user: request.user, channel: request.channel,
       }),
     ],
   };

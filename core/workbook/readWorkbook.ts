@@ -235,7 +235,8 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     const stamp = f.at('timestamp');
     const timestamp = stamp instanceof Date ? stamp.toISOString() : f.required('timestamp');
     const amountCell = f.at('amount');
-    const amount = isBlank(amountCell) ? null : parseAmountCell(amountCell, profile.defaultCurrency) ?? f.report('amount', 'invalidNumber');
+    const currency = (type !== null && number !== null ? byKey.get(`${type}-${number}`)?.currency : undefined) ?? profile.defaultCurrency;
+    const amount = isBlank(amountCell) ? null : parseAmountCell(amountCell, currency) ?? f.report('amount', 'invalidNumber');
     if (problems.length > 0) return null;
     return {
       id: f.text('id') || `row-${rowNumber}`, timestamp: timestamp!, type: type!, number: number!,

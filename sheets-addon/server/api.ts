@@ -238,7 +238,7 @@ export function createServerApi(ports: AddonPorts) {
         plan.appends.push(
           historyAppend(historial, {
             id: nextHistoryId(read.book.history, plan.appends.length), at: now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
-            amount: doc.total, user: edit.user || session.userEmail(), channel: 'edicion-manual',
+            amount: doc.total, currency: doc.currency, user: edit.user || session.userEmail(), channel: 'edicion-manual',
           }),
         );
       }

@@ -86,3 +86,18 @@ describe('asLiteralText', () => {
     expect(asLiteralText(-5)).toBe(-5);
   });
 });
+
+describe('amounts in cells', () => {
+  it('are written in the units people type, so a dollar invoice reads back the same', () => {
+    const usdRow = [...documentRow({ number: 7, net: 0, exempt: 0, tax: 0, total: 0 }), '', '', ''];
+    usdRow.splice(9, 4, 0, '100.00', 0, '100.00');
+    usdRow[13] = 'USD';
+    const usd = readWorkbook({ ...tables, Facturas: [header, usdRow] }, { profile: CHILE, timeZone: 'UTC' });
+    expect(usd.book.documents[0]).toMatchObject({ currency: 'USD', exempt: 10_000, total: 10_000 });
+    const result = recordPayment(usd, CHILE, request({ document: '33-7', amount: 1_250 }));
+    if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i)).join('\n'));
+    expect(result.value.plan.appends[0]!.values[3]).toBe(12.5);
+    expect(result.value.plan.appends[1]!.values[6]).toBe(12.5);
+    expect(result.value.plan.updates.map((u) => u.value)).toEqual([12.5, 87.5, 'vencida']);
+  });
+});
