@@ -110,6 +110,8 @@ export interface Book {
 
 /** A document as the faces show it: its payment position as of a date. */
 export interface InvoiceView extends InvoiceDocument {
+  /** From the tax profile: a credit note subtracts wherever documents are added up. */
+  readonly kind: 'invoice' | 'debit-note' | 'credit-note';
   readonly paid: Minor;
   /** Credit notes (61) minus debit notes (56) applied to this document. */
   readonly adjustments: Minor;

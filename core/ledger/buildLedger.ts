@@ -51,6 +51,7 @@ export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Led
     const docAdjustments = adjustments.get(key) ?? 0;
     const { status, balance } = paymentStatusAsOf({ total: doc.total, paid: docPaid, adjustments: docAdjustments, dueDate, void: doc.state === 'anulada' }, asOf);
     return invoiceView(doc, {
+      kind: documentTypeRule(profile, doc.type)?.kind ?? 'invoice',
       paid: docPaid,
       adjustments: docAdjustments,
       balance,
@@ -69,6 +70,7 @@ export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Led
     const target = own.get(documentKey(targetOf(doc)));
     const base = viewOf(doc);
     const view = invoiceView(doc, {
+      kind: base.kind,
       paid: 0,
       adjustments: 0,
       balance: 0,
@@ -84,7 +86,7 @@ export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Led
   return { asOf, views, byKey: (type, number) => own.get(`${type}-${number}`) };
 }
 
-type Position = Pick<InvoiceView, 'paid' | 'adjustments' | 'balance' | 'paymentStatus' | 'daysOverdue' | 'customerTags' | 'searchText'>;
+type Position = Pick<InvoiceView, 'kind' | 'paid' | 'adjustments' | 'balance' | 'paymentStatus' | 'daysOverdue' | 'customerTags' | 'searchText'>;
 
 /**
  * Every field written out in one literal, so all views share one hidden class. Built with
@@ -110,6 +112,7 @@ const invoiceView = (doc: InvoiceDocument, position: Position): InvoiceView => (
   reference: doc.reference,
   notes: doc.notes,
   row: doc.row,
+  kind: position.kind,
   paid: position.paid,
   adjustments: position.adjustments,
   balance: position.balance,

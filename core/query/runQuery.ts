@@ -45,7 +45,7 @@ export function runQuery(views: readonly InvoiceView[], query: Query, page: Page
       }
     }
     running.count++;
-    if (view.state !== 'anulada') running.total += view.total;
+    if (view.state !== 'anulada') running.total += view.kind === 'credit-note' ? -view.total : view.total;
     running.balance += view.balance;
   }
 

@@ -285,10 +285,10 @@ describe('runQuery paging and totals', () => {
     expect(runQuery(ledger.views, all, { offset: 20, limit: 3 }).items).toEqual([]);
   });
 
-  it('totals every match per currency, leaving void documents out of the total', () => {
+  it('totals every match per currency, leaving void documents out and subtracting credit notes', () => {
     const page = runQuery(ledger.views, all, { offset: 0, limit: 1 });
     expect(page.totals).toEqual([
-      { currency: 'CLP', count: 7, total: 119_000 + 1_190_000 + 500_000 + 2_380_000 + 11_900 + 11_900, balance: 57_100 + 1_190_000 + 0 + 2_370_000 + 11_900 },
+      { currency: 'CLP', count: 7, total: 119_000 + 1_190_000 + 500_000 + 2_380_000 + 11_900 - 11_900, balance: 57_100 + 1_190_000 + 0 + 2_370_000 + 11_900 },
       { currency: 'USD', count: 2, total: 119_000 + 59_500, balance: 119_000 + 59_500 },
     ]);
   });
