@@ -58,7 +58,9 @@ export const command: Command = {
     if (wantsBot(context.io.env)) {
       try {
         const { startBot } = await import('../../slack-bot/startBot');
-        const bot = await startBot(context.io.env, { store, now: context.now, locale: context.locale });
+        // The bot's delivery state lives beside the workbook it watches, whichever --workbook was given.
+        const statePath = context.io.env.FACTURAS_BOT_STATE ? {} : { statePath: `${context.workbookPath}.bot-state.json` };
+        const bot = await startBot(context.io.env, { store, now: context.now, locale: context.locale, ...statePath });
         stopBot = () => bot.stop();
         context.print(es ? `Bot de Slack escuchando en el puerto ${bot.port} (/slack/events)` : `Slack bot listening on port ${bot.port} (/slack/events)`);
       } catch (error) {
