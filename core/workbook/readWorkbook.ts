@@ -39,13 +39,16 @@ type RowReader<T> = (row: readonly Cell[], rowNumber: number, problems: Issue[])
 function readTab<T>(tab: TabSpec, layout: TabLayout | undefined, values: SheetValues | undefined, issues: Issue[], read: RowReader<T>): T[] {
   if (!layout || !values) return [];
   const out: T[] = [];
+  // One list reused row after row: most rows have no problems.
+  const problems: Issue[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r] ?? [];
     if (row.every(isBlank)) continue;
-    const problems: Issue[] = [];
     const item = read(row, r + 1, problems);
-    if (problems.length > 0) issues.push(...problems);
-    else if (item !== null) out.push(item);
+    if (problems.length > 0) {
+      issues.push(...problems);
+      problems.length = 0;
+    } else if (item !== null) out.push(item);
   }
   return out;
 }
@@ -78,8 +81,26 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
 
   const valuesOf = (id: TabId): SheetValues | undefined => (layout[id] ? tables[layout[id].sheetName] : undefined);
 
-  const fields = (id: TabId, row: readonly Cell[], rowNumber: number, problems: Issue[]) => {
-    const columns = layout[id]!.columns;
+  // Sheets repeat the same few customers, origins and states on every row: each distinct text is parsed once.
+  const parsedTaxIds = new Map<string, ReturnType<TaxProfile['parseTaxId']>>();
+  const parsedOrigins = new Map<string, ReturnType<typeof parseOrigin>>();
+  const parsedStates = new Map<string, ReturnType<typeof parseDocumentState>>();
+  const checkedEmails = new Map<string, boolean>();
+  const memo = <T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = parse(text);
+      cache.set(text, value);
+    }
+    return value as T;
+  };
+
+  // One set of field readers per tab, pointed at each row in turn: closures made per row were most of the garbage of a large read.
+  const fieldsOf = (id: TabId) => {
+    let columns: ColumnMap = {};
+    let row: readonly Cell[] = [];
+    let rowNumber = 0;
+    let problems: Issue[] = [];
     const headerOf = (key: string): string => TABS[id].columns.find((c) => c.key === key)?.header ?? key;
     const at = (key: string): Cell => {
       const index = columns[key];
@@ -111,14 +132,26 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     };
     const taxId = (key: string): string | null => {
       if (isBlank(at(key))) return report(key, 'required');
-      const parsed = profile.parseTaxId(text(key));
+      const parsed = memo(parsedTaxIds, text(key), profile.parseTaxId);
       return parsed.ok ? parsed.value : report(key, 'invalidTaxId', { problem: parsed.problem });
     };
-    return { at, text, report, required, integer, date, amount, documentType, taxId };
+    const readers = { at, text, report, required, integer, date, amount, documentType, taxId };
+    return (nextRow: readonly Cell[], nextRowNumber: number, rowProblems: Issue[]): typeof readers => {
+      columns = layout[id]!.columns;
+      row = nextRow;
+      rowNumber = nextRowNumber;
+      problems = rowProblems;
+      return readers;
+    };
   };
+  const facturasFields = fieldsOf('facturas');
+  const detalleFields = fieldsOf('detalle');
+  const pagosFields = fieldsOf('pagos');
+  const clientesFields = fieldsOf('clientes');
+  const historialFields = fieldsOf('historial');
 
   const documents = readTab(TABS.facturas, layout.facturas, valuesOf('facturas'), issues, (row, rowNumber, problems) => {
-    const f = fields('facturas', row, rowNumber, problems);
+    const f = facturasFields(row, rowNumber, problems);
     const type = f.documentType('type');
     const number = f.integer('number');
     const issueDate = f.date('issueDate');
@@ -127,18 +160,18 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     const customerName = f.required('customerName');
     const email = f.text('email');
     const originText = f.text('origin');
-    const origin = originText === '' ? 'directa' : parseOrigin(originText) ?? f.report('origin', 'invalidChoice', { allowed: 'Pedido, Nota de entrega, Directa' });
+    const origin = originText === '' ? 'directa' : memo(parsedOrigins, originText, parseOrigin) ?? f.report('origin', 'invalidChoice', { allowed: 'Pedido, Nota de entrega, Directa' });
     const currency = (f.text('currency') || profile.defaultCurrency).toUpperCase();
     const net = f.amount('net', currency, true);
     const exempt = f.amount('exempt', currency, true);
     const tax = f.amount('tax', currency, true);
     const total = f.amount('total', currency);
     const stateText = f.text('state');
-    const state = stateText === '' ? 'emitida' : parseDocumentState(stateText) ?? f.report('state', 'invalidChoice', { allowed: 'Emitida, Anulada' });
+    const state = stateText === '' ? 'emitida' : memo(parsedStates, stateText, parseDocumentState) ?? f.report('state', 'invalidChoice', { allowed: 'Emitida, Anulada' });
     const referenceText = f.text('reference');
     let reference: DocumentKey | null = null;
     if (referenceText !== '') reference = parseDocumentKey(referenceText) ?? f.report('reference', 'invalidDocumentKey');
-    if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) f.report('email', 'invalidEmail');
+    if (email !== '' && !memo(checkedEmails, email, (e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))) f.report('email', 'invalidEmail');
     if (/^[A-Z]{3}$/.test(currency) === false) f.report('currency', 'invalidChoice', { allowed: 'ISO 4217, p. ej. CLP' });
     if (net !== null && exempt !== null && tax !== null && total !== null) {
       if (net + exempt + tax !== total) f.report('total', 'totalMismatch', { expected: net + exempt + tax, currency });
@@ -180,7 +213,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   });
 
   const lines = readTab(TABS.detalle, layout.detalle, valuesOf('detalle'), issues, (row, rowNumber, problems) => {
-    const f = fields('detalle', row, rowNumber, problems);
+    const f = detalleFields(row, rowNumber, problems);
     const type = f.documentType('type');
     const number = f.integer('number');
     const description = f.required('description');
@@ -199,7 +232,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   });
 
   const payments = readTab(TABS.pagos, layout.pagos, valuesOf('pagos'), issues, (row, rowNumber, problems) => {
-    const f = fields('pagos', row, rowNumber, problems);
+    const f = pagosFields(row, rowNumber, problems);
     const date = f.date('date');
     const type = f.documentType('type');
     const number = f.integer('number');
@@ -215,7 +248,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   });
 
   const customers = readTab(TABS.clientes, layout.clientes, valuesOf('clientes'), issues, (row, rowNumber, problems) => {
-    const f = fields('clientes', row, rowNumber, problems);
+    const f = clientesFields(row, rowNumber, problems);
     const taxId = f.taxId('taxId');
     const name = f.required('name');
     const kindText = f.text('kind').toLowerCase();
@@ -229,7 +262,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   });
 
   const history = readTab(TABS.historial, layout.historial, valuesOf('historial'), issues, (row, rowNumber, problems) => {
-    const f = fields('historial', row, rowNumber, problems);
+    const f = historialFields(row, rowNumber, problems);
     const type = f.documentType('type');
     const number = f.integer('number');
     const stamp = f.at('timestamp');
