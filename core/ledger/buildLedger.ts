@@ -1,6 +1,6 @@
 import type { Book, InvoiceDocument, InvoiceView, IsoDate } from '../model';
 import { documentKey } from '../model';
-import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { type DocumentKind, type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { daysBetween } from '../dates/isoDate';
 import { normalizeText } from '../text/normalizeText';
 import { paymentStatusAsOf } from './paymentStatusAsOf';
@@ -18,66 +18,90 @@ export interface Ledger {
  * with no balance of its own, so nothing is owed twice.
  */
 export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
+  // Each document's key is made once: building and hashing key strings again and again was most of a large ledger's time.
+  const keys = book.documents.map(documentKey);
   const docsByKey = new Map<string, InvoiceDocument>();
-  for (const doc of book.documents) docsByKey.set(documentKey(doc), doc);
+  book.documents.forEach((doc, i) => docsByKey.set(keys[i]!, doc));
 
-  const targetOf = (doc: InvoiceDocument): InvoiceDocument => (doc.reference ? docsByKey.get(documentKey(doc.reference)) ?? doc : doc);
+  const targetKeyOf = (doc: InvoiceDocument, ownKey: string): string => {
+    if (!doc.reference) return ownKey;
+    const referenceKey = documentKey(doc.reference);
+    return docsByKey.has(referenceKey) ? referenceKey : ownKey;
+  };
 
   const paid = new Map<string, number>();
   for (const payment of book.payments) {
     if (payment.date > asOf) continue;
-    const doc = docsByKey.get(documentKey(payment));
+    const paymentKey = documentKey(payment);
+    const doc = docsByKey.get(paymentKey);
     if (!doc) continue;
-    const key = documentKey(targetOf(doc));
+    const key = targetKeyOf(doc, paymentKey);
     paid.set(key, (paid.get(key) ?? 0) + payment.amount);
   }
   const adjustments = new Map<string, number>();
-  for (const doc of book.documents) {
-    if (!doc.reference || doc.state === 'anulada' || doc.issueDate > asOf) continue;
+  book.documents.forEach((doc, i) => {
+    if (!doc.reference || doc.state === 'anulada' || doc.issueDate > asOf) return;
     const kind = documentTypeRule(profile, doc.type)?.kind;
     const sign = kind === 'credit-note' ? 1 : kind === 'debit-note' ? -1 : 0;
-    const key = documentKey(targetOf(doc));
+    const key = targetKeyOf(doc, keys[i]!);
     adjustments.set(key, (adjustments.get(key) ?? 0) + sign * doc.total);
-  }
+  });
 
   const tagsByTaxId = new Map<string, readonly string[]>();
   for (const customer of book.customers) tagsByTaxId.set(customer.taxId, customer.tags);
 
+  // A customer's name and RUT recur on all its documents: folded once per customer.
+  const foldedCustomers = new Map<string, Map<string, string>>();
+  const foldedCustomer = (name: string, taxId: string): string => {
+    let byTaxId = foldedCustomers.get(name);
+    if (!byTaxId) foldedCustomers.set(name, (byTaxId = new Map()));
+    let folded = byTaxId.get(taxId);
+    if (folded === undefined) {
+      folded = normalizeText(`${name} ${profile.compactTaxId(taxId)}`);
+      byTaxId.set(taxId, folded);
+    }
+    return folded;
+  };
+  // Same text as normalizeText(`<type>-<number> <number> <name> <rut digits>`): the folio part has nothing to fold.
+  const searchTextOf = (doc: InvoiceDocument): string => `${doc.type}-${doc.number} ${doc.number} ${foldedCustomer(doc.customerName, doc.customerTaxId)}`;
+
+  const kindOf = (doc: InvoiceDocument): DocumentKind => documentTypeRule(profile, doc.type)?.kind ?? 'invoice';
+
   const own = new Map<string, InvoiceView>();
-  const viewOf = (doc: InvoiceDocument): InvoiceView => {
-    const key = documentKey(doc);
+  const viewOf = (doc: InvoiceDocument, key: string): InvoiceView => {
     const dueDate = doc.dueDate ?? doc.issueDate;
     const docPaid = paid.get(key) ?? 0;
     const docAdjustments = adjustments.get(key) ?? 0;
     const { status, balance } = paymentStatusAsOf({ total: doc.total, paid: docPaid, adjustments: docAdjustments, dueDate, void: doc.state === 'anulada' }, asOf);
     return invoiceView(doc, {
-      kind: documentTypeRule(profile, doc.type)?.kind ?? 'invoice',
+      kind: kindOf(doc),
       paid: docPaid,
       adjustments: docAdjustments,
       balance,
       paymentStatus: status,
       daysOverdue: status === 'anulada' || status === 'pagada' ? 0 : daysBetween(dueDate, asOf),
       customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
-      searchText: normalizeText(`${doc.type}-${doc.number} ${doc.number} ${doc.customerName} ${profile.compactTaxId(doc.customerTaxId)}`),
+      searchText: searchTextOf(doc),
     });
   };
-  for (const doc of book.documents) if (!doc.reference) own.set(documentKey(doc), viewOf(doc));
+  book.documents.forEach((doc, i) => {
+    if (!doc.reference) own.set(keys[i]!, viewOf(doc, keys[i]!));
+  });
 
-  const views = book.documents.map((doc) => {
-    const key = documentKey(doc);
+  const views = book.documents.map((doc, i) => {
+    const key = keys[i]!;
     const existing = own.get(key);
     if (existing) return existing;
-    const target = own.get(documentKey(targetOf(doc)));
-    const base = viewOf(doc);
+    const target = own.get(targetKeyOf(doc, key));
     const view = invoiceView(doc, {
-      kind: base.kind,
+      kind: kindOf(doc),
       paid: 0,
       adjustments: 0,
       balance: 0,
       paymentStatus: doc.state === 'anulada' ? 'anulada' : target?.paymentStatus ?? 'pagada',
       daysOverdue: 0,
-      customerTags: base.customerTags,
-      searchText: base.searchText,
+      customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
+      searchText: searchTextOf(doc),
     });
     own.set(key, view);
     return view;
