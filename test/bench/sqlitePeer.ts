@@ -70,7 +70,7 @@ export function loadSqlitePeer(views: readonly InvoiceView[]): SqlitePeer {
     db,
     query(query, offset, limit) {
       const { where, params } = whereClause(query);
-      const totals = prepared(`SELECT currency, COUNT(*) AS count, SUM(CASE WHEN state <> 'anulada' THEN total ELSE 0 END) AS total, SUM(balance) AS balance
+      const totals = prepared(`SELECT currency, COUNT(*) AS count, SUM(CASE WHEN state = 'anulada' THEN 0 WHEN kind = 'credit-note' THEN -total ELSE total END) AS total, SUM(balance) AS balance
         FROM documents ${where} GROUP BY currency ORDER BY currency`).all(...params) as CurrencyTotals[];
       const page = prepared(`SELECT * FROM documents ${where} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`).all(...params, limit, offset) as { type: number; number: number }[];
       return { items: page.map((r) => `${r.type}-${r.number}`), matched: totals.reduce((sum, t) => sum + t.count, 0), totals };
