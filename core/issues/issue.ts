@@ -30,6 +30,7 @@ export type IssueCode =
   | 'amountExceedsBalance'
   | 'documentVoid'
   | 'documentAlreadyVoid'
+  | 'documentHasPayments'
   | 'paymentOnNote'
   | 'documentChanged'
   | 'notAllowed'

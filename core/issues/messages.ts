@@ -43,6 +43,7 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'amountExceedsBalance': return es ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})` : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
     case 'documentVoid': return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
     case 'documentAlreadyVoid': return es ? `${p.key} ya está anulada` : `${p.key} is already void`;
+    case 'documentHasPayments': return es ? `${p.key} tiene pagos por ${money(issue, 'paid')}; anúlela con una nota de crédito (61) o corrija primero los pagos` : `${p.key} has payments of ${money(issue, 'paid')}; cancel it with a credit note (61) or correct the payments first`;
     case 'paymentOnNote': return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
     case 'documentChanged': return es ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla` : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
     case 'notAllowed': return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';

@@ -27,6 +27,9 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
   const before = found.value;
   const key = documentKey(before);
   if (before.state === 'anulada') return fail(issue('documentAlreadyVoid', {}, { key }));
+  // Voiding would leave recorded money pointing at a document that no longer counts.
+  const paid = read.book.payments.filter((p) => p.type === before.type && p.number === before.number).reduce((sum, p) => sum + p.amount, 0);
+  if (paid > 0) return fail(issue('documentHasPayments', {}, { key, paid, currency: before.currency }));
   const facturas = read.layout.facturas;
   const historial = read.layout.historial;
   if (!historial || !facturas) return fail(issue('missingTab', { tab: 'historial' }, { tab: 'Historial' }));

@@ -191,12 +191,22 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
 
   test('voiding writes Estado, the derived cells and Historial', () => {
     const { context, fakes } = addon();
-    const answer = asJson(context.voidDocument({ document: '1002' }));
-    expect(answer.value).toEqual({ key: '33-1002', before: 'vencida', after: 'anulada' });
-    const row = fakes.values('Facturas')[2]!;
+    const answer = asJson(context.voidDocument({ document: '1001' }));
+    expect(answer.value).toEqual({ key: '33-1001', before: 'pendiente', after: 'anulada' });
+    const row = fakes.values('Facturas')[1]!;
     expect(row[15]).toBe('Anulada');
-    expect(row.slice(18)).toEqual([50000, 0, 'anulada']);
-    expect(fakes.values('Historial')[1]!.slice(4, 6)).toEqual(['vencida', 'anulada']);
+    expect(row.slice(18)).toEqual([0, 0, 'anulada']);
+    expect(fakes.values('Historial')[1]!.slice(4, 6)).toEqual(['pendiente', 'anulada']);
+  });
+
+  test('voiding a document with payments is refused and writes nothing', () => {
+    const { context, fakes } = addon();
+    const before = JSON.stringify(fakes.values('Facturas'));
+    const answer = asJson(context.voidDocument({ document: '1002' }));
+    expect(answer.ok).toBe(false);
+    expect(answer.issues).toEqual([{ code: 'documentHasPayments', path: {}, params: { key: '33-1002', paid: 50000, currency: 'CLP' } }]);
+    expect(JSON.stringify(fakes.values('Facturas'))).toBe(before);
+    expect(fakes.values('Historial')).toHaveLength(1);
   });
 
   describe('email', () => {

@@ -9,6 +9,7 @@ const tables = {
     [...documentRow({ number: 1, due: '2026-10-31' }), '', '', ''],
     [...documentRow({ number: 2, state: 'Anulada' }), '', '', ''],
     [...documentRow({ type: 61, number: 3, reference: '33-1', net: 1000, tax: 190 }), '', '', ''],
+    [...documentRow({ number: 4, due: '2026-10-31' }), '', '', ''],
   ],
 };
 const read = readWorkbook(tables, { profile: CHILE, timeZone: 'UTC' });
@@ -64,11 +65,11 @@ describe('recordPayment', () => {
 
 describe('voidDocument', () => {
   it('writes Anulada in the Estado cell and a Historial entry', () => {
-    const result = voidDocument(read, CHILE, { document: '33-1', user: 'ana', channel: 'sidebar', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z' });
+    const result = voidDocument(read, CHILE, { document: '33-4', user: 'ana', channel: 'sidebar', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z' });
     if (!result.ok) throw new Error('expected ok');
-    expect(result.value.plan.updates[0]).toEqual({ tab: 'facturas', row: 2, column: 14, value: 'Anulada' });
+    expect(result.value.plan.updates[0]).toEqual({ tab: 'facturas', row: 5, column: 14, value: 'Anulada' });
     expect(result.value.after.paymentStatus).toBe('anulada');
-    expect(result.value.plan.appends[0]?.values.slice(4, 6)).toEqual(['parcial', 'anulada']);
+    expect(result.value.plan.appends[0]?.values.slice(4, 6)).toEqual(['pendiente', 'anulada']);
   });
 
   it('refuses a document that is already void', () => {
@@ -99,5 +100,12 @@ describe('amounts in cells', () => {
     expect(result.value.plan.appends[0]!.values[3]).toBe(12.5);
     expect(result.value.plan.appends[1]!.values[6]).toBe(12.5);
     expect(result.value.plan.updates.map((u) => u.value)).toEqual([12.5, 87.5, 'vencida']);
+  });
+});
+
+describe('voidDocument with payments', () => {
+  it('refuses, so no recorded money points at a void document', () => {
+    const result = voidDocument(read, CHILE, { document: '33-1', user: 'ana', channel: 'cli', today: '2026-10-10', now: 'x' });
+    expect(!result.ok && formatIssue(result.issues[0]!)).toBe('33-1 tiene pagos por $50.000; anúlela con una nota de crédito (61) o corrija primero los pagos');
   });
 });
