@@ -61,14 +61,27 @@ export function agingReport(ledger: Ledger, profile: TaxProfile, currency: strin
   const totals = emptyAmounts();
   let documentCount = 0;
   let otherCurrencyCount = 0;
+  // Looked up once per type code and per tax id rather than once per document: a million documents repeat a handful of each.
+  const isInvoice = new Map<number, boolean>();
+  const compactTaxIds = new Map<string, string>();
   for (const view of ledger.views) {
-    if (documentTypeRule(profile, view.type)?.kind !== 'invoice') continue;
+    let invoice = isInvoice.get(view.type);
+    if (invoice === undefined) {
+      invoice = documentTypeRule(profile, view.type)?.kind === 'invoice';
+      isInvoice.set(view.type, invoice);
+    }
+    if (!invoice) continue;
     if (view.paymentStatus === 'anulada' || view.balance <= 0 || view.issueDate > ledger.asOf) continue;
     if (view.currency !== currency) {
       otherCurrencyCount++;
       continue;
     }
-    const key = profile.compactTaxId(view.customerTaxId) || view.customerName;
+    let compact = compactTaxIds.get(view.customerTaxId);
+    if (compact === undefined) {
+      compact = profile.compactTaxId(view.customerTaxId);
+      compactTaxIds.set(view.customerTaxId, compact);
+    }
+    const key = compact || view.customerName;
     let customer = byCustomer.get(key);
     if (!customer) {
       customer = { taxId: view.customerTaxId, name: view.customerName, amounts: emptyAmounts(), documents: [] };
