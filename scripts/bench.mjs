@@ -5,9 +5,13 @@ import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildAddon } from './build-addon.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'build', 'bench', 'run.cjs');
+
+// The add-on group loads the real dist/Code.js, so it is built from the current sources first.
+await buildAddon();
 
 await build({
   entryPoints: [path.join(root, 'test', 'bench', 'run.ts')],

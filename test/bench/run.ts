@@ -11,6 +11,7 @@ import { loadBench } from './loadBench';
 import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
 import { pdfBench } from './pdfBench';
+import { addonBench } from './addonBench';
 
 type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
 const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
@@ -71,6 +72,10 @@ async function main(): Promise<void> {
       fixture = null;
       collectGarbage();
     }
+  }
+  if (options.groups.includes('addon')) {
+    log('add-on');
+    add(await addonBench());
   }
   if (options.groups.includes('pdf')) {
     log('pdf');

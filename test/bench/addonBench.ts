@@ -1,0 +1,132 @@
+import { CHILE, buildLedger, readWorkbook, type WorkbookTables } from '../../core';
+import { createAppsScriptFakes } from '../fakes/appsScript';
+import { FIXTURE_NOW } from '../addon/fixtures';
+import { loadAddon } from '../addon/loadBundle';
+import { benchWorkbook } from './benchWorkbook';
+import { READ_OPTIONS } from './fixture';
+import { median, row, type BenchRow } from './measure';
+
+const SIZES = [10, 10_000] as const;
+type Operation = 'sidebar load' | 'payment' | 'Libro de Ventas sheet';
+const OPERATIONS: readonly Operation[] = ['sidebar load', 'payment', 'Libro de Ventas sheet'];
+const PERIOD = '2026-09';
+
+/** An invoice still owed as of the fixture's day, and part of its balance. */
+function owedInvoice(tables: WorkbookTables): { document: string; amount: number } {
+  const ledger = buildLedger(readWorkbook(tables, READ_OPTIONS).book, '2026-10-15', CHILE);
+  const view = ledger.views.find((v) => v.type === 33 && v.balance > 1000 && v.paymentStatus !== 'anulada');
+  if (!view) throw new Error('the add-on bench workbook has no owed invoice');
+  return { document: `33-${view.number}`, amount: 1000 };
+}
+
+interface Outcome {
+  readonly calls: readonly string[];
+  readonly ms: number;
+}
+
+/** The built add-on in a vm with the Apps Script fakes: one operation, its service calls counted and its time taken. */
+function ours(tables: WorkbookTables, operation: Operation, payment: { document: string; amount: number }): Outcome {
+  const { context, fakes } = loadAddon({ sheets: tables, timeZone: 'UTC', now: FIXTURE_NOW });
+  fakes.resetCounts();
+  const started = performance.now();
+  if (operation === 'sidebar load') context.loadSidebar();
+  else if (operation === 'payment') {
+    const answer = context.recordPayment({ ...payment, date: '2026-10-14', method: 'Transferencia', reference: 'TX-BENCH' });
+    if (!answer.ok) throw new Error(`the add-on refused the bench payment: ${JSON.stringify(answer.issues)}`);
+  } else {
+    fakes.promptAnswers.push(PERIOD);
+    context.promptLibroDeVentas();
+  }
+  const ms = performance.now() - started;
+  if (operation === 'Libro de Ventas sheet' && !fakes.sheetNames().includes(`Libro de Ventas ${PERIOD}`)) throw new Error('the add-on made no Libro de Ventas sheet');
+  return { calls: [...fakes.calls], ms };
+}
+
+type Fakes = ReturnType<typeof createAppsScriptFakes>;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * What a first Apps Script attempt looks like: a loop over rows with one service call per
+ * row read and per row written. Same fakes, same counting.
+ */
+function naive(tables: WorkbookTables, operation: Operation, payment: { document: string; amount: number }): Outcome {
+  const fakes: Fakes = createAppsScriptFakes({ sheets: tables, DateCtor: Date, timeZone: 'UTC' });
+  const started = performance.now();
+  const app = fakes.globals.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const book = app.getActiveSpreadsheet();
+  const rowsOf = (sheet: Sheet): unknown[][] => {
+    const rows: unknown[][] = [];
+    const columns = sheet.getLastColumn();
+    for (let r = 2; r <= sheet.getLastRow(); r++) rows.push(sheet.getRange(r, 1, 1, columns).getValues()[0]!);
+    return rows;
+  };
+  if (operation === 'sidebar load') {
+    for (const name of ['Facturas', 'Pagos', 'Clientes']) rowsOf(book.getSheetByName(name)!);
+  } else if (operation === 'payment') {
+    const facturas = book.getSheetByName('Facturas')!;
+    const [type, folio] = payment.document.split('-').map(Number);
+    for (let r = 2; r <= facturas.getLastRow(); r++) {
+      if (facturas.getRange(r, 1).getValue() !== type || facturas.getRange(r, 2).getValue() !== folio) continue;
+      book.getSheetByName('Pagos')!.appendRow([new Date('2026-10-14T00:00:00Z'), type, folio, payment.amount, 'Transferencia', 'TX-BENCH', 'bench']);
+      const paid = rowsOf(book.getSheetByName('Pagos')!).filter((p) => p[1] === type && p[2] === folio).reduce((sum, p) => sum + (p[3] as number), 0);
+      facturas.getRange(r, 18).setValue(paid);
+      facturas.getRange(r, 19).setValue((facturas.getRange(r, 13).getValue() as number) - paid);
+      facturas.getRange(r, 20).setValue('parcial');
+      book.getSheetByName('Historial')!.appendRow(['H-BENCH', new Date(), type, folio, 'vencida', 'parcial', payment.amount, 'bench', 'Barra lateral']);
+      break;
+    }
+  } else {
+    const facturas = book.getSheetByName('Facturas')!;
+    const out = book.insertSheet(`Libro de Ventas ${PERIOD}`);
+    out.appendRow(['Tipo', 'Folio', 'Fecha', 'RUT', 'Cliente', 'Exento', 'Neto', 'IVA', 'Total']);
+    for (const r of rowsOf(facturas)) {
+      const date = r[2] as Date;
+      if (date.toISOString().slice(0, 7) !== PERIOD) continue;
+      out.appendRow([r[0], r[1], date, r[4], r[5], r[10], r[9], r[11], r[12]]);
+    }
+  }
+  return { calls: [...fakes.calls], ms: performance.now() - started };
+}
+
+/** Median time of the operation alone (a fresh add-on or fakes are prepared before each run, untimed). */
+function medianOf(run: () => Outcome, runs: number): number {
+  return median(Array.from({ length: runs }, () => run().ms));
+}
+
+/** Which services were called more often at the larger size, e.g. `Utilities.parseDate +410`. */
+function growth(small: readonly string[], large: readonly string[]): string {
+  const count = (calls: readonly string[]) => calls.reduce((m, c) => m.set(c, (m.get(c) ?? 0) + 1), new Map<string, number>());
+  const before = count(small);
+  return [...count(large)].filter(([name, n]) => n > (before.get(name) ?? 0)).map(([name, n]) => `${name} +${n - (before.get(name) ?? 0)}`).join(', ');
+}
+
+/**
+ * Apps Script service calls of the real add-on bundle for three operations at 10 and 10,000
+ * documents, beside a naive per-row script on the same fakes. In Apps Script each call costs
+ * milliseconds to tens of milliseconds, so the call count is the figure that matters; the
+ * times are of the operation in the vm with in-memory fakes.
+ */
+export async function addonBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const calls = new Map<string, readonly string[]>();
+  for (const size of SIZES) {
+    const tables = benchWorkbook(size).tables;
+    const payment = owedInvoice(tables);
+    for (const operation of OPERATIONS) {
+      const ourCalls = ours(tables, operation, payment).calls;
+      const naiveCalls = naive(tables, operation, payment).calls;
+      calls.set(`${operation}@${size}`, ourCalls);
+      const runs = size >= 10_000 ? 5 : 15;
+      const oursMs = medianOf(() => ours(tables, operation, payment), runs);
+      const peerMs = medianOf(() => naive(tables, operation, payment), runs);
+      const smaller = size === SIZES[SIZES.length - 1] ? calls.get(`${operation}@${SIZES[0]}`) : undefined;
+      const constant = smaller === undefined ? null : smaller.length === ourCalls.length;
+      rows.push(row({
+        group: 'add-on', name: `${operation}: Apps Script service calls`, size, oursMs, peer: 'naive per-row script (calls in detail)',
+        target: constant === null ? null : 'calls constant in rows', met: constant,
+        detail: `service calls: ours ${ourCalls.length}, naive ${naiveCalls.length} (naive ${peerMs.toFixed(1)} ms with in-memory fakes)${smaller && !constant ? `; ours grew by ${growth(smaller, ourCalls)}` : ''}`,
+      }));
+    }
+  }
+  return rows;
+}
