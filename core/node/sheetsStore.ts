@@ -1,6 +1,6 @@
 import { sheets as sheetsClient, type sheets_v4 } from '@googleapis/sheets';
 import { CHILE, TABS, findTabName, mapColumns, readWorkbook, isDateValue, isInstantValue, ok } from '../index';
-import type { CellValue, ChangePlan, Result, TaxProfile, WorkbookRead, WorkbookTables, Cell } from '../index';
+import type { CellValue, ChangePlan, Result, TabId, TaxProfile, WorkbookRead, WorkbookTables, Cell } from '../index';
 import type { Decision, WorkbookStore } from './store';
 
 /** What `auth` may be: anything googleapis accepts (GoogleAuth, an OAuth2 client, an API key). */
@@ -23,9 +23,14 @@ export interface SheetsStoreOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-interface Fetched {
-  readonly tables: WorkbookTables;
+interface SheetsMetadata {
+  /** Tab title to sheetId, in the spreadsheet's order. */
+  readonly sheetIds: ReadonlyMap<string, number>;
   readonly timeZone: string;
+}
+
+interface Fetched extends SheetsMetadata {
+  readonly tables: WorkbookTables;
   readonly fingerprint: string;
 }
 
@@ -36,17 +41,6 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 
 /** `'Pagos'` with quotes doubled, as A1 notation wants sheet names. */
 export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
-
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** Milliseconds of the wall clock an instant shows in a zone, counted as if it were UTC. */
 function wallClockMs(instant: Date, timeZone: string): number {
@@ -71,13 +65,31 @@ export function serialToInstant(serial: number, timeZone: string): Date {
 
 export const dateToSerial = (isoDate: string): number => Math.round((Date.parse(`${isoDate}T00:00:00Z`) - SERIAL_EPOCH_MS) / DAY_MS);
 
-/** RAW values: Sheets stores them as given, so text is never run as a formula; dates go as serials. */
-function sheetsValue(value: CellValue, timeZone: string): string | number | boolean {
-  if (value === null) return '';
-  if (isDateValue(value)) return dateToSerial(value.date);
-  if (isInstantValue(value)) return instantToSerial(new Date(value.instant), timeZone);
-  return value;
+export const DATE_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE', pattern: 'dd-mm-yyyy' };
+export const INSTANT_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE_TIME', pattern: 'dd-mm-yyyy hh:mm:ss' };
+
+/**
+ * A value as Sheets' CellData. Text goes as stringValue, which Sheets stores as typed and never
+ * parses (no formula, number or date guessing), so no apostrophe is needed; dates and instants go
+ * as serial numbers with a date format, the way the read side (SERIAL_NUMBER) gets them back.
+ */
+export function cellData(value: CellValue, timeZone: string): sheets_v4.Schema$CellData {
+  if (value === null || value === '') return {};
+  if (isDateValue(value)) return { userEnteredValue: { numberValue: dateToSerial(value.date) }, userEnteredFormat: { numberFormat: DATE_FORMAT } };
+  if (isInstantValue(value)) return { userEnteredValue: { numberValue: instantToSerial(new Date(value.instant), timeZone) }, userEnteredFormat: { numberFormat: INSTANT_FORMAT } };
+  if (typeof value === 'string') return { userEnteredValue: { stringValue: value } };
+  if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
+  if (!Number.isFinite(value)) throw new Error(`${value} cannot be written to a spreadsheet cell`);
+  return { userEnteredValue: { numberValue: value } };
 }
+
+/**
+ * The field mask of one request. Every field it names is replaced in every cell it covers, and
+ * cleared where a cell does not set it, so the number format is named only when a date is written:
+ * otherwise the columns' own formats (amounts as $) stay as they are.
+ */
+const fieldsFor = (cells: readonly sheets_v4.Schema$CellData[]): string =>
+  cells.some((cell) => cell.userEnteredFormat) ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
 
 const statusOf = (error: unknown): number | undefined => {
   const e = error as { status?: unknown; code?: unknown; response?: { status?: unknown } };
@@ -94,12 +106,14 @@ const retryAfterMs = (error: unknown): number | undefined => {
 
 /**
  * The Google Sheet as a WorkbookStore. Reads are one values.batchGet of every tab, kept in
- * memory briefly and shared while in flight. Sheets has no lock that other clients honour
- * (the add-on's LockService is per script), so a transaction is optimistic: it reads fresh,
- * decides, reads again just before writing and starts over if anything changed. Appends go
- * through values.append (Sheets places the row itself, so concurrent appends never collide)
- * and cell changes through one values.batchUpdate; the remaining window between the second
- * read and the write is a few hundred milliseconds instead of the whole decision.
+ * memory briefly and shared while in flight; tab titles, sheet ids and the time zone come from
+ * one spreadsheets.get, kept until a request fails (a tab renamed or recreated). Sheets has no
+ * lock that other clients honour (the add-on's LockService is per script), so a transaction is
+ * optimistic: it reads fresh, decides, reads again just before writing and starts over if
+ * anything changed. The whole plan is then one spreadsheets.batchUpdate, which Google applies
+ * atomically: appendCells for new rows (Sheets places them after the last row with data, so
+ * concurrent appends never collide) and updateCells for each changed cell. Either every row and
+ * cell of the plan is written or none is: a payment never lacks its Historial line.
  */
 export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   // Node's own fetch: gaxios would otherwise import node-fetch dynamically, which bundles and test VMs dislike.
@@ -113,6 +127,9 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
   let snapshot: { read: WorkbookRead; fetched: Fetched; at: number } | undefined;
   let inFlight: Promise<Fetched> | undefined;
+  let metadata: Promise<SheetsMetadata> | undefined;
+
+  const backoffMs = (error: unknown, attempt: number): number => retryAfterMs(error) ?? Math.min(32_000, 500 * 2 ** (attempt - 1));
 
   async function withBackoff<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -122,31 +139,54 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
         const status = statusOf(error);
         const retryable = status === 429 || (status !== undefined && status >= 500);
         if (!retryable || attempt >= maxAttempts) throw error;
-        await sleep(retryAfterMs(error) ?? Math.min(32_000, 500 * 2 ** (attempt - 1)));
+        await sleep(backoffMs(error, attempt));
       }
     }
   }
 
-  async function fetchTables(): Promise<Fetched> {
-    const meta = await withBackoff(() =>
-      api.spreadsheets.get({ spreadsheetId, fields: 'properties.timeZone,sheets.properties.title' }, { retry: false }),
-    );
-    const titles = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '').filter((t) => t !== '');
-    const timeZone = options.timeZone ?? meta.data.properties?.timeZone ?? 'America/Santiago';
-    const tables: Record<string, Cell[][]> = {};
-    if (titles.length > 0) {
-      const response = await withBackoff(() =>
-        api.spreadsheets.values.batchGet(
-          { spreadsheetId, ranges: titles.map(quoteSheetName), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
-          { retry: false },
-        ),
-      );
-      (response.data.valueRanges ?? []).forEach((range, index) => {
-        tables[titles[index]!] = (range.values ?? []) as Cell[][];
+  function sheetsMetadata(): Promise<SheetsMetadata> {
+    if (!metadata) {
+      const pending = withBackoff(() =>
+        api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title),properties.timeZone' }, { retry: false }),
+      ).then((response): SheetsMetadata => {
+        const sheetIds = new Map<string, number>();
+        for (const sheet of response.data.sheets ?? []) {
+          const title = sheet.properties?.title ?? '';
+          // JSON leaves out zero values, and the first tab's id is usually 0.
+          if (title !== '') sheetIds.set(title, sheet.properties?.sheetId ?? 0);
+        }
+        return { sheetIds, timeZone: options.timeZone ?? response.data.properties?.timeZone ?? 'America/Santiago' };
+      });
+      metadata = pending;
+      pending.catch(() => {
+        if (metadata === pending) metadata = undefined;
       });
     }
-    convertHistoryInstants(tables, timeZone);
-    return { tables, timeZone, fingerprint: JSON.stringify(tables) };
+    return metadata;
+  }
+
+  async function fetchTables(): Promise<Fetched> {
+    try {
+      const { sheetIds, timeZone } = await sheetsMetadata();
+      const titles = [...sheetIds.keys()];
+      const tables: Record<string, Cell[][]> = {};
+      if (titles.length > 0) {
+        const response = await withBackoff(() =>
+          api.spreadsheets.values.batchGet(
+            { spreadsheetId, ranges: titles.map(quoteSheetName), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
+            { retry: false },
+          ),
+        );
+        (response.data.valueRanges ?? []).forEach((range, index) => {
+          tables[titles[index]!] = (range.values ?? []) as Cell[][];
+        });
+      }
+      convertHistoryInstants(tables, timeZone);
+      return { tables, timeZone, sheetIds, fingerprint: JSON.stringify(tables) };
+    } catch (error) {
+      metadata = undefined;
+      throw error;
+    }
   }
 
   /** Historial's "Fecha y hora" arrives as a serial with a fraction; core wants an instant. */
@@ -180,30 +220,61 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     return { read, fetched };
   }
 
-  async function apply(plan: ChangePlan, read: WorkbookRead, timeZone: string): Promise<void> {
-    const byTab = new Map<string, (string | number | boolean)[][]>();
-    for (const append of plan.appends) {
-      const layout = read.layout[append.tab];
-      if (!layout) throw new Error(`Tab ${TABS[append.tab].name} is missing in spreadsheet ${spreadsheetId}`);
-      const rows = byTab.get(layout.sheetName) ?? [];
-      rows.push(append.values.map((v) => sheetsValue(v, timeZone)));
-      byTab.set(layout.sheetName, rows);
-    }
-    for (const [sheetName, values] of byTab) {
-      await withBackoff(() =>
-        api.spreadsheets.values.append(
-          { spreadsheetId, range: quoteSheetName(sheetName), valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { majorDimension: 'ROWS', values } },
-          { retry: false },
-        ),
-      );
-    }
-    const data = plan.updates.map((update) => {
-      const layout = read.layout[update.tab];
-      if (!layout) throw new Error(`Tab ${TABS[update.tab].name} is missing in spreadsheet ${spreadsheetId}`);
-      return { range: `${quoteSheetName(layout.sheetName)}!${columnLetters(update.column)}${update.row}`, majorDimension: 'ROWS', values: [[sheetsValue(update.value, timeZone)]] };
+  /** The plan as batchUpdate requests, built before anything is sent so a bad value writes nothing. */
+  function changeRequests(plan: ChangePlan, read: WorkbookRead, fetched: Fetched): sheets_v4.Schema$Request[] {
+    const sheetIdOf = (tab: TabId): number => {
+      const layout = read.layout[tab];
+      const sheetId = layout ? fetched.sheetIds.get(layout.sheetName) : undefined;
+      if (sheetId === undefined) throw new Error(`Tab ${TABS[tab].name} is missing in Google Sheet ${spreadsheetId}; nothing was written`);
+      return sheetId;
+    };
+    const appends = plan.appends.map((append): sheets_v4.Schema$Request => {
+      const values = append.values.map((value) => cellData(value, fetched.timeZone));
+      return { appendCells: { sheetId: sheetIdOf(append.tab), rows: [{ values }], fields: fieldsFor(values) } };
     });
-    if (data.length > 0) {
-      await withBackoff(() => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, { retry: false }));
+    const updates = plan.updates.map((update): sheets_v4.Schema$Request => {
+      const values = [cellData(update.value, fetched.timeZone)];
+      return { updateCells: { start: { sheetId: sheetIdOf(update.tab), rowIndex: update.row - 1, columnIndex: update.column }, rows: [{ values }], fields: fieldsFor(values) } };
+    });
+    return [...appends, ...updates];
+  }
+
+  const reason = (error: unknown): string => {
+    const status = statusOf(error);
+    return `${status === undefined ? '' : `${status} `}${(error as Error)?.message ?? String(error)}`;
+  };
+
+  /**
+   * One batchUpdate. A 4xx means Google refused the whole batch, and a 429 that it did not look at
+   * it; a 5xx or a lost connection may come after the batch was applied, so the sheet is read again
+   * and the write retried only if it is exactly as checked, never applied twice.
+   */
+  async function write(requests: sheets_v4.Schema$Request[], checked: Fetched): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, { retry: false });
+        return;
+      } catch (error) {
+        failure = error;
+      }
+      metadata = undefined;
+      const status = statusOf(failure);
+      const refused = status !== undefined && status < 500;
+      if (!refused) {
+        let unchanged: boolean;
+        try {
+          unchanged = (await fetchTables()).fingerprint === checked.fingerprint;
+        } catch {
+          unchanged = false;
+        }
+        if (!unchanged) {
+          throw new Error(`Writing to Google Sheet ${spreadsheetId} failed (${reason(failure)}) and whether it was applied cannot be told; check the sheet before trying again`);
+        }
+      }
+      const retryable = status === 429 || (status !== undefined && status >= 500);
+      if (!retryable || attempt >= maxAttempts) throw new Error(`Writing to Google Sheet ${spreadsheetId} failed (${reason(failure)}); nothing was written`);
+      await sleep(backoffMs(failure, attempt));
     }
   }
 
@@ -227,8 +298,9 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
           current = { read: interpret(check), fetched: check };
           continue;
         }
+        const requests = changeRequests(decision.value.plan, current.read, check);
         try {
-          await apply(decision.value.plan, current.read, current.fetched.timeZone);
+          if (requests.length > 0) await write(requests, check);
         } finally {
           snapshot = undefined;
         }

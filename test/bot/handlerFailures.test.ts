@@ -37,7 +37,7 @@ describe('each handler answers a short message when something is wrong', () => {
 
   it('the Home tab when the sheet cannot be read: logged, nothing published, the next open works', async () => {
     world.tick();
-    world.sheets.failNext('get', 403);
+    world.sheets.failNext('batchGet', 403);
     await world.payloads.event({ type: 'app_home_opened', user: CLERK, channel: 'D0HOME', tab: 'home', event_ts: '1760000001.1' }, 'Ev-fail-1');
     await eventually(() => world.logs.some((l) => l.startsWith(`error Publishing the Home tab for ${CLERK} failed`)), 'the failure to be logged');
     expect(world.slack.callsTo('views.publish')).toHaveLength(0);

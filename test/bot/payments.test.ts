@@ -36,7 +36,7 @@ describe('recording a payment from Slack', () => {
     expect(body.response_action).toBe('errors');
     expect(body.errors['payment_amount']).toBe('No tiene permiso para registrar pagos; pídalo a un administrador');
     expect(pagosRows()).toBe(before);
-    expect(world.sheets.calls.filter((c) => c.method === 'append' || c.method === 'batchUpdate')).toHaveLength(0);
+    expect(world.sheets.calls.filter((c) => c.method === 'batchUpdate')).toHaveLength(0);
   });
 
   it('opens the modal for an admin, then writes Pagos, Historial and the derived cells', async () => {
@@ -59,10 +59,10 @@ describe('recording a payment from Slack', () => {
     const facturas = world.sheets.rows('Facturas');
     const row = facturas.find((r) => r[1] === 1003)!;
     expect(row.slice(17, 20)).toEqual([238_000, 0, 'pagada']);
-    // Only the cells concerned: two appends and one batchUpdate of three cells.
-    const writes = world.sheets.calls.filter((c) => c.method === 'append' || c.method === 'batchUpdate');
-    expect(writes.map((c) => c.method)).toEqual(['append', 'append', 'batchUpdate']);
-    expect((writes[2]!.body as { data: unknown[] }).data).toHaveLength(3);
+    // Only the rows and cells concerned, in one atomic batchUpdate: two appended rows and three cells.
+    const writes = world.sheets.calls.filter((c) => c.method === 'batchUpdate');
+    expect(writes).toHaveLength(1);
+    expect((writes[0]!.body as { requests: object[] }).requests.map((r) => Object.keys(r)[0])).toEqual(['appendCells', 'appendCells', 'updateCells', 'updateCells', 'updateCells']);
 
     const confirmation = await eventually(() => world.slack.callsTo('chat.postEphemeral')[0], 'the confirmation');
     expect(confirmation.args['text']).toBe('Pago de $138.000 registrado en 33-1003: vencida → pagada; saldo $0.');

