@@ -27,8 +27,11 @@ export interface FakeSheetsApi {
   recreateSheet(sheet: string): void;
   /** The next request of this kind answers 429 with Retry-After. */
   rateLimitNext(method: SheetsCall['method'], retryAfterSeconds?: number): void;
-  /** The next request of this kind fails with this status (e.g. 403: the sheet is no longer shared). */
-  failNext(method: SheetsCall['method'], status: number): void;
+  /**
+   * The next request of this kind fails with this status (e.g. 403: the sheet is no longer shared).
+   * With `afterApplying`, it is carried out first, as when Google times out after committing.
+   */
+  failNext(method: SheetsCall['method'], status: number, options?: { afterApplying?: boolean }): void;
   /** Rows of a sheet as stored, header included. */
   rows(sheet: string): FakeCell[][];
   appendRow(sheet: string, row: FakeCell[]): void;
@@ -180,7 +183,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
   const formats = new Map<string, Map<string, NumberFormat>>([...sheets.keys()].map((name) => [name, new Map()]));
   const calls: SheetsCall[] = [];
   const limited = new Map<SheetsCall['method'], number>();
-  const failing = new Map<SheetsCall['method'], number>();
+  const failing = new Map<SheetsCall['method'], { status: number; afterApplying: boolean }>();
   const cellKey = (row: number, column: number): string => `${row},${column}`;
 
   const grid = (name: string): FakeCell[][] => {
@@ -338,8 +341,10 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
       const failure = failing.get(method);
       if (failure !== undefined) {
         failing.delete(method);
-        calls.push({ method, path, query, body, status: failure });
-        return send(res, failure, googleError(failure, 'The caller does not have permission', 'PERMISSION_DENIED'));
+        if (failure.afterApplying) handle(method, query, body);
+        calls.push({ method, path, query, body, status: failure.status });
+        const [message, reason] = failure.status >= 500 ? ['The service is currently unavailable.', 'UNAVAILABLE'] : ['The caller does not have permission', 'PERMISSION_DENIED'];
+        return send(res, failure.status, googleError(failure.status, message, reason));
       }
       const remaining = limited.get(method);
       if (remaining !== undefined) {
@@ -383,7 +388,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
       formats.set(sheet, new Map());
     },
     rateLimitNext: (method, retryAfterSeconds = 0) => void limited.set(method, retryAfterSeconds),
-    failNext: (method, status) => void failing.set(method, status),
+    failNext: (method, status, failOptions = {}) => void failing.set(method, { status, afterApplying: failOptions.afterApplying ?? false }),
     rows: (sheet) => grid(sheet),
     appendRow: (sheet, row) => {
       const rows = grid(sheet);
