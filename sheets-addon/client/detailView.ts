@@ -1,9 +1,10 @@
 import {
   type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  issue, lineAmount, parseAmountCell,
+  issue, lineAmount, parseAmountCell, parsePaymentStatus,
 } from '../../core';
 import type { App } from './app';
 import { h } from './dom';
+import { formatInstantCl } from './formatInstant';
 import { invoicePdf } from './pdf';
 import { callServer } from './serverClient';
 import { statusChip } from './listView';
@@ -11,6 +12,8 @@ import { statusChip } from './listView';
 /** Issues the server tied to a form field are shown beside it; the rest go to the notice. */
 let formIssues: readonly Issue[] = [];
 let confirming: 'email' | 'void' | null = null;
+/** What the user typed in the payment form, kept across re-renders (an error must not wipe it); per document. */
+let draft: { key: string; values: Record<string, string> } | null = null;
 
 const fieldError = (app: App, field: string) => {
   const mine = formIssues.filter((i) => i.path.field === field);
@@ -42,6 +45,7 @@ async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement)
     });
     if (!answer.ok) return showIssues(app, answer.issues);
     formIssues = [];
+    draft = null;
     app.setState(answer.state);
     const label = (s: keyof typeof PAYMENT_STATUS_LABELS) => PAYMENT_STATUS_LABELS[s][app.locale];
     app.notice = { kind: 'ok', text: app.t.paymentSaved(answer.value.key, label(answer.value.before), label(answer.value.after)) };
@@ -83,16 +87,23 @@ export function detailView(app: App, key: string): HTMLElement {
   const state = app.state!;
   const [type, number] = key.split('-').map(Number);
   const view = app.ledger!.byKey(type!, number!);
-  const back = h('button', { type: 'button', class: 'link', 'data-testid': 'back', onclick: () => { formIssues = []; confirming = null; app.show({ name: 'list' }); } }, t.back);
+  const back = h('button', { type: 'button', class: 'link back', 'data-testid': 'back', onclick: () => { formIssues = []; confirming = null; draft = null; app.show({ name: 'list' }); } }, t.back);
   if (!view) return h('section', {}, back, h('p', { class: 'empty' }, app.issueText([issue('unknownDocument', {}, { value: key })])));
   const money = (amount: number) => formatMoney(amount, view.currency);
   const rule = documentTypeRule(CHILE, view.type);
   const lines = state.book.lines.filter((l) => documentKey(l) === key);
   const payments = state.book.payments.filter((p) => documentKey(p) === key);
   const history = state.book.history.filter((e) => documentKey(e) === key).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
-  const when = (instant: string) => {
-    const date = new Date(instant);
-    return Number.isNaN(date.getTime()) ? instant : date.toLocaleString(app.locale === 'es' ? 'es-CL' : 'en-GB', { timeZone: state.timeZone, dateStyle: 'short', timeStyle: 'short' });
+  // Historial holds status words as they were written (any language); show them in the reader's.
+  const statusWord = (text: string) => {
+    const status = parsePaymentStatus(text);
+    return status ? PAYMENT_STATUS_LABELS[status][app.locale] : text || '—';
+  };
+  if (draft?.key !== key) draft = { key, values: {} };
+  const typed = draft.values;
+  const remember = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    typed[input.name] = input.value;
   };
   const canPay = rule?.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
   const origin = ORIGIN_LABELS[view.origin][app.locale] + (view.origin !== 'directa' && view.originRef ? ` ${t.originRef} ${view.originRef}` : '');
@@ -123,7 +134,7 @@ export function detailView(app: App, key: string): HTMLElement {
     'section',
     { class: 'detail', 'data-testid': 'detail', 'data-key': key },
     back,
-    h('h2', {}, `${rule?.name[app.locale] ?? view.type} ${t.numberSign} ${view.number}`, ' ', statusChip(app, view.paymentStatus)),
+    h('h2', { class: 'title' }, h('span', {}, `${rule?.name[app.locale] ?? view.type} ${t.numberSign}\u00a0${view.number}`), statusChip(app, view.paymentStatus)),
     h(
       'dl',
       {},
@@ -149,31 +160,49 @@ export function detailView(app: App, key: string): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', 'data-testid': 'download-pdf', onclick: () => invoicePdf(state, view, app.locale).download(`${key}.pdf`) }, t.downloadPdf),
-      h('button', { type: 'button', 'data-testid': 'print', onclick: () => print(app, view) }, t.print),
-      h('button', { type: 'button', 'data-testid': 'email', onclick: () => { confirming = 'email'; app.render(); } }, t.sendEmail),
+      h('button', { type: 'button', class: 'grow', 'data-testid': 'download-pdf', onclick: () => invoicePdf(state, view, app.locale).download(`${key}.pdf`) }, t.downloadPdf),
+      h('button', { type: 'button', class: 'grow', 'data-testid': 'print', onclick: () => print(app, view) }, t.print),
+      h('button', { type: 'button', class: 'grow', 'data-testid': 'email', onclick: () => { confirming = 'email'; app.render(); } }, t.sendEmail),
     ),
     emailBox,
     h('h3', {}, t.lines),
     lines.length === 0
       ? h('p', { class: 'empty' }, t.noLines)
-      : h('table', { class: 'lines' }, h('tbody', {}, lines.map((l) => h('tr', {}, h('td', {}, l.description), h('td', { class: 'num' }, String(l.quantityMilli / 1000).replace('.', ',')), h('td', { class: 'num' }, money(lineAmount(l))))))),
+      : h(
+          'table',
+          { class: 'lines' },
+          h('thead', {}, h('tr', {}, h('th', {}, t.description), h('th', { class: 'num' }, t.quantity), h('th', { class: 'num' }, t.amount))),
+          h('tbody', {}, lines.map((l) => h('tr', {}, h('td', { class: 'desc' }, l.description), h('td', { class: 'num' }, String(l.quantityMilli / 1000).replace('.', ',')), h('td', { class: 'num' }, money(lineAmount(l)))))),
+        ),
     h('h3', {}, t.payments),
     payments.length === 0
       ? h('p', { class: 'empty' }, t.noPayments)
-      : h('ul', { class: 'plain', 'data-testid': 'payments' }, payments.map((p) => h('li', {}, `${formatDateCl(p.date)} · ${money(p.amount)}`, p.method ? ` · ${p.method}` : '', p.reference ? ` · ${p.reference}` : ''))),
+      : h(
+          'ul',
+          { class: 'entries', 'data-testid': 'payments' },
+          payments.map((p) =>
+            h(
+              'li',
+              {},
+              h('div', { class: 'line' }, h('span', {}, formatDateCl(p.date)), h('span', { class: 'num strong' }, money(p.amount))),
+              p.method || p.reference ? h('div', { class: 'sub' }, [p.method, p.reference].filter(Boolean).join(' · ')) : null,
+            ),
+          ),
+        ),
     canPay
       ? h(
           'form',
           { class: 'pay', 'data-testid': 'payment-form', onsubmit: (e: Event) => { e.preventDefault(); void recordPayment(app, view, e.target as HTMLFormElement); } },
           h('h3', {}, t.recordPayment),
-          h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: String(view.balance), 'data-testid': 'pay-amount' })),
+          h('div', { class: 'row2' },
+            h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: typed.amount ?? String(view.balance), 'aria-invalid': formIssues.some((i) => i.path.field === 'amount') || undefined, 'data-testid': 'pay-amount', oninput: remember })),
+            h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: typed.date ?? state.today, max: state.today, 'aria-invalid': formIssues.some((i) => i.path.field === 'date') || undefined, 'data-testid': 'pay-date', oninput: remember })),
+          ),
           fieldError(app, 'amount'),
-          h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: state.today, max: state.today, 'data-testid': 'pay-date' })),
           fieldError(app, 'date'),
-          h('label', {}, t.method, h('input', { name: 'method', list: 'payment-methods', 'data-testid': 'pay-method' })),
+          h('label', {}, t.method, h('input', { name: 'method', list: 'payment-methods', value: typed.method ?? '', 'data-testid': 'pay-method', oninput: remember })),
           h('datalist', { id: 'payment-methods' }, t.methods.map((m) => h('option', { value: m }))),
-          h('label', {}, t.paymentReference, h('input', { name: 'reference', 'data-testid': 'pay-reference' })),
+          h('label', {}, t.paymentReference, h('input', { name: 'reference', value: typed.reference ?? '', 'data-testid': 'pay-reference', oninput: remember })),
           h('button', { type: 'submit', class: 'primary', disabled: app.busy, 'data-testid': 'pay-submit' }, app.busy ? t.working : t.save),
         )
       : null,
@@ -182,8 +211,21 @@ export function detailView(app: App, key: string): HTMLElement {
       ? h('p', { class: 'empty' }, t.noHistory)
       : h(
           'ul',
-          { class: 'plain history', 'data-testid': 'history' },
-          history.map((e) => h('li', {}, `${when(e.timestamp)} · ${e.previousStatus || '—'} → ${e.newStatus}`, e.amount !== null ? ` · ${money(e.amount)}` : '', e.user ? ` · ${t.by} ${e.user}` : '', e.channel ? ` (${e.channel})` : '')),
+          { class: 'entries history', 'data-testid': 'history' },
+          history.map((e) =>
+            h(
+              'li',
+              { 'data-testid': 'history-entry' },
+              h(
+                'div',
+                { class: 'line' },
+                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstantCl(e.timestamp, state.timeZone)),
+                e.amount !== null ? h('span', { class: 'num' }, money(e.amount)) : null,
+              ),
+              h('div', {}, `${statusWord(e.previousStatus)} → ${statusWord(e.newStatus)}`),
+              e.user || e.channel ? h('div', { class: 'sub' }, [e.user ? `${t.by} ${e.user}` : '', e.channel ? `(${e.channel})` : ''].filter(Boolean).join(' ')) : null,
+            ),
+          ),
         ),
     view.state !== 'anulada'
       ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', 'data-testid': 'void', onclick: () => { confirming = 'void'; app.render(); } }, t.markVoid), voidBox)

@@ -1,10 +1,11 @@
 import {
   type InvoiceView, type PaymentStatus, type Query, type Result, type SortKey, type Origin,
   CHILE, ORIGINS, ORIGIN_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  normalizeText, ok, parseQuery, queryHelp, runQuery,
+  normalizeText, ok, parseQuery, runQuery,
 } from '../../core';
 import type { App } from './app';
 import { h, replaceChildren } from './dom';
+import { queryHelpView } from './queryHelpView';
 
 export const PAGE_SIZE = 50;
 
@@ -103,7 +104,7 @@ export function listView(app: App): HTMLElement {
     renderResults(app, results);
   };
   const customers = [...new Set(state.book.documents.map((d) => d.customerName))].sort((a, b) => a.localeCompare(b));
-  const help = h('pre', { class: 'help', hidden: true, 'data-testid': 'query-help' }, queryHelp(app.locale));
+  const help = queryHelpView(app.locale, { hidden: true, 'data-testid': 'query-help' });
   const activeFilters = [c.from, c.to, c.customer, c.status, c.origin].filter(Boolean).length;
   const panel = h(
     'section',
@@ -112,15 +113,19 @@ export function listView(app: App): HTMLElement {
       'div',
       { class: 'search' },
       h('input', { type: 'search', placeholder: t.search, 'aria-label': t.search, value: c.text, 'data-testid': 'query', oninput: update('text') }),
-      h('button', { type: 'button', class: 'icon', title: t.searchHelp, 'aria-label': t.searchHelp, onclick: () => (help.hidden = !help.hidden) }, '?'),
+      h('button', { type: 'button', class: 'icon', 'data-testid': 'query-help-toggle', title: t.searchHelp, 'aria-label': t.searchHelp, onclick: () => (help.hidden = !help.hidden) }, '?'),
     ),
     help,
     h(
       'details',
       { class: 'filters', open: activeFilters > 0 || undefined },
       h('summary', {}, activeFilters > 0 ? `${t.filters} (${activeFilters})` : t.filters),
-      h('label', {}, t.from, h('input', { type: 'date', value: c.from, 'data-testid': 'filter-from', onchange: update('from') })),
-      h('label', {}, t.to, h('input', { type: 'date', value: c.to, 'data-testid': 'filter-to', onchange: update('to') })),
+      h(
+        'div',
+        { class: 'pair-inputs' },
+        h('label', {}, t.from, h('input', { type: 'date', value: c.from, 'data-testid': 'filter-from', onchange: update('from') })),
+        h('label', {}, t.to, h('input', { type: 'date', value: c.to, 'data-testid': 'filter-to', onchange: update('to') })),
+      ),
       h('label', {}, t.customer, h('input', { type: 'text', list: 'customer-names', value: c.customer, 'data-testid': 'filter-customer', oninput: update('customer') })),
       h('datalist', { id: 'customer-names' }, customers.map((name) => h('option', { value: name }))),
       h(

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { buildLedger, CHILE, documentKey } from '../../core';
+import { agingReport, buildLedger, CHILE, documentKey, formatDateCl, formatMoney, libroDeVentas, statusSummary } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -57,6 +57,52 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => void):
   check(await read());
 }
 
+const SIDEBAR_WIDTH = 300;
+
+/**
+ * Nothing in the sidebar may stick out of its 300 px: the page must not scroll sideways and no
+ * element may be cut at the edge. Wide report tables scroll inside a box of their own
+ * ([data-scroll-box]); the box is checked, its contents may scroll.
+ */
+async function expectFitsSidebar(page: Page): Promise<void> {
+  const layout = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = Array.from(document.body.querySelectorAll('*'))
+      .filter((element) => !element.parentElement?.closest('[data-scroll-box]'))
+      .flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        const cut = box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
+        return cut ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} ${Math.round(box.left)}..${Math.round(box.right)}: ${element.textContent?.slice(0, 40)}`] : [];
+      });
+    return { innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth, outside };
+  });
+  expect(layout.innerWidth).toBe(SIDEBAR_WIDTH);
+  expect(layout.scrollWidth).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+  expect(layout.outside).toEqual([]);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** WCAG contrast of each status chip's text on its own background (computed colours, rgb()). */
+const chipContrasts = (page: Page) =>
+  page.getByTestId('status-chip').evaluateAll((chips) => {
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    return chips.map((chip) => {
+      const style = getComputedStyle(chip);
+      const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+      return { status: chip.getAttribute('data-status'), contrast: Math.round(((light! + 0.05) / (dark! + 0.05)) * 100) / 100 };
+    });
+  });
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the sidebar in Chromium against facturas serve', () => {
@@ -73,7 +119,8 @@ describe('the sidebar in Chromium against facturas serve', () => {
     const started = await startServe(workbookPath);
     serve = started.child;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 300, height: 900 }, acceptDownloads: true });
+    // The sidebar's real width; the browser set up as the accountants' (Chilean Spanish).
+    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL', acceptDownloads: true });
     page = await context.newPage();
     await page.goto(started.url);
     await page.getByTestId('doc-row').first().waitFor();
@@ -96,8 +143,20 @@ describe('the sidebar in Chromium against facturas serve', () => {
     const read = await openXlsxStore(workbookPath).read();
     const ledger = buildLedger(read.book, TODAY, CHILE);
 
+    // The list fits the sidebar, its status chips readable (every status appears in the demo).
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-list');
+    const contrasts = await chipContrasts(page);
+    expect(new Set(contrasts.map((c) => c.status))).toEqual(new Set(['pendiente', 'parcial', 'vencida', 'pagada', 'anulada']));
+    for (const chip of contrasts) expect(chip.contrast).toBeGreaterThanOrEqual(4.5);
+
     // Filter: only overdue documents, and the count says how many of all.
     await page.locator('details.filters > summary').click();
+    await page.getByTestId('query-help-toggle').click();
+    await expect(page.getByTestId('query-help').isVisible()).resolves.toBe(true);
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-list-filters-help');
+    await page.getByTestId('query-help-toggle').click();
     await page.getByTestId('filter-status').selectOption('vencida');
     const overdue = ledger.views.filter((v) => v.paymentStatus === 'vencida');
     expect(overdue.length).toBeGreaterThan(0);
@@ -116,6 +175,8 @@ describe('the sidebar in Chromium against facturas serve', () => {
     await eventually(() => page.getByTestId('shown-count').textContent(), (value) => expect(value).toBe(`${aromosInvoices.length} de ${ledger.views.length} documentos`));
     await page.getByTestId('query').fill('estado:nada');
     await expect(page.getByTestId('query-error').textContent()).resolves.toContain('«estado:nada»');
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-query-error');
 
     // Sort by total, largest first.
     await page.getByTestId('query').fill('');
@@ -130,6 +191,19 @@ describe('the sidebar in Chromium against facturas serve', () => {
     await page.locator(`[data-testid=doc-row][data-key="${key}"]`).click();
     await expect(page.getByTestId('detail').getAttribute('data-key')).resolves.toBe(key);
     await expect(page.getByTestId('detail').getByTestId('status-chip').first().getAttribute('data-status')).resolves.toBe('pendiente');
+    await expectFitsSidebar(page);
+
+    // A wrong amount is refused beside its field, and what was typed stays there to correct.
+    await page.getByTestId('pay-amount').fill('abc');
+    await page.getByTestId('pay-method').fill('Transferencia');
+    await page.getByTestId('pay-submit').click();
+    await page.getByTestId('error-amount').waitFor();
+    await expect(page.getByTestId('error-amount').textContent()).resolves.toContain('«abc»');
+    await expect(page.getByTestId('pay-amount').inputValue()).resolves.toBe('abc');
+    await expect(page.getByTestId('pay-method').inputValue()).resolves.toBe('Transferencia');
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-detail-payment-error');
+    await page.getByTestId('pay-amount').fill(String(target.balance));
     await page.getByTestId('pay-method').fill('Transferencia');
     await page.getByTestId('pay-reference').fill('=HYPERLINK("http://x")');
     await page.getByTestId('pay-submit').click();
@@ -144,6 +218,15 @@ describe('the sidebar in Chromium against facturas serve', () => {
     expect(payment).toMatchObject({ amount: target.balance, date: TODAY, method: 'Transferencia', recordedBy: 'contadora@example.cl' });
     expect(after.book.history.at(-1)).toMatchObject({ previousStatus: 'pendiente', newStatus: 'pagada', channel: 'sidebar' });
 
+    // History shows when, the way people here read it, on the business's clock: "27-11-2026 20:58".
+    const recorded = new Date(after.book.history.at(-1)!.timestamp);
+    const santiago = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(recorded).map((p) => [p.type, p.value]),
+    );
+    await expect(page.getByTestId('history-time').first().textContent()).resolves.toBe(`${formatDateCl(`${santiago.year}-${santiago.month}-${santiago.day}`)} ${santiago.hour}:${santiago.minute}`);
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-detail');
+
     // The PDF is built in the browser by the inlined pdfmake.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
     expect(download.suggestedFilename()).toBe(`${key}.pdf`);
@@ -154,9 +237,9 @@ describe('the sidebar in Chromium against facturas serve', () => {
     await page.getByTestId('language').click();
     await expect(page.getByTestId('tab-list').textContent()).resolves.toBe('Documents');
     await expect(page.getByTestId('detail').getByTestId('status-chip').first().textContent()).resolves.toBe('paid');
-
-    await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-detail-en.png'), fullPage: true });
+    await expect(page.getByTestId('history-entry').first().textContent()).resolves.toContain('pending → paid');
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-detail-en');
   });
 
   test('reports: status summary, ageing and the Libro de Ventas as CSV', async () => {
@@ -173,7 +256,28 @@ describe('the sidebar in Chromium against facturas serve', () => {
     expect(csv.slice(1).split('\r\n')[0]).toMatch(/^(Tipo|Type);Folio|^(Tipo|Type);(Number|Folio)/);
     // The preview cannot add sheets to an .xlsx: that button is only in Google Sheets.
     await expect(page.getByTestId('libro-sheet').count()).resolves.toBe(0);
-    await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-reports.png'), fullPage: true });
+
+    // The narrow layouts show the same figures core computes.
+    const read = await openXlsxStore(workbookPath).read();
+    const ledger = buildLedger(read.book, TODAY, CHILE);
+    const summary = statusSummary(ledger, CHILE);
+    await expect(page.getByTestId('report-status').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).resolves.toEqual(summary.lines.map((l) => l.status));
+    await expect(page.getByTestId('report-status').locator('tfoot .main').textContent()).resolves.toBe(formatMoney(summary.totals.balance, 'CLP'));
+    await expect(page.getByTestId('report-aging').locator('.bucket.total .num').textContent()).resolves.toBe(formatMoney(agingReport(ledger, CHILE).totals.total, 'CLP'));
+    const libro = libroDeVentas(read.book, '2026-09', CHILE);
+    if (!libro.ok) throw new Error('the demo has a Libro de Ventas for 2026-09');
+    await expect(page.getByTestId('report-libro').locator('ul.type-totals > li[data-type]').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-type'))))).resolves.toEqual(libro.value.totals.map((t) => t.type));
+
+    // With every disclosure open, in both languages, nothing sticks out of the sidebar.
+    for (const summaryElement of await page.locator('.reports details > summary').all()) await summaryElement.click();
+    await expect(page.locator('.reports details[open] [data-scroll-box]').count()).resolves.toBe(2);
+    await expect(page.getByTestId('report-libro').locator('[data-scroll-box] tbody tr').count()).resolves.toBe(libro.value.rows.length);
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-reports');
+    await page.getByTestId('language').click();
+    await expect(page.getByTestId('tab-reports').textContent()).resolves.toBe('Informes');
+    await expect(page.locator('.reports details[open]').count()).resolves.toBe(2);
+    await expectFitsSidebar(page);
+    await screenshot(page, 'sidebar-reports-es');
   });
 });
