@@ -18,6 +18,20 @@ export interface Ledger {
  * with no balance of its own, so nothing is owed twice.
  */
 export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
+  let byDate = built.get(book);
+  if (!byDate) built.set(book, (byDate = new Map()));
+  const cached = byDate.get(asOf);
+  if (cached?.profile === profile) return cached.ledger;
+  const ledger = computeLedger(book, asOf, profile);
+  byDate.set(asOf, { profile, ledger });
+  return ledger;
+}
+
+// A book is never changed once read, so its ledger as of a date is built once: a face that
+// answers many requests from one cached read (the bot) no longer rebuilds 100k views for each.
+const built = new WeakMap<Book, Map<IsoDate, { profile: TaxProfile; ledger: Ledger }>>();
+
+function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
   // Each document's key is made once: building and hashing key strings again and again was most of a large ledger's time.
   const keys = book.documents.map(documentKey);
   const docsByKey = new Map<string, InvoiceDocument>();
