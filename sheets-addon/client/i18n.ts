@@ -99,7 +99,7 @@ const EN: Messages = {
   switchLanguage: 'Español',
   loading: 'Loading…',
   preview: 'Local preview',
-  search: 'Search: number, customer, RUT or filters',
+  search: 'Number, customer, RUT or filters',
   searchHelp: 'Search help',
   filters: 'Filters',
   from: 'From',
