@@ -12,6 +12,7 @@ import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
+import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 
 type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
 const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
     log('add-on');
     add(await addonBench());
   }
+  if (options.groups.includes('slack')) {
+    log('slack');
+    add(await slackBench(log));
+  }
   if (options.groups.includes('pdf')) {
     log('pdf');
     add(await pdfBench());
@@ -88,7 +93,16 @@ async function main(): Promise<void> {
   else process.stdout.write(`${renderTable(rows)}\nMachine: ${machine}\n`);
 }
 
-main().catch((error: unknown) => {
+async function entry(): Promise<void> {
+  // The same bundle serves as the Slack group's load generator, in a child process.
+  if (process.argv[2] === SLACK_LOAD_WORKER) {
+    process.stdout.write(JSON.stringify(await slackLoadWorker(JSON.parse(process.argv[3]!))));
+    return;
+  }
+  await main();
+}
+
+entry().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
