@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { type ReportTable, agingReport, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
+import { type ReportTable, PAYMENT_STATUS_EN, agingReport, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
 import { messages } from '../messages';
@@ -64,8 +64,10 @@ export const command: Command = {
     let table: ReportTable;
     let data: unknown;
     if (options.name === 'status') {
-      data = statusSummary(ledger, profile);
-      table = statusSummaryTable(data as ReturnType<typeof statusSummary>, locale);
+      const summary = statusSummary(ledger, profile);
+      // JSON speaks English, status names included (DESIGN.md §4).
+      data = { ...summary, lines: summary.lines.map((line) => ({ ...line, status: PAYMENT_STATUS_EN(line.status) })) };
+      table = statusSummaryTable(summary, locale);
     } else if (options.name === 'aging') {
       data = agingReport(ledger, profile);
       table = agingTable(data as ReturnType<typeof agingReport>, locale);

@@ -105,7 +105,7 @@ describe('facturas report', () => {
   it('gives the status summary and ageing as JSON', async () => {
     const status = await json(['report', 'status', '--format', 'json']);
     expect(status.asOf).toBe(TODAY);
-    expect(status.lines.map((l: { status: string }) => l.status)).toEqual(['pendiente', 'parcial', 'vencida', 'pagada', 'anulada']);
+    expect(status.lines.map((l: { status: string }) => l.status)).toEqual(['pending', 'partial', 'overdue', 'paid', 'void']);
     expect(status.lines.every((l: { count: number }) => l.count > 0)).toBe(true);
     const aging = await json(['report', 'aging', '--format', 'json']);
     expect(aging.totals.total).toBe(status.totals.balance);
