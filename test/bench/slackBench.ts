@@ -36,6 +36,7 @@ export async function slackBench(log: (line: string) => void): Promise<BenchRow[
   const dir = await mkdtemp(join(tmpdir(), 'facturas-bench-bot-'));
   const logs: string[] = [];
   collectGarbage();
+  collectGarbage();
   const before = process.memoryUsage();
   const bot = await startBot(
     {
@@ -54,6 +55,7 @@ export async function slackBench(log: (line: string) => void): Promise<BenchRow[
     if (first.status !== 200) throw new Error(`the bot answered the first command with HTTP ${first.status}`);
     await eventually(() => answered() >= 1, 'the answer to the first command', 60_000);
     log(`  bot read ${DOCUMENTS} documents and answered the first command in ${Math.round(performance.now() - started)} ms`);
+    collectGarbage();
     collectGarbage();
     const cached = process.memoryUsage();
 
