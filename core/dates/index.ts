@@ -1,1 +1,1 @@
-export { parseIsoDate, daysBetween, addDays, formatDateCl, isPeriod, makeDateCellReader, isoDateInZone } from './isoDate';
+export { parseIsoDate, daysBetween, addDays, formatDateCl, isPeriod, makeDateCellReader, makeStartOfDay, isoDateInZone } from './isoDate';

@@ -60,5 +60,36 @@ export function makeDateCellReader(timeZone: string): (cell: Date) => IsoDate {
   };
 }
 
+/**
+ * The instant a spreadsheet holds for a calendar date in its zone: that day's first moment,
+ * local midnight, or 01:00 where clocks jump forward at midnight (Chile, September). Pure
+ * arithmetic with Intl, so writing a month of dates costs no Apps Script service call per row.
+ */
+export function makeStartOfDay(timeZone: string): (date: IsoDate) => Date {
+  const wallClock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const readDate = makeDateCellReader(timeZone);
+  const cache = new Map<IsoDate, number>();
+  const HOUR_MS = 3_600_000;
+  return (date) => {
+    let start = cache.get(date);
+    if (start === undefined) {
+      const utcMidnight = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+      const offsetAt = (instant: number): number => {
+        const parts = wallClock.formatToParts(new Date(instant));
+        const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+        return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - Math.floor(instant / 60_000) * 60_000;
+      };
+      // The offset at noon, then at that guess: on the day clocks change the two differ, and the
+      // earlier candidate still on this date is where the day begins.
+      const first = utcMidnight - offsetAt(utcMidnight + 12 * HOUR_MS);
+      const second = utcMidnight - offsetAt(first);
+      const onDate = [first, second].filter((instant) => readDate(new Date(instant)) === date);
+      start = onDate.length > 0 ? Math.min(...onDate) : Math.max(first, second);
+      cache.set(date, start);
+    }
+    return new Date(start);
+  };
+}
+
 /** Today in a time zone, from an instant the caller supplies (core never reads the clock). */
 export const isoDateInZone = (instant: Date, timeZone: string): IsoDate => makeDateCellReader(timeZone)(instant);

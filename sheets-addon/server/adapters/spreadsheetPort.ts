@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 import {
   type Cell, type CellValue, type ChangePlan, type TabId, type TabLayout, type WorkbookTables,
-  COMPANY_TAB, TABS, asLiteralText, currencyScale, findTabName, headerKey, isDateValue, isInstantValue,
+  COMPANY_TAB, TABS, asLiteralText, currencyScale, findTabName, headerKey, isDateValue, isInstantValue, makeStartOfDay,
 } from '../../../core';
 import type { ReportTable } from '../../../core';
 import type { SpreadsheetPort, TabSetup, TabSetupResult } from '../ports';
@@ -52,11 +52,13 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   let zone: string | undefined;
   const timeZone = (): string => (zone ??= withBackoff(() => spreadsheet.getSpreadsheetTimeZone()));
+  let startOfDay: ((date: string) => Date) | undefined;
+  const dateCell = (date: string): Date => (startOfDay ??= makeStartOfDay(timeZone()))(date);
 
   // Dates are written as the instant of local midnight in the spreadsheet's zone; user text never becomes a formula.
   const toSheetValue = (value: CellValue): unknown => {
     if (value === null) return '';
-    if (isDateValue(value)) return Utilities.parseDate(value.date, timeZone(), 'yyyy-MM-dd');
+    if (isDateValue(value)) return dateCell(value.date);
     if (isInstantValue(value)) return new Date(value.instant);
     return asLiteralText(value);
   };
@@ -170,7 +172,7 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
         const kind = table.columns[index]?.kind;
         if (value === null || value === undefined) return '';
         if (kind === 'money' && typeof value === 'number') return value / 10 ** scale;
-        if (kind === 'date' && typeof value === 'string') return Utilities.parseDate(value, timeZone(), 'yyyy-MM-dd');
+        if (kind === 'date' && typeof value === 'string') return dateCell(value);
         return typeof value === 'string' ? asLiteralText(value) : value;
       };
       const pad = (row: readonly unknown[]): unknown[] => Array.from({ length: width }, (_, i) => cell(i, row[i]));
