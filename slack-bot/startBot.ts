@@ -16,6 +16,8 @@ import { createSlackDelivery } from './delivery/slackDelivery';
 import { createStatusNotifier } from './notifier/statusNotifier';
 import { createDailyAlert } from './scheduler/dailyAlert';
 import { repeat } from './scheduler/repeat';
+import { createLedgerSnapshot } from './ledgerSnapshot';
+import { createTurns } from './turns';
 
 /** A setting is missing or wrong, or Slack refused the token: the message says which. */
 export class BotSettingsError extends Error {
@@ -50,6 +52,11 @@ export interface BotHandle {
   checkDailyAlert(): Promise<number>;
   stop(): Promise<void>;
 }
+
+/** Answers up to this old start no reload; older ones start one in the background. */
+const SNAPSHOT_FRESH_MS = 5_000;
+/** Past twice the poll interval (which refreshes the snapshot) and this, an answer waits for a fresh read. */
+const MIN_MAX_STALE_MS = 120_000;
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
@@ -98,8 +105,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
-  const store = openStore(settings, options, now);
-  const services: BotServices = { settings, store, profile: CHILE, locale: parseLocale(options.locale), now };
+  const ledgers = createLedgerSnapshot({
+    store: openStore(settings, options, now), now, logger,
+    freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
+  });
+  const store = ledgers.store;
+  const services: BotServices = { settings, store, ledgers, turns: createTurns(), profile: CHILE, locale: parseLocale(options.locale), now };
   const state = await openBotState(options.statePath ?? defaultStatePath(settings));
 
   const { receiver } = createBoltApp({

@@ -23,7 +23,8 @@ export function createStatusNotifier(services: BotServices, state: BotState, del
     async pollOnce() {
       const channel = services.settings.notifyChannel;
       if (!channel) return 0;
-      const read = await services.store.read();
+      // A fresh read, which also refreshes the snapshot the answers use.
+      const read = await services.ledgers.refresh();
       const entries = read.book.history;
       if (!state.baselineTaken) {
         await state.takeBaseline(entries.map(historyDeliveryKey));

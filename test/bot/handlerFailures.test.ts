@@ -35,8 +35,8 @@ describe('each handler answers a short message when something is wrong', () => {
     expect(await answerTo(world.payloads.lastTag('shortcut'))).toContain('Ningún documento coincide');
   });
 
-  it('the Home tab when the sheet cannot be read: logged, nothing published, the next open works', async () => {
-    world.tick();
+  it('the Home tab when the sheet cannot be read and the last read is too old to show: logged, nothing published, the next open works', async () => {
+    world.tick(3600);
     world.sheets.failNext('batchGet', 403);
     await world.payloads.event({ type: 'app_home_opened', user: CLERK, channel: 'D0HOME', tab: 'home', event_ts: '1760000001.1' }, 'Ev-fail-1');
     await eventually(() => world.logs.some((l) => l.startsWith(`error Publishing the Home tab for ${CLERK} failed`)), 'the failure to be logged');

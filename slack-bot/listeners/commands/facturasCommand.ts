@@ -5,10 +5,8 @@ import { answerQuery } from '../../invoiceAnswers';
 /** `/facturas QUERY`: acknowledged at once, answered privately through the response URL. */
 export const facturasCommand = (services: BotServices) =>
   async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    // The search waits for its own turn (loadLedger), so later commands are acknowledged first.
     await ack();
-    // Let the acknowledgement leave, and other commands waiting on the socket be acknowledged,
-    // before this one's search takes the event loop: Slack gives up on an ack after 3 s.
-    await new Promise((resolve) => setImmediate(resolve));
     try {
       const answer = await answerQuery(services, command.text ?? '', 0, command.user_id);
       await respond({ response_type: 'ephemeral', ...answer });
