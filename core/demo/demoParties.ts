@@ -1,18 +1,11 @@
-import type { CustomerKind, Issuer } from '../model';
+import type { Customer, CustomerKind, Issuer } from '../model';
 import { formatRut, rutCheckDigit } from '../tax/rut';
 
 const rut = (body: number): string => formatRut(String(body), rutCheckDigit(String(body)));
 
-export interface DemoCustomer {
-  readonly taxId: string;
-  readonly name: string;
+/** A Clientes row before it has a row number, with how the sample data makes it behave. */
+export interface DemoCustomer extends Omit<Customer, 'row' | 'kind'> {
   readonly kind: CustomerKind;
-  readonly businessActivity: string;
-  readonly region: string;
-  readonly commune: string;
-  readonly email: string;
-  readonly phone: string;
-  readonly tags: readonly string[];
   /** Days from issue to due date on its invoices. */
   readonly paymentTermDays: number;
   /** How reliably it pays, 0..1: drives which invoices end up overdue. */
