@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findDocument, invoiceDocDefinition } from '../../core';
+import { findDocument, invoicePdfOfBook } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, EXIT } from '../command';
 import { messages } from '../messages';
@@ -25,11 +25,7 @@ export const command: Command = {
     const found = findDocument(ledger, key!);
     if (!found.ok) throw issuesError(found.issues, context.locale);
     const view = found.value;
-    const { book } = read;
-    const definition = invoiceDocDefinition({
-      view, lines: book.lines, payments: book.payments, customer: book.customers.find((c) => c.taxId === view.customerTaxId) ?? null,
-      issuer: book.issuer, history: book.history, profile: context.profile, locale: context.locale, asOf: context.asOf,
-    });
+    const definition = invoicePdfOfBook(read.book, view, { profile: context.profile, locale: context.locale, asOf: context.asOf });
     const { renderPdf } = await import('../../core/node/pdf');
     await deliver(context, 'pdf', options.out ?? `${view.type}-${view.number}.pdf`, () => renderPdf(definition));
     return EXIT.ok;

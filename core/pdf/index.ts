@@ -3,3 +3,4 @@ export { reportDocDefinition } from './reportDocDefinition';
 export { invoiceDocDefinition, type InvoicePdfInput } from './invoiceDocDefinition';
 export { libroDeVentasDocDefinition } from './libroDeVentasDocDefinition';
 export { lineAmount } from './lineAmount';
+export { invoicePdfOfBook } from './invoicePdfOfBook';

@@ -1,4 +1,4 @@
-import { type DocDefinition, type InvoiceView, type Locale, CHILE, invoiceDocDefinition } from '../../core';
+import { type DocDefinition, type InvoiceView, type Locale, CHILE, invoicePdfOfBook } from '../../core';
 import type { SidebarState } from '../server/api';
 
 interface PdfDocument {
@@ -27,10 +27,7 @@ const pdfmake = (): PdfMakeStatic => {
 
 export function invoicePdf(state: SidebarState, view: InvoiceView, locale: Locale): PdfDocument {
   const { book } = state;
-  const customer = book.customers.find((c) => c.taxId === view.customerTaxId) ?? null;
-  return pdfmake().createPdf(
-    invoiceDocDefinition({ view, lines: book.lines, payments: book.payments, history: book.history, customer, issuer: book.issuer, profile: CHILE, locale, asOf: state.today }),
-  );
+  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale, asOf: state.today }));
 }
 
 export const reportPdf = (definition: DocDefinition): PdfDocument => pdfmake().createPdf(definition);

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { documentKey, findDocument, formatIssue, invoiceDocDefinition } from '../../../core/index';
+import { documentKey, findDocument, formatIssue, invoicePdfOfBook } from '../../../core/index';
 import { renderPdf } from '../../../core/node/pdf';
 import { type BotServices, SORRY, loadLedger } from '../../services';
 
@@ -18,17 +18,7 @@ export const invoicePdf = (services: BotServices) =>
       const view = found.value;
       const key = documentKey(view);
       const pdf = await renderPdf(
-        invoiceDocDefinition({
-          view,
-          lines: read.book.lines,
-          payments: read.book.payments,
-          customer: read.book.customers.find((c) => c.taxId === view.customerTaxId) ?? null,
-          issuer: read.book.issuer,
-          history: read.book.history,
-          profile: services.profile,
-          locale: services.locale,
-          asOf: ledger.asOf,
-        }),
+        invoicePdfOfBook(read.book, view, { profile: services.profile, locale: services.locale, asOf: ledger.asOf }),
       );
       const upload = async (channel: string) =>
         client.files.uploadV2({ channel_id: channel, file: pdf, filename: `factura-${key}.pdf`, title: `${es ? 'Documento' : 'Document'} ${key}` });
