@@ -110,7 +110,10 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
-  const services: BotServices = { settings, store, ledgers, turns: createTurns(), profile: CHILE, locale: parseLocale(options.locale), now };
+  // Requests not yet answered over HTTP: answers' work waits while there are any (see Turns).
+  let unanswered = 0;
+  const turns = createTurns({ acksPending: () => unanswered > 0 });
+  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
   const state = await openBotState(options.statePath ?? defaultStatePath(settings));
 
   const { receiver } = createBoltApp({
@@ -120,6 +123,14 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     ...(retryConfig ? { retryConfig } : {}),
   });
   const server: Server = createServer((req, res) => {
+    unanswered++;
+    let counted = true;
+    const answered = (): void => {
+      if (counted) unanswered--;
+      counted = false;
+    };
+    res.once('finish', answered);
+    res.once('close', answered);
     if (req.method === 'POST' && !isFreshSlackRequest(req)) {
       logger.warn(`Refused a request to ${req.url} whose timestamp is missing or more than five minutes off`);
       res.writeHead(401).end();
