@@ -25,6 +25,8 @@ export function createBoltApp(options: BoltAppOptions): { app: App; receiver: Ex
     botUserId: identity.botUserId,
     receiver,
     logger,
+    // No listener keeps conversation state; Bolt's in-memory store would be read for every request.
+    convoStore: false,
     clientOptions: {
       ...(services.settings.slackApiUrl ? { slackApiUrl: services.settings.slackApiUrl } : {}),
       ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
