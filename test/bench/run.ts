@@ -13,6 +13,7 @@ import { reportsBench } from './reportsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
+import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
 
 type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
 const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
@@ -100,6 +101,11 @@ async function entry(): Promise<void> {
   // The same bundle serves as the Slack group's load generator, in a child process.
   if (process.argv[2] === SLACK_LOAD_WORKER) {
     process.stdout.write(JSON.stringify(await slackLoadWorker(JSON.parse(process.argv[3]!))));
+    return;
+  }
+  // And as the Slack group's fake Sheets API, as Google is a remote service.
+  if (process.argv[2] === SHEETS_API_PROCESS) {
+    await sheetsApiProcess(Number(process.argv[3]));
     return;
   }
   await main();
