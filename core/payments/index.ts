@@ -1,4 +1,5 @@
 export { findDocument } from './findDocument';
+export { takesPayments } from './takesPayments';
 export { recordPayment, type PaymentRequest, type PaymentOutcome } from './recordPayment';
 export { voidDocument, type VoidRequest } from './voidDocument';
 export { nextHistoryId } from './nextHistoryId';

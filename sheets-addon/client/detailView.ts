@@ -1,6 +1,6 @@
 import {
   type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  issue, lineAmount, parseAmountCell, parsePaymentStatus,
+  issue, lineAmount, parseAmountCell, parsePaymentStatus, takesPayments,
 } from '../../core';
 import type { App } from './app';
 import { h } from './dom';
@@ -105,7 +105,7 @@ export function detailView(app: App, key: string): HTMLElement {
     const input = event.target as HTMLInputElement;
     typed[input.name] = input.value;
   };
-  const canPay = rule?.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
+  const canPay = takesPayments(view);
   const origin = ORIGIN_LABELS[view.origin][app.locale] + (view.origin !== 'directa' && view.originRef ? ` ${t.originRef} ${view.originRef}` : '');
 
   const emailBox =

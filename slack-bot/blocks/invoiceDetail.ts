@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { type InvoiceView, type Locale, type Payment, type TaxProfile, ORIGIN_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney } from '../../core/index';
+import { type InvoiceView, type Locale, type Payment, type TaxProfile, ORIGIN_LABELS, documentKey, formatDateCl, formatMoney, takesPayments } from '../../core/index';
 import { button, clamp, context, escapeMrkdwn, header, section } from './text';
 import { documentTitle, labels, statusText } from './labels';
 import type { SlackMessage } from './searchResults';
@@ -14,9 +14,6 @@ export interface PaymentButtonValue {
   readonly balance: number;
 }
 
-/** A payment can be taken: an invoice-kind document, not void, with something owed. */
-export const takesPayments = (view: InvoiceView, profile: TaxProfile): boolean =>
-  documentTypeRule(profile, view.type)?.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
 
 export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payment[], options: { profile: TaxProfile; locale: Locale; canRecordPayments: boolean }): SlackMessage {
   const { profile, locale } = options;
@@ -47,7 +44,7 @@ export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payme
   if (view.notes) blocks.push(context(`${l.notes}: ${escapeMrkdwn(view.notes)}`));
   const key = documentKey(view);
   const actions = [button(l.pdf, INVOICE_PDF_ACTION, key)];
-  if (options.canRecordPayments && takesPayments(view, profile)) {
+  if (options.canRecordPayments && takesPayments(view)) {
     actions.push(button(l.recordPayment, RECORD_PAYMENT_ACTION, JSON.stringify({ key, balance: view.balance } satisfies PaymentButtonValue), 'primary'));
   }
   blocks.push({ type: 'actions', elements: actions });
