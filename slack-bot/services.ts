@@ -19,21 +19,8 @@ export interface BotServices {
   readonly now: () => Date;
 }
 
-const todayByMinute = new WeakMap<BotServices, { minute: number; today: IsoDate }>();
-
-/**
- * The business date in the bot's zone. isoDateInZone builds an Intl formatter (about 0.3 ms), so the
- * date is kept for the minute: every zone's offset is a whole number of minutes, so a day starts on one.
- */
-export function todayOf(services: BotServices): IsoDate {
-  const now = services.now();
-  const minute = Math.floor(now.getTime() / 60_000);
-  const known = todayByMinute.get(services);
-  if (known?.minute === minute) return known.today;
-  const today = isoDateInZone(now, services.settings.timeZone);
-  todayByMinute.set(services, { minute, today });
-  return today;
-}
+/** The business date in the bot's zone. */
+export const todayOf = (services: BotServices): IsoDate => isoDateInZone(services.now(), services.settings.timeZone);
 
 /** For read-only answers: waits for this answer's turn, then takes the last good read (see LedgerSnapshot). */
 export async function loadLedger(services: BotServices): Promise<{ read: WorkbookRead; ledger: Ledger }> {

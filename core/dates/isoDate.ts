@@ -91,5 +91,14 @@ export function makeStartOfDay(timeZone: string): (date: IsoDate) => Date {
   };
 }
 
-/** Today in a time zone, from an instant the caller supplies (core never reads the clock). */
-export const isoDateInZone = (instant: Date, timeZone: string): IsoDate => makeDateCellReader(timeZone)(instant);
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today in a time zone, from an instant the caller supplies (core never reads the clock).
+ * The formatter is made once per zone: building one costs far more than formatting.
+ */
+export function isoDateInZone(instant: Date, timeZone: string): IsoDate {
+  let format = zoneFormats.get(timeZone);
+  if (!format) zoneFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(instant);
+}
