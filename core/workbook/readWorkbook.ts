@@ -212,13 +212,17 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     return target.type === doc.reference.type ? doc : { ...doc, reference: { type: target.type, number: target.number } };
   });
 
+  /** The document a Detalle, Pagos or Historial row points at, once its Tipo and Folio read. */
+  const documentOf = (type: number | null, number: number | null): InvoiceDocument | undefined =>
+    type !== null && number !== null ? byKey.get(`${type}-${number}`) : undefined;
+
   const lines = readTab(TABS.detalle, layout.detalle, valuesOf('detalle'), issues, (row, rowNumber, problems) => {
     const f = detalleFields(row, rowNumber, problems);
     const type = f.documentType('type');
     const number = f.integer('number');
     const description = f.required('description');
     const quantity = isBlank(f.at('quantity')) ? f.report('quantity', 'required') : parseDecimalCell(f.at('quantity')) ?? f.report('quantity', 'invalidNumber');
-    const doc = type !== null && number !== null ? byKey.get(`${type}-${number}`) : undefined;
+    const doc = documentOf(type, number);
     const unitPrice = f.amount('unitPrice', doc?.currency ?? profile.defaultCurrency);
     const discount = isBlank(f.at('discount')) ? 0 : parseDecimalCell(f.at('discount'));
     if (discount === null || discount < 0 || discount > 100) f.report('discount', 'invalidNumber');
@@ -236,7 +240,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     const date = f.date('date');
     const type = f.documentType('type');
     const number = f.integer('number');
-    const doc = type !== null && number !== null ? byKey.get(`${type}-${number}`) : undefined;
+    const doc = documentOf(type, number);
     const amount = f.amount('amount', doc?.currency ?? profile.defaultCurrency);
     if (amount !== null && amount <= 0) f.report('amount', 'amountNotPositive');
     if (type !== null && number !== null && !doc) f.report('number', 'unknownReference', { value: `${type}-${number}` });
@@ -268,7 +272,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     const stamp = f.at('timestamp');
     const timestamp = stamp instanceof Date ? stamp.toISOString() : f.required('timestamp');
     const amountCell = f.at('amount');
-    const currency = (type !== null && number !== null ? byKey.get(`${type}-${number}`)?.currency : undefined) ?? profile.defaultCurrency;
+    const currency = documentOf(type, number)?.currency ?? profile.defaultCurrency;
     const amount = isBlank(amountCell) ? null : parseAmountCell(amountCell, currency) ?? f.report('amount', 'invalidNumber');
     if (problems.length > 0) return null;
     return {
