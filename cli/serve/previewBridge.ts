@@ -1,4 +1,4 @@
-import { type ChangePlan, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, documentKey, fail, issue, ok, readWorkbook } from '../../core';
+import { type ChangePlan, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, fail, issue, ok, readWorkbook } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
 import { createServerApi } from '../../sheets-addon/server/api';
 import { type ServerApi, sidebarApi } from '../../sheets-addon/server/sidebarApi';
@@ -23,23 +23,13 @@ export class UnknownFunctionError extends Error {}
 
 const ATTEMPTS = 3;
 
-const keyAtRow = (read: WorkbookRead, row: number): string | undefined => {
-  const doc = read.book.documents.find((d) => d.row === row);
-  return doc ? documentKey(doc) : undefined;
-};
-
-/** The snapshot's writes still land on the same documents and columns in the file as it is now. */
-function stillApplies(pending: readonly PendingWrite[], snapshot: WorkbookRead, fresh: WorkbookRead): boolean {
-  return pending.every(({ plan, layout }) => {
-    const tabs = new Set([...plan.updates.map((u) => u.tab), ...plan.appends.map((a) => a.tab)]);
-    for (const tab of tabs) {
-      const was = layout[tab];
-      const now = fresh.layout[tab];
-      if (!was || !now || was.sheetName !== now.sheetName || JSON.stringify(was.columns) !== JSON.stringify(now.columns)) return false;
-    }
-    return plan.updates.every((u) => u.tab !== 'facturas' || keyAtRow(snapshot, u.row) === keyAtRow(fresh, u.row));
-  });
-}
+/**
+ * The API decided on the snapshot (balances, the next Historial id, the rows it touches), so its
+ * writes stand only if the file still reads the same: anything written since, by `facturas pay`,
+ * the bot or a hand edit, sends the call round again on a fresh snapshot.
+ */
+const unchangedSince = (snapshot: WorkbookRead, fresh: WorkbookRead): boolean =>
+  JSON.stringify([snapshot.book, snapshot.layout]) === JSON.stringify([fresh.book, fresh.layout]);
 
 const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
   updates: pending.flatMap((p) => p.plan.updates),
@@ -49,7 +39,7 @@ const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
 /**
  * Runs the add-on's own server API for `facturas serve`: each call gets a fresh snapshot of the
  * .xlsx, the API runs unchanged over it, and what it wrote is written to the file under the
- * store's lock, provided the rows it touched are still the same documents (else it runs again).
+ * store's lock, provided the file has not changed since the snapshot (else it runs again).
  * Calls are served one at a time, as Apps Script's document lock would.
  */
 export function createPreviewBridge(options: PreviewBridgeOptions) {
@@ -67,7 +57,7 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
       if (port.pending.length === 0) return result;
       const snapshot = readWorkbook(tables, { profile, timeZone: port.timeZone() });
       const written = await options.store.transact((fresh) =>
-        stillApplies(port.pending, snapshot, fresh) ? ok({ plan: merged(port.pending), outcome: true }) : fail(issue('documentChanged')),
+        unchangedSince(snapshot, fresh) ? ok({ plan: merged(port.pending), outcome: true }) : fail(issue('documentChanged')),
       );
       if (written.ok) return result;
     }
