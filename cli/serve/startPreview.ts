@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkbookStore } from '../../core/node/store';
 import { loadWorkbookFile } from '../../core/node/xlsxFile';
@@ -36,6 +36,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     timeZone: options.timeZone,
     ...(options.asOf ? { asOf: options.asOf } : {}),
     now: options.now,
+    fileStamp: async () => {
+      const file = await stat(options.workbookPath);
+      return `${file.mtimeMs}:${file.size}`;
+    },
   });
   const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.log ? { log: options.log } : {}) });
   return { ...running, outboxDir };
