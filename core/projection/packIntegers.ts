@@ -7,7 +7,7 @@ const CODES: readonly number[] = Array.from(DIGITS, (digit) => digit.charCodeAt(
 const CHUNK = 8192;
 
 /**
- * Safe integers, each zigzagged (so small negatives stay short) and written as base-32 chunks,
+ * Integers below 2^52 in magnitude (zigzag doubles them), each zigzagged so small negatives stay short, written as base-32 chunks,
  * low first. Arithmetic instead of bit operators: amounts in minor units pass 2^31.
  */
 export function packIntegers(values: readonly number[]): string {
