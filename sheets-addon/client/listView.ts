@@ -9,7 +9,7 @@ import { queryHelpView } from './queryHelpView';
 import { windowedList } from './windowedList';
 
 /** Each card's height plus the gap below it, as sidebar.css draws them (li.doc in .window). */
-export const ROW_HEIGHT = 64;
+export const ROW_HEIGHT = 82;
 /** Matches put in order on the first pass: a few screens' worth, so typing never sorts every match. */
 const FIRST_ROWS = 200;
 
