@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale';
 import { assertNever } from '../assertNever';
 import { formatMoney } from '../money/formatMoney';
 import { TABS } from '../workbook/schema';
+import { allowedChoices, isChoiceId } from '../workbook/choices';
 import { queryAllowed } from '../query/queryVocabulary';
 import type { Issue, IssuePath } from './issue';
 
@@ -24,7 +25,10 @@ export function issueMessage(issue: Issue, locale: Locale): string {
       return p.problem === 'checkDigit'
         ? es ? `${value} tiene el dígito verificador incorrecto` : `${value} has the wrong check digit`
         : es ? `${value} no es un RUT (use 12.345.678-5)` : `${value} is not a RUT (use 12.345.678-5)`;
-    case 'invalidChoice': return es ? `${value} no es un valor permitido (${p.allowed})` : `${value} is not an allowed value (${p.allowed})`;
+    case 'invalidChoice': {
+      const allowed = typeof p.choice === 'string' && isChoiceId(p.choice) ? allowedChoices(p.choice, locale) : p.allowed;
+      return es ? `${value} no es un valor permitido (${allowed})` : `${value} is not an allowed value (${allowed})`;
+    }
     case 'invalidDocumentType': return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
     case 'invalidEmail': return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
     case 'totalMismatch': return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;

@@ -1,7 +1,7 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
   CHILE, TABS, nextHistoryId, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
-  issue, parseDocumentState, readWorkbook, ORIGIN_LABELS, STATE_LABELS, recordPayment, voidDocument, findTabName, headerKey,
+  issue, parseDocumentState, readWorkbook, choiceLabels, recordPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
@@ -65,8 +65,9 @@ const refuse = (...issues: Issue[]): { readonly ok: false; readonly issues: read
 
 const VALIDATED_LISTS: Readonly<Record<string, readonly string[]>> = {
   Tipo: PROFILE.documentTypes.map((rule) => String(rule.code)),
-  Estado: Object.values(STATE_LABELS).map((label) => label.es),
-  Origen: Object.values(ORIGIN_LABELS).map((label) => label.es),
+  Estado: choiceLabels('state', 'es'),
+  Origen: choiceLabels('origin', 'es'),
+  Moneda: choiceLabels('currency', 'es'),
 };
 
 export function createServerApi(ports: AddonPorts) {
