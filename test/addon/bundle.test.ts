@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TABS, formatIssue } from '../../core';
+import { TABS, choiceLabels, formatIssue } from '../../core';
 import { generateWorkbookTables } from '../../core/demo';
 import { DIST, asJson, loadAddon } from './loadBundle';
 import { FIXTURE_NOW, smallWorkbook } from './fixtures';
@@ -57,7 +57,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       expect(facturas.frozenRows).toBe(1);
       const header = facturas.grid[0]!;
       const lists = Object.fromEntries(facturas.validations.map((v: any) => [header[v.column - 1], v.rule.values]));
-      expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'] });
+      expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'], Moneda: choiceLabels('currency', 'es') });
       expect(fakes.triggers).toEqual([{ handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' }]);
 
       context.setupWorkbook();
