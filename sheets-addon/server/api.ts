@@ -1,7 +1,7 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
-  CHILE, TABS, nextHistoryId, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
-  issue, parseDocumentState, readWorkbook, choiceLabels, recordPayment, voidDocument, findTabName, headerKey,
+  CHILE, TABS, TAB_IDS, buildLedger, documentKey, findDocument,
+  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
@@ -214,36 +214,11 @@ export function createServerApi(ports: AddonPorts) {
     const headerStateColumn = sheet.readHeader(edit.sheetName).findIndex(isStateHeader) + 1;
     if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return 0;
     const result = transact<number>((read) => {
-      const layout = read.layout.facturas;
-      const historial = read.layout.historial;
-      const stateColumn = layout?.columns.state;
-      if (!layout || !historial || stateColumn === undefined || layout.sheetName !== edit.sheetName) return fail(issue('missingTab', { tab: 'facturas' }));
-      if (stateColumn + 1 < edit.column || stateColumn + 1 > edit.column + edit.numColumns - 1) return { ok: true, value: { plan: { updates: [], appends: [] }, outcome: 0 } };
-      const asOf = today();
-      const after = buildLedger(read.book, asOf, PROFILE);
-      const single = edit.numRows === 1 && edit.numColumns === 1;
-      const previousState = single && edit.oldValue !== undefined ? parseDocumentState(edit.oldValue) ?? 'emitida' : null;
-      const plan: { updates: ChangePlan['updates'][number][]; appends: ChangePlan['appends'][number][] } = { updates: [], appends: [] };
-      const now = session.now().toISOString();
-      for (const doc of read.book.documents) {
-        if (doc.row < edit.row || doc.row > edit.row + edit.numRows - 1) continue;
-        const view = after.byKey(doc.type, doc.number);
-        if (!view) continue;
-        let previousStatus = '';
-        if (previousState !== null) {
-          if (previousState === doc.state) continue;
-          const beforeBook: Book = { ...read.book, documents: read.book.documents.map((d) => (d.row === doc.row ? { ...d, state: previousState } : d)) };
-          previousStatus = buildLedger(beforeBook, asOf, PROFILE).byKey(doc.type, doc.number)?.paymentStatus ?? '';
-        }
-        plan.updates.push(...derivedCellUpdates(layout, view));
-        plan.appends.push(
-          historyAppend(historial, {
-            id: nextHistoryId(read.book.history, plan.appends.length), at: now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
-            amount: doc.total, currency: doc.currency, user: edit.user || session.userEmail(), channel: 'edicion-manual',
-          }),
-        );
-      }
-      return { ok: true, value: { plan, outcome: plan.appends.length } };
+      const planned = planManualStateEdit(read, PROFILE, {
+        sheetName: edit.sheetName, firstRow: edit.row, lastRow: edit.row + edit.numRows - 1, firstColumn: edit.column, lastColumn: edit.column + edit.numColumns - 1,
+        oldValue: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue : undefined, user: edit.user || session.userEmail(), today: today(), now: session.now().toISOString(),
+      });
+      return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.recorded }) : planned;
     });
     return result.ok ? result.value : 0;
   }
