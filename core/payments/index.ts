@@ -7,3 +7,4 @@ export { historyAppend, CHANNEL_LABELS, type HistoryInput } from './historyAppen
 export { derivedCellUpdates } from './derivedCellUpdates';
 export { refreshDerivedCells } from './refreshDerivedCells';
 export { planManualStateEdit, type ManualStateEdit } from './manualStateEdit';
+export { paymentRequestFromText, recordTypedPayment, type TypedPayment, type PaymentStamp } from './paymentFromText';

@@ -41,6 +41,9 @@ const CUSTOMER_KIND_LABELS: Readonly<Record<CustomerKind, Label>> = {
 const sameInBothLanguages = <V extends string>(values: readonly V[]): Record<V, Label> =>
   Object.fromEntries(values.map((v): [V, Label] => [v, { es: v, en: v }])) as unknown as Record<V, Label>;
 
+export type PaymentMethod = 'transferencia' | 'cheque' | 'efectivo' | 'tarjeta-debito' | 'tarjeta-credito' | 'deposito' | 'vale-vista' | 'otro';
+const PAYMENT_METHODS: readonly PaymentMethod[] = ['transferencia', 'cheque', 'efectivo', 'tarjeta-debito', 'tarjeta-credito', 'deposito', 'vale-vista', 'otro'];
+
 const CHOICES = {
   origin: {
     values: ORIGINS,
@@ -79,6 +82,26 @@ const CHOICES = {
     labels: { si: { es: 'sí', en: 'yes' }, no: { es: 'no', en: 'no' } },
     words: { si: 'si', s: 'si', yes: 'si', y: 'si', true: 'si', x: 'si', 1: 'si', exento: 'si', exempt: 'si', no: 'no', n: 'no', false: 'no', 0: 'no' },
   } satisfies Choice<'si' | 'no'>,
+  paymentMethod: {
+    values: PAYMENT_METHODS,
+    labels: {
+      transferencia: { es: 'Transferencia', en: 'Bank transfer' },
+      cheque: { es: 'Cheque', en: 'Cheque' },
+      efectivo: { es: 'Efectivo', en: 'Cash' },
+      'tarjeta-debito': { es: 'Tarjeta de débito', en: 'Debit card' },
+      'tarjeta-credito': { es: 'Tarjeta de crédito', en: 'Credit card' },
+      deposito: { es: 'Depósito', en: 'Deposit' },
+      'vale-vista': { es: 'Vale vista', en: 'Bank draft' },
+      otro: { es: 'Otro', en: 'Other' },
+    },
+    words: {
+      transferencia: 'transferencia', 'transferencia bancaria': 'transferencia', transfer: 'transferencia', 'bank transfer': 'transferencia', 'wire transfer': 'transferencia', wire: 'transferencia',
+      cheque: 'cheque', check: 'cheque', efectivo: 'efectivo', cash: 'efectivo',
+      tarjeta: 'tarjeta-debito', 'tarjeta de debito': 'tarjeta-debito', 'debit card': 'tarjeta-debito', debito: 'tarjeta-debito', card: 'tarjeta-debito',
+      'tarjeta de credito': 'tarjeta-credito', 'credit card': 'tarjeta-credito', credito: 'tarjeta-credito',
+      deposito: 'deposito', deposit: 'deposito', 'vale vista': 'vale-vista', 'bank draft': 'vale-vista', otro: 'otro', other: 'otro',
+    },
+  } satisfies Choice<PaymentMethod>,
 } as const;
 
 export type ChoiceId = keyof typeof CHOICES;
@@ -111,3 +134,16 @@ export const parsePaymentStatus = (text: string): PaymentStatus | null => parseC
 
 /** English status names for JSON output. */
 export const PAYMENT_STATUS_EN = (status: PaymentStatus): string => PAYMENT_STATUS_LABELS[status].en;
+
+/**
+ * The text a Pagos row stores for a method, whatever language it was chosen in: the Spanish label
+ * of a known method (`Transfer` -> `Transferencia`), else what the person wrote, trimmed.
+ */
+export function canonicalPaymentMethod(text: string): string {
+  const method = parseChoice('paymentMethod', text);
+  return method ? choiceLabel('paymentMethod', method, 'es') : text.trim();
+}
+
+/** The methods a form offers, each shown in the person's language and stored as its canonical text. */
+export const paymentMethodOptions = (locale: Locale): readonly { readonly value: string; readonly label: string }[] =>
+  choiceValues('paymentMethod').map((m) => ({ value: choiceLabel('paymentMethod', m, 'es'), label: choiceLabel('paymentMethod', m, locale) }));

@@ -5,7 +5,7 @@ export { rowValues } from './rowValues';
 export { parseDocumentKey } from './documentKey';
 export {
   parseOrigin, parseDocumentState, parsePaymentStatus, ORIGIN_LABELS, STATE_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_STATUS_EN,
-  parseChoice, choiceValues, choiceLabel, choiceLabels, allowedChoices, isChoiceId, type ChoiceId, type ChoiceValue,
+  parseChoice, choiceValues, canonicalPaymentMethod, paymentMethodOptions, type PaymentMethod, choiceLabel, choiceLabels, allowedChoices, isChoiceId, type ChoiceId, type ChoiceValue,
 } from './choices';
 export { documentOf, type DocumentIndex } from './readers';
 export { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseIntegerCell, parseDecimalCell, parseYesNoCell } from './cells';

@@ -1,13 +1,13 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
   CHILE, TABS, TAB_IDS, buildLedger, documentKey, findDocument,
-  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordPayment, voidDocument, findTabName, headerKey,
+  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordTypedPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
 import {
   type EmailInput, type PaymentInput, type ReportSheetInput, type VoidInput,
-  EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseDateField, parseInput,
+  EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
 
@@ -112,12 +112,10 @@ export function createServerApi(ports: AddonPorts) {
   function recordPaymentFromSidebar(input: PaymentInput): Mutation<StatusChange> {
     const parsed = parseInput(PaymentInputSchema, input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    const date = parseDateField(parsed.value.date);
-    if (!date.ok) return { ok: false, issues: date.issues };
-    const request = { ...parsed.value, date: date.value, ...stamp() };
+    const { expectedBalance, ...typed } = parsed.value;
     return mutation(
       transact((read) => {
-        const planned = recordPayment(read, PROFILE, request);
+        const planned = recordTypedPayment(read, PROFILE, typed, { ...stamp(), expectedBalance });
         if (!planned.ok) return planned;
         const { plan, before, after } = planned.value;
         return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
