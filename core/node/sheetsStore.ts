@@ -1,7 +1,9 @@
 import { sheets as sheetsClient, type sheets_v4 } from '@googleapis/sheets';
 import { CHILE, TABS, findTabName, mapColumns, readWorkbook, isDateValue, isInstantValue, ok } from '../index';
 import type { CellValue, ChangePlan, Result, TabId, TaxProfile, WorkbookRead, WorkbookTables, Cell } from '../index';
-import type { Decision, WorkbookStore } from './store';
+import { type Decision, type WorkbookStore, WriteConflictError } from './store';
+import { createKeyedMutex } from './keyedMutex';
+import { writeConflicts } from './writeConflicts';
 
 /** What `auth` may be: anything googleapis accepts (GoogleAuth, an OAuth2 client, an API key). */
 type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
@@ -21,6 +23,8 @@ export interface SheetsStoreOptions {
   /** Attempts for one request when Google answers 429 or 5xx. */
   readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Told when a write went through but could not be checked afterwards. */
+  readonly warn?: (line: string) => void;
 }
 
 interface SheetsMetadata {
@@ -38,6 +42,12 @@ interface Fetched extends SheetsMetadata {
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const TRANSACTION_ATTEMPTS = 3;
+/**
+ * Writers to one spreadsheet from this process, one at a time: every store opened on the same
+ * sheet id shares it, so two Slack forms submitted together decide one after the other, each
+ * over a read that includes the other's write.
+ */
+const writers = createKeyedMutex();
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `'Pagos'` with quotes doubled, as A1 notation wants sheet names. */
@@ -129,6 +139,7 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   let snapshot: { read: WorkbookRead; fetched: Fetched; at: number } | undefined;
   let inFlight: Promise<Fetched> | undefined;
   let metadata: Promise<SheetsMetadata> | undefined;
+  let writesDone = 0;
 
   const backoffMs = (error: unknown, attempt: number): number => retryAfterMs(error) ?? Math.min(32_000, 500 * 2 ** (attempt - 1));
 
@@ -222,9 +233,11 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   const interpret = (fetched: Fetched): WorkbookRead => readWorkbook(fetched.tables, { profile, timeZone: fetched.timeZone });
 
   async function freshRead(): Promise<{ read: WorkbookRead; fetched: Fetched }> {
+    const writesBefore = writesDone;
     const fetched = await fetchShared();
     const read = interpret(fetched);
-    snapshot = { read, fetched, at: now().getTime() };
+    // A read that was under way while a write landed may predate it: answer with it, never keep it.
+    if (writesDone === writesBefore) snapshot = { read, fetched, at: now().getTime() };
     return { read, fetched };
   }
 
@@ -286,6 +299,25 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     }
   }
 
+  /**
+   * Other clients (the add-on, a person) can still write between our check and our batch, so the
+   * sheet is read once more: a Historial id now used twice or a balance now below zero is a
+   * conflict, thrown for the caller to report. The read becomes the snapshot when it is clean.
+   */
+  async function verifyWrite(before: WorkbookRead): Promise<void> {
+    let fetched: Fetched;
+    try {
+      fetched = await fetchTables();
+    } catch (error) {
+      options.warn?.(`Google Sheet ${spreadsheetId}: the write went through but could not be read back to check it (${reason(error)})`);
+      return;
+    }
+    const after = interpret(fetched);
+    const conflict = writeConflicts(before, after, profile);
+    if (conflict) throw new WriteConflictError(`Google Sheet ${spreadsheetId}`, conflict.duplicateHistoryIds, conflict.negativeBalances);
+    snapshot = { read: after, fetched, at: now().getTime() };
+  }
+
   return {
     description: `Google Sheet ${spreadsheetId}`,
 
@@ -294,26 +326,33 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       return (await freshRead()).read;
     },
 
-    async transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
-      snapshot = undefined;
-      let current = await freshRead();
-      for (let attempt = 1; ; attempt++) {
-        const decision = decide(current.read);
-        if (!decision.ok) return decision;
-        const check = await fetchTables();
-        if (check.fingerprint !== current.fetched.fingerprint) {
-          if (attempt >= TRANSACTION_ATTEMPTS) throw new Error(`Spreadsheet ${spreadsheetId} keeps changing; nothing was written, try again`);
-          current = { read: interpret(check), fetched: check };
-          continue;
+    transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
+      return writers.run(spreadsheetId, async () => {
+        snapshot = undefined;
+        // Not fetchShared: a read already in flight may have started before the last writer's batch.
+        const first = await fetchTables();
+        let current = { read: interpret(first), fetched: first };
+        for (let attempt = 1; ; attempt++) {
+          const decision = decide(current.read);
+          if (!decision.ok) return decision;
+          const check = await fetchTables();
+          if (check.fingerprint !== current.fetched.fingerprint) {
+            if (attempt >= TRANSACTION_ATTEMPTS) throw new Error(`Spreadsheet ${spreadsheetId} keeps changing; nothing was written, try again`);
+            current = { read: interpret(check), fetched: check };
+            continue;
+          }
+          const requests = changeRequests(decision.value.plan, current.read, check);
+          if (requests.length === 0) return ok(decision.value.outcome);
+          try {
+            await write(requests, check);
+          } finally {
+            snapshot = undefined;
+            writesDone++;
+          }
+          await verifyWrite(current.read);
+          return ok(decision.value.outcome);
         }
-        const requests = changeRequests(decision.value.plan, current.read, check);
-        try {
-          if (requests.length > 0) await write(requests, check);
-        } finally {
-          snapshot = undefined;
-        }
-        return ok(decision.value.outcome);
-      }
+      });
     },
   };
 }

@@ -32,6 +32,8 @@ export interface FakeSheetsApi {
    * With `afterApplying`, it is carried out first, as when Google times out after committing.
    */
   failNext(method: SheetsCall['method'], status: number, options?: { afterApplying?: boolean }): void;
+  /** Runs `action` just before the next request of this kind is carried out: another client writing at that moment. */
+  beforeNext(method: SheetsCall['method'], action: () => void): void;
   /** Rows of a sheet as stored, header included. */
   rows(sheet: string): FakeCell[][];
   appendRow(sheet: string, row: FakeCell[]): void;
@@ -184,6 +186,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
   const calls: SheetsCall[] = [];
   const limited = new Map<SheetsCall['method'], number>();
   const failing = new Map<SheetsCall['method'], { status: number; afterApplying: boolean }>();
+  const interleaved = new Map<SheetsCall['method'], () => void>();
   const cellKey = (row: number, column: number): string => `${row},${column}`;
 
   const grid = (name: string): FakeCell[][] => {
@@ -338,6 +341,11 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
         calls.push({ method: 'get', path, query, body, status: 404 });
         return send(res, 404, googleError(404, 'Requested entity was not found.', 'NOT_FOUND'));
       }
+      const action = interleaved.get(method);
+      if (action !== undefined) {
+        interleaved.delete(method);
+        action();
+      }
       const failure = failing.get(method);
       if (failure !== undefined) {
         failing.delete(method);
@@ -389,6 +397,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
     },
     rateLimitNext: (method, retryAfterSeconds = 0) => void limited.set(method, retryAfterSeconds),
     failNext: (method, status, failOptions = {}) => void failing.set(method, { status, afterApplying: failOptions.afterApplying ?? false }),
+    beforeNext: (method, action) => void interleaved.set(method, action),
     rows: (sheet) => grid(sheet),
     appendRow: (sheet, row) => {
       const rows = grid(sheet);

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { type Issue, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, parseAmountCell, parseIsoDate, recordPayment } from '../../../core/index';
+import { type Issue, type Locale, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, parseAmountCell, parseIsoDate, recordPayment } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
+import { WriteConflictError } from '../../../core/node/store';
 
 const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), currency: z.string(), channel: z.string().nullable() });
 
@@ -74,7 +75,24 @@ export const paymentSubmission = (services: BotServices) =>
         await client.chat.postMessage({ channel: user, text }).catch((error) => logger.warn(`Could not confirm the payment to ${user}: ${(error as Error).message}`));
       }
     } catch (error) {
+      if (error instanceof WriteConflictError) {
+        logger.error(`CONFLICT recording a payment from ${user}: ${error.message}`);
+        await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: conflictText(error, locale) } }).catch(() => undefined);
+        return;
+      }
       logger.error(`Recording a payment from ${user} failed: ${(error as Error).stack ?? error}`);
       await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: SORRY[locale] } }).catch(() => undefined);
     }
   };
+
+/** The payment is in the sheet, next to someone else's change made at the same moment: a person must look. */
+function conflictText(error: WriteConflictError, locale: Locale): string {
+  const es = locale === 'es';
+  const what = [
+    ...(error.duplicateHistoryIds.length > 0 ? [es ? `Historial ${error.duplicateHistoryIds.join(', ')} quedó repetido` : `Historial ${error.duplicateHistoryIds.join(', ')} is now used twice`] : []),
+    ...(error.negativeBalances.length > 0 ? [es ? `saldo bajo cero en ${error.negativeBalances.join(', ')}` : `balance below zero on ${error.negativeBalances.join(', ')}`] : []),
+  ].join('; ');
+  return es
+    ? `El pago se registró, pero otra persona escribió en la planilla en el mismo momento (${what}). Revise Pagos e Historial en la hoja; no lo envíe de nuevo.`
+    : `The payment was recorded, but someone else wrote to the sheet at the same moment (${what}). Check Pagos and Historial in the sheet; do not submit it again.`;
+}
