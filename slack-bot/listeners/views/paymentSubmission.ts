@@ -4,6 +4,7 @@ import { type Issue, type Locale, PAYMENT_STATUS_LABELS, formatIssue, formatMone
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
 import { WriteConflictError } from '../../../core/node/store';
+import { fallbackText } from '../../blocks/text';
 
 const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), currency: z.string(), channel: z.string().nullable() });
 
@@ -65,9 +66,9 @@ export const paymentSubmission = (services: BotServices) =>
       await ack();
       const { before, after } = result.value;
       const status = (s: typeof before.paymentStatus) => PAYMENT_STATUS_LABELS[s][locale];
-      const text = locale === 'es'
+      const text = fallbackText(locale === 'es'
         ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
-        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`;
+        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`);
       try {
         if (!metadata.channel) throw new Error('no channel');
         await client.chat.postEphemeral({ channel: metadata.channel, user, text });
