@@ -59,7 +59,7 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     // Sheet ids and the time zone come from one spreadsheets.get, asked only for those fields.
     const gets = sheets.calls.filter((c) => c.method === 'get');
     expect(gets).toHaveLength(1);
-    expect(gets[0]!.query['fields']).toEqual(['sheets.properties(sheetId,title),properties.timeZone']);
+    expect(gets[0]!.query['fields']).toEqual(['sheets.properties(sheetId,title,gridProperties.rowCount),properties.timeZone']);
   });
 
   it('leaves every tab as it was when Google refuses the batch, says so, and writes on the next try', async () => {
