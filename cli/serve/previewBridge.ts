@@ -1,6 +1,7 @@
-import { type ChangePlan, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, fail, issue, ok, readWorkbook } from '../../core';
+import { type ChangePlan, type Locale, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, fail, issue, ok, readWorkbook } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
 import { type ServerFunctionName, SIDEBAR_FUNCTIONS, createServerApi } from '../../sheets-addon/server/api';
+import { previewMessages } from './previewMessages';
 import { type PendingWrite, PreviewSpreadsheetPort } from './previewPort';
 import { type PreviewMailbox, previewSession } from './previewServices';
 
@@ -16,6 +17,8 @@ export interface PreviewBridgeOptions {
   readonly asOf?: string;
   readonly now: () => Date;
   readonly profile?: TaxProfile;
+  /** The language of the command line, until the sidebar saves one of its own. */
+  readonly locale?: Locale;
   /** Changes whenever the file does (modification time and size): another process's write counts as a write. */
   readonly fileStamp?: () => Promise<string>;
 }
@@ -47,6 +50,7 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
   const profile = options.profile ?? CHILE;
   const session = previewSession(options.user, options.timeZone, options.asOf, options.now);
   let queue: Promise<unknown> = Promise.resolve();
+  const locale = (): Locale => session.savedLocale() ?? options.locale ?? 'es';
   // The sidebar's version check counts writes; an .xlsx has nowhere to keep the count, so the
   // preview keeps it, counting its own writes and every change of the file it did not make.
   let writes = 0;
@@ -61,7 +65,7 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       await noticeFile();
       const tables = await options.loadTables();
-      const port = new PreviewSpreadsheetPort(tables, writes);
+      const port = new PreviewSpreadsheetPort(tables, locale, writes);
       const api = createServerApi({ sheet: port, mail: options.mailbox, session, environment: 'preview' });
       const result = (api[name] as (...a: unknown[]) => unknown)(...args);
       await options.mailbox.flush();
@@ -76,7 +80,7 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
         return result;
       }
     }
-    throw new Error('El libro cambió mientras se guardaba, varias veces seguidas; vuelva a intentarlo.');
+    throw new Error(previewMessages(locale()).changedWhileSaving);
   }
 
   return {
