@@ -53,7 +53,7 @@ describe('a change answers with what it changed, and merging it equals a full re
             if (owed.length === 0) continue;
             const view = owed[s.pick % owed.length]!;
             const amount = Math.max(1, Math.floor(view.balance * s.share));
-            const answer = asJson(context.recordPayment({ document: documentKey(view), amount, date: TODAY, method: 'Transferencia', reference: `P-${merged}`, expectedBalance: view.balance }));
+            const answer = asJson(context.recordPayment({ document: documentKey(view), amount: String(amount), date: TODAY, method: 'Transferencia', reference: `P-${merged}`, expectedBalance: view.balance }));
             expect(answer.ok).toBe(true);
             expect(data.merge(answer)).toBe('merged');
           } else {
@@ -87,7 +87,7 @@ describe('a change answers with what it changed, and merging it equals a full re
       const { context } = loadAddon({ sheets: generateWorkbookTables({ count, today: TODAY }), timeZone: 'UTC', now: FIXTURE_NOW });
       const data = new SidebarData(load(context));
       const view = data.ledger.views.find((v) => v.kind === 'invoice' && v.balance > 1000)!;
-      const answer = context.recordPayment({ document: documentKey(view), amount: 1000, date: TODAY, method: 'Transferencia', reference: 'TX-1' });
+      const answer = context.recordPayment({ document: documentKey(view), amount: '1000', date: TODAY, method: 'Transferencia', reference: 'TX-1' });
       expect(answer.ok).toBe(true);
       return JSON.stringify(answer).length;
     };
@@ -112,7 +112,7 @@ describe('a change behind the sidebar\'s back is detected and the projection loa
 
     expect(asJson(context.checkVersion())).not.toBe(data.version);
     const other = data.ledger.views.find((v) => v.kind === 'invoice' && v.balance > 1000 && v.paymentStatus !== 'anulada' && v.row !== target.row)!;
-    const answer = asJson(context.recordPayment({ document: documentKey(other), amount: 1000, date: TODAY, method: 'Cheque', reference: 'CH-1' }));
+    const answer = asJson(context.recordPayment({ document: documentKey(other), amount: '1000', date: TODAY, method: 'Cheque', reference: 'CH-1' }));
     expect(answer.ok).toBe(true);
     expect(data.merge(answer)).toBe('stale');
 
