@@ -52,7 +52,7 @@ const attackerPage = (previewPort: number, target: string): string => `<!doctype
 <iframe name="sink"></iframe>
 <script>
   window.attack = async function () {
-    const body = JSON.stringify({ args: [{ document: '${target}', amount: 1000, date: '${TODAY}', method: 'Transferencia', reference: 'ataque' }] });
+    const body = JSON.stringify({ args: [{ document: '${target}', amount: '1.000', date: '${TODAY}', method: 'Transferencia', reference: 'ataque' }] });
     const results = [];
     for (const host of ['127.0.0.1', 'localhost']) {
       try {
