@@ -66,7 +66,7 @@ describe('facturas serve answers only its own page', () => {
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  const payment = JSON.stringify({ args: [{ document: '', amount: 10_000, date: TODAY, method: 'Transferencia', reference: 'ataque' }] });
+  const payment = JSON.stringify({ args: [{ document: '', amount: '10.000', date: TODAY, method: 'Transferencia', reference: 'ataque' }] });
   const paymentOf = (document: string) => payment.replace('"document":""', `"document":${JSON.stringify(document)}`);
 
   /** The request is refused with `status`, and the workbook's bytes are exactly as before. */
