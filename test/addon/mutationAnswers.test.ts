@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { documentKey } from '../../core';
-import { generateWorkbookTables } from '../../core/demo';
+import { generateWorkbookTables } from '../bench/generateDocuments';
 import { SidebarData } from '../../sheets-addon/client/sidebarData';
 import type { DocumentAnswer, SidebarLoad } from '../../sheets-addon/server/api';
 import { FIXTURE_NOW } from './fixtures';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CHILE, buildLedger, bookOfProjection, decodeProjection, encodeProjection, packIntegers, readWorkbook, unpackIntegers } from '../../core';
-import { generateWorkbookTables } from '../../core/demo';
+import { generateWorkbookTables } from '../bench/generateDocuments';
 
 describe('packed integer columns', () => {
   test('read back exactly what was packed, any integer below 2^52 in magnitude', () => {

@@ -1,6 +1,6 @@
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { CHILE, type InvoiceView, type Query, documentKey, formatMoney, parseQuery, readWorkbook, runQuery, buildLedger } from '../../core';
-import { generateWorkbookTables } from '../../core/demo';
+import { generateWorkbookTables } from '../bench/generateDocuments';
 import { CHROMIUM_ARGS, deliverAndTimeFirstPage, drawnRows, firstLoadAnswer, openSidebarWithAnswer } from './sidebarPage';
 
 const TODAY = '2026-10-15';
