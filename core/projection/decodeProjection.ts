@@ -74,7 +74,16 @@ export function decodeProjection(projection: SidebarProjection, profile: TaxProf
   }
 
   const customers: Customer[] = projection.taggedCustomers.map(([taxId = -1, name = -1, ...tags], i) => ({
-    taxId: text(taxId), name: text(name), kind: null, businessActivity: '', region: '', commune: '', email: '', phone: '', tags: tags.map(text), row: i + 2,
+    taxId: text(taxId),
+    name: text(name),
+    kind: null,
+    businessActivity: '',
+    region: '',
+    commune: '',
+    email: '',
+    phone: '',
+    tags: tags.map(text),
+    row: i + 2,
   }));
   return { asOf: projection.asOf, documents, paid, customers };
 }

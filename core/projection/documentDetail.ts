@@ -32,7 +32,10 @@ export function documentDetail(book: Book, key: DocumentKey): DocumentDetail | n
 }
 
 /** A detail after a change: the document's new row where the change answered with one, its new payments and Historial entries added. */
-export function mergeDetail(detail: DocumentDetail, changed: { readonly documents: readonly InvoiceDocument[]; readonly payments: readonly Payment[]; readonly history: readonly HistoryEntry[] }): DocumentDetail {
+export function mergeDetail(
+  detail: DocumentDetail,
+  changed: { readonly documents: readonly InvoiceDocument[]; readonly payments: readonly Payment[]; readonly history: readonly HistoryEntry[] },
+): DocumentDetail {
   const key = detail.document;
   const row = changed.documents.find((doc) => sameKey(doc, key));
   // The projection leaves out Email, Ref. origen and Notas: those stay as the opened row had them.

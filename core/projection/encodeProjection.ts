@@ -38,10 +38,12 @@ export function encodeProjection(views: readonly ProjectedDocument[], customers:
   }
   const partyIndex = new Map<string, number>();
   const parties: number[] = [];
-  [...partyUses.entries()].sort((a, b) => b[1].uses - a[1].uses).forEach(([key, party], i) => {
-    partyIndex.set(key, i);
-    parties.push(indexOf(party.name), indexOf(party.taxId));
-  });
+  [...partyUses.entries()]
+    .sort((a, b) => b[1].uses - a[1].uses)
+    .forEach(([key, party], i) => {
+      partyIndex.set(key, i);
+      parties.push(indexOf(party.name), indexOf(party.taxId));
+    });
 
   const kinds: ProjectionKind[] = [];
   const kindIndex = new Map<string, number>();

@@ -4,9 +4,7 @@ import type { Customer, InvoiceDocument, IsoDate, Minor } from '../model';
 export const PROJECTION_FORMAT = 1;
 
 /** One packed integer column per field, each `count` long (see packIntegers). */
-export const PROJECTION_COLUMNS = [
-  'kind', 'number', 'issueDate', 'dueDate', 'party', 'net', 'exempt', 'tax', 'total', 'referenceType', 'referenceNumber', 'paid', 'row',
-] as const;
+export const PROJECTION_COLUMNS = ['kind', 'number', 'issueDate', 'dueDate', 'party', 'net', 'exempt', 'tax', 'total', 'referenceType', 'referenceNumber', 'paid', 'row'] as const;
 export type ProjectionColumn = (typeof PROJECTION_COLUMNS)[number];
 
 /** Type code, currency (string index), origin (index in ORIGINS) and 1 when void: few distinct tuples per book. */

@@ -4,6 +4,8 @@
  * which also moves when the bot or another tool appends a payment or a Historial line.
  */
 export function workbookVersion(writes: number, rowCounts: Readonly<Record<string, number>>): string {
-  const tabs = Object.keys(rowCounts).sort().map((name) => `${name}:${rowCounts[name]}`);
+  const tabs = Object.keys(rowCounts)
+    .sort()
+    .map((name) => `${name}:${rowCounts[name]}`);
   return [`w${writes}`, ...tabs].join('|');
 }

@@ -1,6 +1,4 @@
-import {
-  type Book, type DocumentDetail, type Ledger, type ProjectedBook, CHILE, bookOfProjection, buildLedger, decodeProjection, documentKey, mergeDetail, mergeProjected,
-} from '../../core';
+import { type Book, type DocumentDetail, type Ledger, type ProjectedBook, CHILE, bookOfProjection, buildLedger, decodeProjection, documentKey, mergeDetail, mergeProjected } from '../../core';
 import type { DocumentChanges, SidebarLoad, VersionStep } from '../server/api';
 
 /**

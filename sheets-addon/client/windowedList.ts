@@ -74,15 +74,19 @@ export function windowedList<T>(options: WindowedListOptions<T>): HTMLElement {
   });
 
   let scheduled = false;
-  box.addEventListener('scroll', () => {
-    options.onScroll?.(box.scrollTop);
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      draw();
-    });
-  }, { passive: true });
+  box.addEventListener(
+    'scroll',
+    () => {
+      options.onScroll?.(box.scrollTop);
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        draw();
+      });
+    },
+    { passive: true },
+  );
 
   // Drawn at once for the first rows; once in the page, at the scroll position asked for.
   draw();

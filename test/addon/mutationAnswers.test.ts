@@ -53,7 +53,9 @@ describe('a change answers with what it changed, and merging it equals a full re
             if (owed.length === 0) continue;
             const view = owed[s.pick % owed.length]!;
             const amount = Math.max(1, Math.floor(view.balance * s.share));
-            const answer = asJson(context.recordPayment({ document: documentKey(view), amount: String(amount), date: TODAY, method: 'Transferencia', reference: `P-${merged}`, expectedBalance: view.balance }));
+            const answer = asJson(
+              context.recordPayment({ document: documentKey(view), amount: String(amount), date: TODAY, method: 'Transferencia', reference: `P-${merged}`, expectedBalance: view.balance }),
+            );
             expect(answer.ok).toBe(true);
             expect(data.merge(answer)).toBe('merged');
           } else {
@@ -98,7 +100,7 @@ describe('a change answers with what it changed, and merging it equals a full re
   });
 });
 
-describe('a change behind the sidebar\'s back is detected and the projection loaded again', () => {
+describe("a change behind the sidebar's back is detected and the projection loaded again", () => {
   const owedInvoice = (data: SidebarData) => data.ledger.views.find((v) => v.kind === 'invoice' && v.balance > 1000 && v.paymentStatus !== 'anulada')!;
 
   test('a hand edit of Estado (the edit trigger counts it): the next answer does not follow, and a reload shows the edit', () => {

@@ -42,18 +42,21 @@ export async function openSidebarWithAnswer(browser: Browser, answerJson: string
     const version = (JSON.parse(answer) as { version: string }).version;
     let held: ((value: unknown) => void) | null = null;
     const runner = (onSuccess: ((value: unknown) => void) | null, onFailure: ((error: unknown) => void) | null): unknown =>
-      new Proxy({}, {
-        get(_target, name) {
-          if (name === 'withSuccessHandler') return (handler: (value: unknown) => void) => runner(handler, onFailure);
-          if (name === 'withFailureHandler') return (handler: (error: unknown) => void) => runner(onSuccess, handler);
-          if (typeof name !== 'string') return undefined;
-          return () => {
-            if (name === 'loadSidebar') held = onSuccess;
-            else if (name === 'checkVersion') setTimeout(() => onSuccess?.(version), 0);
-            else setTimeout(() => onFailure?.(new Error(`${name} is not answered in this page`)), 0);
-          };
+      new Proxy(
+        {},
+        {
+          get(_target, name) {
+            if (name === 'withSuccessHandler') return (handler: (value: unknown) => void) => runner(handler, onFailure);
+            if (name === 'withFailureHandler') return (handler: (error: unknown) => void) => runner(onSuccess, handler);
+            if (typeof name !== 'string') return undefined;
+            return () => {
+              if (name === 'loadSidebar') held = onSuccess;
+              else if (name === 'checkVersion') setTimeout(() => onSuccess?.(version), 0);
+              else setTimeout(() => onFailure?.(new Error(`${name} is not answered in this page`)), 0);
+            };
+          },
         },
-      });
+      );
     (window as unknown as { google: unknown }).google = { script: { run: runner(null, null) } };
     window.__deliverFirstLoad = () => {
       const arrived = performance.now();

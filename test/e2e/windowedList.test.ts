@@ -51,33 +51,47 @@ describe('the windowed list in Chromium over a 20,000-document first load', () =
     await expect(page.getByTestId('shown-count').textContent()).resolves.toBe(`${COUNT} de ${COUNT} documentos`);
 
     await scrollTo(12_345);
-    await eventually(() => drawnRows(page), (rows) => {
-      expect(rows.some((r) => r.index === 12_345)).toBe(true);
-      for (const row of rows) expect(row.key).toBe(all[row.index]);
-    });
+    await eventually(
+      () => drawnRows(page),
+      (rows) => {
+        expect(rows.some((r) => r.index === 12_345)).toBe(true);
+        for (const row of rows) expect(row.key).toBe(all[row.index]);
+      },
+    );
   });
 
   test('filtering keeps the count and totals of the whole match, and scrolling it shows the right rows', async () => {
     await page.getByTestId('query').fill('estado:vencida orden:-total');
     const overdue = ordered('estado:vencida orden:-total');
     expect(overdue.length).toBeGreaterThan(500);
-    await eventually(() => page.getByTestId('shown-count').textContent(), (text) => expect(text).toBe(`${overdue.length} de ${COUNT} documentos`));
+    await eventually(
+      () => page.getByTestId('shown-count').textContent(),
+      (text) => expect(text).toBe(`${overdue.length} de ${COUNT} documentos`),
+    );
     const query = parseQuery('estado:vencida');
     const totals = runQuery(views, query.ok ? query.value : ({} as Query)).totals;
-    await expect(page.getByTestId('totals').locator('.totals-line').first().textContent()).resolves.toBe(`Total ${formatMoney(totals[0]!.total, 'CLP')}Saldo ${formatMoney(totals[0]!.balance, 'CLP')}`);
+    await expect(page.getByTestId('totals').locator('.totals-line').first().textContent()).resolves.toBe(
+      `Total ${formatMoney(totals[0]!.total, 'CLP')}Saldo ${formatMoney(totals[0]!.balance, 'CLP')}`,
+    );
 
     await scrollTo(overdue.length - 3);
-    await eventually(() => drawnRows(page), (rows) => {
-      expect(rows.at(-1)!.index).toBe(overdue.length - 1);
-      for (const row of rows) expect(row.key).toBe(overdue[row.index]);
-    });
+    await eventually(
+      () => drawnRows(page),
+      (rows) => {
+        expect(rows.at(-1)!.index).toBe(overdue.length - 1);
+        for (const row of rows) expect(row.key).toBe(overdue[row.index]);
+      },
+    );
   });
 
   test('the keyboard walks the whole match: End, Arrow Up, Home, Page Down', async () => {
     await page.getByTestId('query').fill('nunoa');
     const nunoa = ordered('nunoa');
     expect(nunoa.length).toBeGreaterThan(40);
-    await eventually(() => page.getByTestId('shown-count').textContent(), (text) => expect(text).toBe(`${nunoa.length} de ${COUNT} documentos`));
+    await eventually(
+      () => page.getByTestId('shown-count').textContent(),
+      (text) => expect(text).toBe(`${nunoa.length} de ${COUNT} documentos`),
+    );
     const focused = () => page.evaluate(() => ({ index: Number((document.activeElement as HTMLElement).dataset.index), key: document.activeElement?.getAttribute('data-key') }));
 
     await page.getByTestId('doc-row').first().focus();
