@@ -10,6 +10,17 @@ import type { Issue, IssuePath } from './issue';
 const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
 const quoted = (value: unknown): string => `«${String(value ?? '')}»`;
 
+const TAX_ID_PROBLEMS: Readonly<Record<string, { es: string; en: string }>> = {
+  checkDigit: { es: 'tiene el dígito verificador incorrecto', en: 'has the wrong check digit' },
+  dots: { es: 'tiene los puntos fuera de lugar: agrupan miles (12.345.678-5) o no van', en: 'has misplaced dots: they group thousands (12.345.678-5) or are left out' },
+  dash: { es: 'tiene un guion fuera de lugar: solo va antes del dígito verificador (12345678-5)', en: 'has a misplaced dash: it only goes before the check digit (12345678-5)' },
+  length: { es: 'tiene demasiados dígitos para un RUT (hasta 99.999.999-9)', en: 'has too many digits for a RUT (up to 99.999.999-9)' },
+  zero: { es: 'no es un RUT: el número no puede ser cero', en: 'is not a RUT: the number cannot be zero' },
+};
+
+const taxIdProblem = (problem: string, locale: Locale): string =>
+  TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
+
 /** The text of one issue, without where it happened. */
 export function issueMessage(issue: Issue, locale: Locale): string {
   const p = issue.params;
@@ -22,10 +33,7 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'invalidNumber': return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
     case 'invalidInteger': return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
     case 'invalidDate': return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
-    case 'invalidTaxId':
-      return p.problem === 'checkDigit'
-        ? es ? `${value} tiene el dígito verificador incorrecto` : `${value} has the wrong check digit`
-        : es ? `${value} no es un RUT (use 12.345.678-5)` : `${value} is not a RUT (use 12.345.678-5)`;
+    case 'invalidTaxId': return `${value} ${taxIdProblem(String(p.problem), locale)}`;
     case 'invalidChoice': {
       const allowed = typeof p.choice === 'string' && isChoiceId(p.choice) ? allowedChoices(p.choice, locale) : p.allowed;
       return es ? `${value} no es un valor permitido (${allowed})` : `${value} is not an allowed value (${allowed})`;
