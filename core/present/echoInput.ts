@@ -19,7 +19,8 @@ const escapeControl = (char: string): string => {
  */
 export function echoInput(value: unknown): string {
   const text = String(value ?? '');
-  const chars = Array.from(text);
-  const shown = chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}… (${chars.length})` : text;
+  // Only the start is split into characters (a 39 MB text is never copied whole); the length counts UTF-16 units.
+  const head = Array.from(text.slice(0, ECHO_LIMIT * 2)).slice(0, ECHO_LIMIT).join('');
+  const shown = head.length < text.length ? `${head}… (${text.length})` : text;
   return shown.replace(CONTROL, escapeControl);
 }
