@@ -45,7 +45,7 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
   const before = found.value;
   const key = documentKey(before);
   const problems: Issue[] = [];
-  if (documentTypeRule(profile, before.type)?.kind !== 'invoice') {
+  if (before.kind !== 'invoice') {
     const target = before.reference ? documentKey(before.reference) : key;
     return fail(issue('paymentOnNote', {}, { key, target }));
   }

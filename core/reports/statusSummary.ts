@@ -33,7 +33,7 @@ export function statusSummary(ledger: Ledger, profile: TaxProfile, currency: str
   for (const status of PAYMENT_STATUSES) sums.set(status, { count: 0, total: 0, balance: 0 });
   let otherCurrencyCount = 0;
   for (const view of ledger.views) {
-    if (documentTypeRule(profile, view.type)?.kind !== 'invoice' || view.issueDate > ledger.asOf) continue;
+    if (view.kind !== 'invoice' || view.issueDate > ledger.asOf) continue;
     if (view.currency !== currency) {
       otherCurrencyCount++;
       continue;

@@ -12,7 +12,7 @@ export function readHistory(context: ReadContext, byKey: DocumentIndex): History
     const type = f.documentType('type');
     const number = f.integer('number');
     const stamp = f.at('timestamp');
-    const timestamp = stamp instanceof Date ? stamp.toISOString() : f.required('timestamp');
+    const timestamp = stamp instanceof Date ? (Number.isNaN(stamp.getTime()) ? f.report('timestamp', 'invalidDate') : stamp.toISOString()) : f.required('timestamp');
     const amountCell = f.at('amount');
     const currency = documentOf(byKey, type, number)?.currency ?? context.profile.defaultCurrency;
     const amount = isBlank(amountCell) ? null : parseAmountCell(amountCell, currency) ?? f.report('amount', 'invalidNumber');
