@@ -1,12 +1,5 @@
-import type { IsoDate } from '../model';
-import { addDays } from '../dates/isoDate';
-import { CHILE } from '../tax/chile';
-import type { WorkbookTables } from '../workbook/readWorkbook';
-import type { Cell } from '../workbook/cells';
-import { INVOICE_COLUMNS, canonicalHeaders, TABS } from '../workbook/schema';
-import { seededRandom } from './seededRandom';
-import { utcDate } from './utcDate';
-import { DEMO_CUSTOMERS } from './demoParties';
+import { CHILE, type Cell, INVOICE_COLUMNS, type IsoDate, TABS, type WorkbookTables, addDays, canonicalHeaders } from '../../core';
+import { DEMO_CUSTOMERS, seededRandom, utcDate } from '../../core/demo';
 
 export interface GenerateOptions {
   readonly count: number;
@@ -23,6 +16,7 @@ const ORIGIN_TEXT = ['Pedido', 'Nota de entrega', 'Directa'] as const;
  * calendar day is shared between rows). Cheap enough for a million rows in benchmarks:
  * mostly invoices (33), some exempt invoices (34), receipts (39) and credit notes (61)
  * amending an earlier invoice, issued over the year up to `today`. Every row is readable.
+ * The benchmarks now use the richer benchWorkbook.ts; tests that need many plain rows use this.
  */
 export function generateDocuments(options: GenerateOptions): Cell[][] {
   const random = seededRandom(options.seed ?? 7);
@@ -54,9 +48,23 @@ export function generateDocuments(options: GenerateOptions): Cell[][] {
     const isNote = type === 61;
     const origin = isNote ? 2 : random.int(0, 2);
     rows.push([
-      type, folio, days[day]!, isNote || type === 39 ? null : days[day + random.pick([0, 30, 30, 45, 60])]!,
-      customer.taxId, customer.name, customer.email, ORIGIN_TEXT[origin]!, origin === 0 ? `PV-${folio}` : origin === 1 ? `NE-${folio}` : '',
-      net, exempt, tax, net + exempt + tax, 'CLP', random.chance(0.01) ? 'Anulada' : 'Emitida', reference, '',
+      type,
+      folio,
+      days[day]!,
+      isNote || type === 39 ? null : days[day + random.pick([0, 30, 30, 45, 60])]!,
+      customer.taxId,
+      customer.name,
+      customer.email,
+      ORIGIN_TEXT[origin]!,
+      origin === 0 ? `PV-${folio}` : origin === 1 ? `NE-${folio}` : '',
+      net,
+      exempt,
+      tax,
+      net + exempt + tax,
+      'CLP',
+      random.chance(0.01) ? 'Anulada' : 'Emitida',
+      reference,
+      '',
     ]);
   }
   return rows;
