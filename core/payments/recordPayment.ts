@@ -3,7 +3,6 @@ import { documentKey } from '../model';
 import { type Issue, type Result, fail, issue, ok } from '../issues/issue';
 import { buildLedger } from '../ledger/buildLedger';
 import type { TaxProfile } from '../tax/taxProfile';
-import { documentTypeRule } from '../tax/taxProfile';
 import type { ChangePlan } from '../workbook/changes';
 import type { WorkbookRead } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';

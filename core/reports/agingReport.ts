@@ -1,6 +1,6 @@
 import type { IsoDate, Minor } from '../model';
 import type { Ledger } from '../ledger/buildLedger';
-import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import type { TaxProfile } from '../tax/taxProfile';
 
 /** ERPNext's Accounts Receivable ageing ranges, counted in days past the due date. */
 export type AgingBucket = 'notDue' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90';

@@ -1,7 +1,7 @@
 import type { IsoDate, Minor, PaymentStatus } from '../model';
 import { PAYMENT_STATUSES } from '../model';
 import type { Ledger } from '../ledger/buildLedger';
-import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import type { TaxProfile } from '../tax/taxProfile';
 
 export interface StatusSummaryLine {
   readonly status: PaymentStatus;

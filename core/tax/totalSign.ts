@@ -8,4 +8,4 @@ import type { DocumentKind } from './taxProfile';
 export const totalSign = (kind: DocumentKind): 1 | -1 => (kind === 'credit-note' ? -1 : 1);
 
 /** What a note moves the balance of the document it amends down by, per unit of its total; 0 for an invoice. */
-export const adjustmentSign = (kind: DocumentKind): -1 | 0 | 1 => (kind === 'invoice' ? 0 : -totalSign(kind) as -1 | 1);
+export const adjustmentSign = (kind: DocumentKind): -1 | 0 | 1 => (kind === 'invoice' ? 0 : (-totalSign(kind) as -1 | 1));

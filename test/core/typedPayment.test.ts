@@ -34,7 +34,12 @@ describe('parseTypedAmount', () => {
   it('suggests the balance in major units of the document currency, read back to the same amount', () => {
     expect(suggestedAmount(1_250, 'USD')).toBe('12,50');
     expect(suggestedAmount(297_500, 'CLP')).toBe('297500');
-    for (const [amount, currency] of [[1_250, 'USD'], [297_500, 'CLP'], [5, 'USD'], [12_345, 'CLF']] as const) {
+    for (const [amount, currency] of [
+      [1_250, 'USD'],
+      [297_500, 'CLP'],
+      [5, 'USD'],
+      [12_345, 'CLF'],
+    ] as const) {
       expect(parseTypedAmount(suggestedAmount(amount, currency), currency)).toEqual({ ok: true, value: amount });
     }
   });
