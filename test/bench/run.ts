@@ -12,11 +12,12 @@ import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
+import { localBench } from './localBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local'];
 const SIZED: readonly Group[] = ['load', 'query', 'reports'];
 
 interface Options {
@@ -79,6 +80,13 @@ async function main(): Promise<void> {
     add(await pdfBench());
   }
 
+  // The local .xlsx at each size, before the sized groups build their in-memory fixtures.
+  if (options.groups.includes('local')) {
+    for (const size of options.sizes) {
+      log(`local .xlsx, size ${size}`);
+      add(await localBench(size, log));
+    }
+  }
   if (options.groups.some((g) => SIZED.includes(g))) {
     for (const size of options.sizes) {
       log(`size ${size}`);
