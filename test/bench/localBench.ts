@@ -61,7 +61,7 @@ async function pairProcesses(ours: () => Promise<ProcessRun>, floor: () => Promi
  * four pays at once (all must land); and the in-process reader against exceljs's full load.
  */
 export async function localBench(size: number, log: (line: string) => void): Promise<BenchRow[]> {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'cli'], { cwd: ROOT, stdio: 'inherit' });
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'facturas-bench-local-'));
   try {
     const workbook = benchWorkbook(size);
