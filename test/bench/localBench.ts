@@ -25,10 +25,15 @@ interface ProcessRun {
 function timeProcess(args: readonly string[], cwd: string): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    execFile(process.execPath, args, { cwd, maxBuffer: 64 * 2 ** 20, env: { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_LANG: 'es', FACTURAS_WORKBOOK: '' } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${args.slice(0, 3).join(' ')} failed: ${stderr || error.message}`));
-      else resolve({ ms: performance.now() - started, stdout });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd, maxBuffer: 64 * 2 ** 20, env: { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_LANG: 'es', FACTURAS_WORKBOOK: '' } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${args.slice(0, 3).join(' ')} failed: ${stderr || error.message}`));
+        else resolve({ ms: performance.now() - started, stdout });
+      },
+    );
   });
 }
 
@@ -81,7 +86,17 @@ export async function localBench(size: number, log: (line: string) => void): Pro
     );
     const matched = (JSON.parse(search.last.stdout) as { matched: number }).matched;
     if (!(matched > 0)) throw new Error('the bench search matched nothing');
-    rows.push(row({ group: 'local', name: 'facturas search on an .xlsx (whole process)', size, oursMs: search.oursMs, peerMs: search.peerMs, peer: 'SheetJS readFile + sheet_to_json of every sheet (whole process)', detail: `${detail}; «estado:vencida orden:-saldo» matched ${matched}` }));
+    rows.push(
+      row({
+        group: 'local',
+        name: 'facturas search on an .xlsx (whole process)',
+        size,
+        oursMs: search.oursMs,
+        peerMs: search.peerMs,
+        peer: 'SheetJS readFile + sheet_to_json of every sheet (whole process)',
+        detail: `${detail}; «estado:vencida orden:-saldo» matched ${matched}`,
+      }),
+    );
 
     const before = (await readXlsxTables(file)).tables;
     const paymentsBefore = readWorkbook(before, READ_OPTIONS).book.payments.length;
@@ -98,7 +113,17 @@ export async function localBench(size: number, log: (line: string) => void): Pro
         return timeProcess(sheetJsScript(copy, true), ROOT);
       },
     );
-    rows.push(row({ group: 'local', name: 'facturas pay on an .xlsx (whole process)', size, oursMs: pay.oursMs, peerMs: pay.peerMs, peer: 'SheetJS readFile + writeFile of the same file (whole process)', detail }));
+    rows.push(
+      row({
+        group: 'local',
+        name: 'facturas pay on an .xlsx (whole process)',
+        size,
+        oursMs: pay.oursMs,
+        peerMs: pay.peerMs,
+        peer: 'SheetJS readFile + writeFile of the same file (whole process)',
+        detail,
+      }),
+    );
 
     started = Date.now();
     const four = owed.slice(0, 4);
@@ -107,7 +132,17 @@ export async function localBench(size: number, log: (line: string) => void): Pro
     const after = readWorkbook((await readXlsxTables(file)).tables, READ_OPTIONS).book.payments.length;
     const landed = after - paymentsBefore - RUNS;
     if (landed !== 4) throw new Error(`of 4 concurrent pays ${landed} landed`);
-    rows.push(row({ group: 'local', name: '4 concurrent facturas pay on one .xlsx, all land', size, oursMs: allMs, target: 'all 4 land', met: landed === 4, detail: `${detail}; ${landed} of 4 payments written` }));
+    rows.push(
+      row({
+        group: 'local',
+        name: '4 concurrent facturas pay on one .xlsx, all land',
+        size,
+        oursMs: allMs,
+        target: 'all 4 land',
+        met: landed === 4,
+        detail: `${detail}; ${landed} of 4 payments written`,
+      }),
+    );
 
     // The reader inside the commands, measured once each: our streaming read against exceljs's load.
     collectGarbage();
@@ -120,7 +155,17 @@ export async function localBench(size: number, log: (line: string) => void): Pro
     const exceljsMs = performance.now() - started;
     const sameBook = JSON.stringify(readWorkbook(streamed, READ_OPTIONS).book) === JSON.stringify(readWorkbook(loaded, READ_OPTIONS).book);
     if (!sameBook) throw new Error('the streaming reader and exceljs read different books');
-    rows.push(row({ group: 'local', name: '.xlsx to tables in process: streaming reader (saxes over the zip)', size, oursMs: streamMs, peerMs: exceljsMs, peer: 'exceljs Workbook.xlsx.load + worksheet values (the previous reader)', detail: `${detail}; one run each; same book read` }));
+    rows.push(
+      row({
+        group: 'local',
+        name: '.xlsx to tables in process: streaming reader (saxes over the zip)',
+        size,
+        oursMs: streamMs,
+        peerMs: exceljsMs,
+        peer: 'exceljs Workbook.xlsx.load + worksheet values (the previous reader)',
+        detail: `${detail}; one run each; same book read`,
+      }),
+    );
     return rows;
   } finally {
     await fs.rm(folder, { recursive: true, force: true });

@@ -54,7 +54,20 @@ describe('patchSheetXml', () => {
     const empty = sheet('<sheetData/>');
     expect(patchSheetXml(empty, { updates: [], appends: [{ row: 2, values: [1] }], modelRow: null }, editor().patch)).toContain('<sheetData><row r="2"><c r="A2"><v>1</v></c></row></sheetData>');
     const formatted = sheet('<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3" spans="1:1" s="1" customFormat="1"><c r="A3" s="1"/></row></sheetData>');
-    const out = patchSheetXml(formatted, { updates: [], appends: [{ row: 2, values: [7] }, { row: 3, values: [8, 9] }], modelRow: null }, editor().patch);
-    expect(out).toContain('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c></row><row r="3" spans="1:2" s="1" customFormat="1"><c r="A3" s="1"><v>8</v></c><c r="B3"><v>9</v></c></row>');
+    const out = patchSheetXml(
+      formatted,
+      {
+        updates: [],
+        appends: [
+          { row: 2, values: [7] },
+          { row: 3, values: [8, 9] },
+        ],
+        modelRow: null,
+      },
+      editor().patch,
+    );
+    expect(out).toContain(
+      '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c></row><row r="3" spans="1:2" s="1" customFormat="1"><c r="A3" s="1"><v>8</v></c><c r="B3"><v>9</v></c></row>',
+    );
   });
 });
