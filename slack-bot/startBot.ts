@@ -19,10 +19,10 @@ import { repeat } from './scheduler/repeat';
 import { createLedgerSnapshot } from './ledgerSnapshot';
 import { createTurns } from './turns';
 
-/** A setting is missing or wrong, or Slack refused the token: the message says which. */
-export class BotSettingsError extends Error {
-  override readonly name = 'BotSettingsError';
-}
+import { BotSettingsError } from './botSettingsError';
+import { startWorkspacesBot, workspacesRequested } from './oauth/startWorkspacesBot';
+
+export { BotSettingsError };
 
 export interface StartBotOptions {
   /** The bot's clock (business dates, the alert time); default the machine's. */
@@ -93,6 +93,8 @@ const defaultStatePath = (settings: BotSettings): string =>
  * workbook and the bot state, serves Bolt on PORT and starts the notifier and the daily alert.
  */
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
+  // With SLACK_CLIENT_ID: many workspaces through Slack's OAuth, each with its own workbook.
+  if (workspacesRequested(env)) return startWorkspacesBot(env, options);
   const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
   const stateUrl = stateUrlSetting(env);

@@ -4,6 +4,7 @@ import { openText, sealText } from './secretBox';
 
 /** Bolt's installation store in PostgreSQL, plus the workbook each workspace's admin chose. */
 export interface WorkspaceInstallations extends InstallationStore {
+  deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
   sheetOf(teamId: string): Promise<string | undefined>;
   setSheet(teamId: string, sheetId: string): Promise<boolean>;
 }
