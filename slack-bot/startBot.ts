@@ -71,13 +71,14 @@ const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
-function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date): WorkbookStore {
+function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date, logger: Logger): WorkbookStore {
   if (options.store) return options.store;
   if (settings.googleSheetId) {
     const authClient = options.sheetsAuth ?? (settings.googleCredentials ? new googleAuth.GoogleAuth({ keyFile: settings.googleCredentials, scopes: [SHEETS_SCOPE] }) : undefined);
     return openSheetsStore({
       spreadsheetId: settings.googleSheetId,
       now,
+      warn: (line) => logger.warn(line),
       ...(authClient ? { auth: authClient } : {}),
       ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}),
     });
@@ -124,7 +125,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
 
   const sheetReads = sheetReadRecorder();
   const ledgers = createLedgerSnapshot({
-    store: sheetReads.watch(openStore(settings, options, now)), now, logger,
+    store: sheetReads.watch(openStore(settings, options, now, logger)), now, logger,
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
