@@ -76,7 +76,10 @@ export async function startWorkspacesBot(env: Readonly<Record<string, string | u
   let opened: Awaited<ReturnType<typeof openBotState>>;
   try {
     opened = await openBotState({
-      url: stateUrl.url, filePath: '', scope: 'workspaces', claimLifetimeMs: options.claimLifetimeMs ?? 120_000,
+      url: stateUrl.url,
+      filePath: '',
+      scope: 'workspaces',
+      claimLifetimeMs: options.claimLifetimeMs ?? 120_000,
       onPoolError: (error) => logger.warn(`The state database dropped a connection: ${error.message}`),
     });
   } catch (error) {
@@ -86,9 +89,13 @@ export async function startWorkspacesBot(env: Readonly<Record<string, string | u
   const installations = postgresInstallations(pool!, secretKey.key);
 
   const authClient = options.sheetsAuth ?? (settings.googleCredentials ? new googleAuth.GoogleAuth({ keyFile: settings.googleCredentials, scopes: [SHEETS_SCOPE] }) : undefined);
-  const openSheet = (spreadsheetId: string) => openSheetsStore({
-    spreadsheetId, now, ...(authClient ? { auth: authClient } : {}), ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}),
-  });
+  const openSheet = (spreadsheetId: string) =>
+    openSheetsStore({
+      spreadsheetId,
+      now,
+      ...(authClient ? { auth: authClient } : {}),
+      ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}),
+    });
   const sheetReads = sheetReadRecorder();
   let unanswered = (): number => 0;
   const turns = createTurns({ acksPending: () => unanswered() > 0 });
@@ -100,24 +107,31 @@ export async function startWorkspacesBot(env: Readonly<Record<string, string | u
   });
 
   const receiver = new ExpressReceiver({
-    signingSecret: settings.signingSecret, signatureVerification: true, logger,
-    clientId: oauth.data.SLACK_CLIENT_ID, clientSecret: oauth.data.SLACK_CLIENT_SECRET, stateSecret: oauth.data.SLACK_STATE_SECRET,
-    scopes: WORKSPACE_SCOPES, installationStore: installations,
+    signingSecret: settings.signingSecret,
+    signatureVerification: true,
+    logger,
+    clientId: oauth.data.SLACK_CLIENT_ID,
+    clientSecret: oauth.data.SLACK_CLIENT_SECRET,
+    stateSecret: oauth.data.SLACK_STATE_SECRET,
+    scopes: WORKSPACE_SCOPES,
+    installationStore: installations,
     installerOptions: { directInstall: true, clientOptions },
     customPropertiesExtractor: (req) => ({ requestId: String(req.headers[REQUEST_ID_HEADER] ?? '-') }),
   });
   const app = new App({ receiver, logger, convoStore: false, clientOptions });
   app.use(requestLog());
   app.use(dedupeEvents((eventId, teamId) => state.firstSighting(eventId, teamId)));
-  app.use(workspaceMiddleware(installations, workbooks, locale, async (sheetId) => {
-    try {
-      await openSheet(sheetId).read();
-      return true;
-    } catch (error) {
-      logger.warn(`Workbook ${sheetId} could not be read: ${(error as Error).message}`);
-      return false;
-    }
-  }));
+  app.use(
+    workspaceMiddleware(installations, workbooks, locale, async (sheetId) => {
+      try {
+        await openSheet(sheetId).read();
+        return true;
+      } catch (error) {
+        logger.warn(`Workbook ${sheetId} could not be read: ${(error as Error).message}`);
+        return false;
+      }
+    }),
+  );
   registerUninstall(app, installations, workbooks, logger);
   registerListeners(app, workbooks.services);
   app.error(async (error) => {

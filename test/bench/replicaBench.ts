@@ -57,13 +57,24 @@ export async function replicaBench(log: (line: string) => void): Promise<BenchRo
   try {
     const ackLatency = async (replicas: number): Promise<{ latencies: number[]; failures: number }> => {
       const stateUrl = await postgres.createDatabase(`bench_${replicas}`);
-      const started: Replica[] = await Promise.all(Array.from({ length: replicas }, () => launcher.start({
-        env: {
-          SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.identity.token, SLACK_API_URL: slack.apiUrl, PORT: '0', SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
-          FACTURAS_TIMEZONE: 'UTC', FACTURAS_POLL_SECONDS: '3600', GOOGLE_SHEET_ID: sheets.spreadsheetId, FACTURAS_STATE_URL: stateUrl,
-        },
-        options: { sheetsRootUrl: sheets.rootUrl, webApiRetries: 0, runLoops: false },
-      })));
+      const started: Replica[] = await Promise.all(
+        Array.from({ length: replicas }, () =>
+          launcher.start({
+            env: {
+              SLACK_SIGNING_SECRET: SIGNING_SECRET,
+              SLACK_BOT_TOKEN: slack.identity.token,
+              SLACK_API_URL: slack.apiUrl,
+              PORT: '0',
+              SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
+              FACTURAS_TIMEZONE: 'UTC',
+              FACTURAS_POLL_SECONDS: '3600',
+              GOOGLE_SHEET_ID: sheets.spreadsheetId,
+              FACTURAS_STATE_URL: stateUrl,
+            },
+            options: { sheetsRootUrl: sheets.rootUrl, webApiRetries: 0, runLoops: false },
+          }),
+        ),
+      );
       const proxy = await roundRobin(started.map((r) => r.port));
       try {
         // Each replica reads the sheet once before the measured requests.
@@ -72,8 +83,15 @@ export async function replicaBench(log: (line: string) => void): Promise<BenchRo
         for (let i = 0; i < replicas; i++) await payloads.command('penalolen', CLERK);
         await eventually(() => slack.callsTo('response_url').length >= before + replicas, 'the first answers', 60_000);
         const load: SlackLoad = {
-          eventsUrl: proxy.url, slackBaseUrl: slack.baseUrl, identity: slack.identity, user: CLERK, queries: ['penalolen', `rut:${sheets.probeTaxId}`, 'estado:vencida', 'orden:-total'],
-          concurrency: CONCURRENCY, requests: REQUESTS, warmUp: WARM_UP, deadlineMs: DEADLINE_MS,
+          eventsUrl: proxy.url,
+          slackBaseUrl: slack.baseUrl,
+          identity: slack.identity,
+          user: CLERK,
+          queries: ['penalolen', `rut:${sheets.probeTaxId}`, 'estado:vencida', 'orden:-total'],
+          concurrency: CONCURRENCY,
+          requests: REQUESTS,
+          warmUp: WARM_UP,
+          deadlineMs: DEADLINE_MS,
         };
         const result = await runLoadWorker(load);
         return { latencies: result.latencies, failures: result.failures };
@@ -87,8 +105,24 @@ export async function replicaBench(log: (line: string) => void): Promise<BenchRo
     log('  three replicas behind the proxy');
     const three = await ackLatency(3);
     rows.push(
-      row({ group: 'slack', name: `/facturas ack p50, three replicas behind a round-robin proxy (${CONCURRENCY} concurrent)`, size: DOCUMENTS, oursMs: median(three.latencies), peerMs: median(one.latencies), peer: 'one replica behind the same proxy', detail: `${three.latencies.length} requests each; failures ${three.failures} / ${one.failures}` }),
-      row({ group: 'slack', name: `/facturas ack p99, three replicas behind a round-robin proxy (${CONCURRENCY} concurrent)`, size: DOCUMENTS, oursMs: percentile(three.latencies, 99), peerMs: percentile(one.latencies, 99), peer: 'one replica behind the same proxy', detail: 'the machine has 2 cores: three replicas share them with the load generator and PostgreSQL' }),
+      row({
+        group: 'slack',
+        name: `/facturas ack p50, three replicas behind a round-robin proxy (${CONCURRENCY} concurrent)`,
+        size: DOCUMENTS,
+        oursMs: median(three.latencies),
+        peerMs: median(one.latencies),
+        peer: 'one replica behind the same proxy',
+        detail: `${three.latencies.length} requests each; failures ${three.failures} / ${one.failures}`,
+      }),
+      row({
+        group: 'slack',
+        name: `/facturas ack p99, three replicas behind a round-robin proxy (${CONCURRENCY} concurrent)`,
+        size: DOCUMENTS,
+        oursMs: percentile(three.latencies, 99),
+        peerMs: percentile(one.latencies, 99),
+        peer: 'one replica behind the same proxy',
+        detail: 'the machine has 2 cores: three replicas share them with the load generator and PostgreSQL',
+      }),
     );
 
     const perPost = async (state: BotState): Promise<number> => {
@@ -110,10 +144,17 @@ export async function replicaBench(log: (line: string) => void): Promise<BenchRo
     const postgresMs = await perPost(createPostgresState({ pool, scope: 'bench', claimLifetimeMs: 120_000, ownsPool: true }));
     const fileMs = await perPost(await openFileState(join(dir, 'state.json')));
     await rm(dir, { recursive: true, force: true });
-    rows.push(row({
-      group: 'slack', name: 'notifier state cost per post (check, claim, record delivered)', size: CLAIMS, oursMs: postgresMs, peerMs: fileMs, peer: 'the JSON state file (fsync + rename per write)',
-      detail: 'PostgreSQL on loopback with fsync off (a throwaway cluster); a real server with fsync adds its commit latency, still far below the ~1 s between two posts to a channel',
-    }));
+    rows.push(
+      row({
+        group: 'slack',
+        name: 'notifier state cost per post (check, claim, record delivered)',
+        size: CLAIMS,
+        oursMs: postgresMs,
+        peerMs: fileMs,
+        peer: 'the JSON state file (fsync + rename per write)',
+        detail: 'PostgreSQL on loopback with fsync off (a throwaway cluster); a real server with fsync adds its commit latency, still far below the ~1 s between two posts to a channel',
+      }),
+    );
     return rows;
   } finally {
     await launcher.close();

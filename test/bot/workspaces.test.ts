@@ -27,7 +27,11 @@ async function sheetsRouter(fakes: FakeSheetsApi[]): Promise<{ rootUrl: string; 
       if (!fake) return void res.writeHead(404).end();
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length').map(([k, v]) => [k, String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers)
+          .filter(([k]) => k !== 'host' && k !== 'content-length')
+          .map(([k, v]) => [k, String(v)]),
+      );
       const answer = await fetch(new URL(req.url!.replace(/^\//, ''), fake.rootUrl), { method: req.method!, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
     })();
@@ -54,8 +58,14 @@ describe('many workspaces through OAuth', () => {
     router = await sheetsRouter(sheets);
     bot = await startBot(
       {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', FACTURAS_STATE_URL: stateUrl, FACTURAS_SECRET_KEY: SECRET_KEY,
-        SLACK_CLIENT_ID: slack.oauthClient.clientId, SLACK_CLIENT_SECRET: slack.oauthClient.clientSecret, SLACK_STATE_SECRET: 'state-secret-for-tests-91f2',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: '0',
+        FACTURAS_STATE_URL: stateUrl,
+        FACTURAS_SECRET_KEY: SECRET_KEY,
+        SLACK_CLIENT_ID: slack.oauthClient.clientId,
+        SLACK_CLIENT_SECRET: slack.oauthClient.clientSecret,
+        SLACK_STATE_SECRET: 'state-secret-for-tests-91f2',
       },
       { logger: recordingLogger(logs), sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false },
     );
@@ -79,7 +89,10 @@ describe('many workspaces through OAuth', () => {
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location')!);
     expect(authorize.searchParams.get('client_id')).toBe(slack.oauthClient.clientId);
-    const cookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = start.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { code } = slack.addWorkspace({ teamId });
     const back = await fetch(`${base()}/slack/oauth_redirect?code=${code}&state=${authorize.searchParams.get('state')}`, { headers: { cookie }, redirect: 'manual' });
     return back.status;
@@ -125,9 +138,18 @@ describe('many workspaces through OAuth', () => {
     expect(stranger).toMatch(/^HTTP 40\d$/);
   });
 
-  it('deletes a workspace\'s installation and tokens when it uninstalls the app, then refuses it', async () => {
+  it("deletes a workspace's installation and tokens when it uninstalls the app, then refuses it", async () => {
     const event = { type: 'app_uninstalled', event_ts: '1760000000.5' };
-    const body = JSON.stringify({ token: 'x', team_id: BETA, api_app_id: slack.identity.appId, event, type: 'event_callback', event_id: 'Ev-uninstall-1', event_time: 1760000000, authorizations: [{ team_id: BETA, user_id: 'U0BETABOT', is_bot: true, is_enterprise_install: false }] });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: BETA,
+      api_app_id: slack.identity.appId,
+      event,
+      type: 'event_callback',
+      event_id: 'Ev-uninstall-1',
+      event_time: 1760000000,
+      authorizations: [{ team_id: BETA, user_id: 'U0BETABOT', is_bot: true, is_enterprise_install: false }],
+    });
     const { signedPost } = await import('./slackRequests');
     expect((await signedPost(`${base()}/slack/events`, body, 'application/json')).status).toBe(200);
     const deadline = Date.now() + 20_000;

@@ -34,8 +34,14 @@ export async function replicaLauncher(command?: { readonly script: string; reado
   const bundle = join(dir, 'replica.js');
   if (!command) {
     await build({
-      entryPoints: [join(ROOT, 'test', 'support', 'replicaMain.ts')], outfile: bundle, bundle: true, platform: 'node',
-      target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning',
+      entryPoints: [join(ROOT, 'test', 'support', 'replicaMain.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
     });
   }
   const argv = (config: ReplicaConfig): string[] => (command ? [command.script, ...command.args, JSON.stringify(config)] : [bundle, JSON.stringify(config)]);
@@ -43,15 +49,19 @@ export async function replicaLauncher(command?: { readonly script: string; reado
   return {
     async start(config) {
       const child = spawn(process.execPath, argv(config), {
-        cwd: ROOT, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: ROOT,
+        env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       running.add(child);
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((done) => child.once('exit', (code) => {
-        running.delete(child);
-        done(code);
-      }));
+      const exited = new Promise<number | null>((done) =>
+        child.once('exit', (code) => {
+          running.delete(child);
+          done(code);
+        }),
+      );
       const port = await new Promise<number>((ready, fail) => {
         let stdout = '';
         child.stdout!.on('data', (chunk: Buffer) => {
