@@ -14,4 +14,5 @@ export { assertNever } from './assertNever';
 export * from './query';
 export * from './reports';
 export * from './pdf';
+export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';
 export * from './projection';

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Logger, webApi } from '@slack/bolt';
 import { auth as googleAuth } from '@googleapis/sheets';
@@ -10,8 +9,9 @@ import { type BotSettings, loadSettings } from './settings';
 import type { BotServices } from './services';
 import { createBoltApp } from './app';
 import { consoleLogger, redactingLogger } from './logging';
-import { isFreshSlackRequest } from './middleware/requestFreshness';
-import { openBotState } from './state/botState';
+import { openBotState, stateUrlSetting } from './state/openState';
+import { healthReport, sheetReadRecorder } from './health';
+import { closeServer, createBotServer, listen } from './httpServer';
 import { createSlackDelivery } from './delivery/slackDelivery';
 import { createStatusNotifier } from './notifier/statusNotifier';
 import { createDailyAlert } from './scheduler/dailyAlert';
@@ -19,10 +19,10 @@ import { repeat } from './scheduler/repeat';
 import { createLedgerSnapshot } from './ledgerSnapshot';
 import { createTurns } from './turns';
 
-/** A setting is missing or wrong, or Slack refused the token: the message says which. */
-export class BotSettingsError extends Error {
-  override readonly name = 'BotSettingsError';
-}
+import { BotSettingsError } from './botSettingsError';
+import { startWorkspacesBot, workspacesRequested } from './oauth/startWorkspacesBot';
+
+export { BotSettingsError };
 
 export interface StartBotOptions {
   /** The bot's clock (business dates, the alert time); default the machine's. */
@@ -43,6 +43,12 @@ export interface StartBotOptions {
   /** Poll and alert on timers (default); tests call pollNotifications and checkDailyAlert instead. */
   readonly runLoops?: boolean;
   readonly locale?: string;
+  /** Web API request timeout (default 10 s): an unanswered post must not stall the notifier. */
+  readonly requestTimeoutMs?: number;
+  /** With PostgreSQL, a claim this old is taken as abandoned by a killed replica (default 2 minutes). */
+  readonly claimLifetimeMs?: number;
+  /** How long stop() lets requests being answered finish before closing their connections (default 5 s). */
+  readonly shutdownGraceMs?: number;
 }
 
 export interface BotHandle {
@@ -57,6 +63,11 @@ export interface BotHandle {
 const SNAPSHOT_FRESH_MS = 5_000;
 /** Past twice the poll interval (which refreshes the snapshot) and this, an answer waits for a fresh read. */
 const MIN_MAX_STALE_MS = 120_000;
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Well past a post's timeout and a few rate-limit waits (each of which renews the claim). */
+const DEFAULT_CLAIM_LIFETIME_MS = 120_000;
+const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
@@ -83,14 +94,20 @@ const defaultStatePath = (settings: BotSettings): string =>
  * workbook and the bot state, serves Bolt on PORT and starts the notifier and the daily alert.
  */
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
+  // With SLACK_CLIENT_ID: many workspaces through Slack's OAuth, each with its own workbook.
+  if (workspacesRequested(env)) return startWorkspacesBot(env, options);
   const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
+  const stateUrl = stateUrlSetting(env);
+  if (!stateUrl.ok) throw new BotSettingsError(`Configuración del bot de Slack inválida:\n- ${stateUrl.message}`);
   const settings = loaded.settings;
   const now = options.now ?? (() => new Date());
   const logger = redactingLogger(options.logger ?? consoleLogger(), [settings.botToken, settings.signingSecret]);
   const retryConfig = options.webApiRetries === undefined ? undefined : { retries: options.webApiRetries };
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const clientOptions = {
     logger,
+    timeout: timeoutMs,
     ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
     ...(retryConfig ? { retryConfig } : {}),
   };
@@ -106,51 +123,51 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
+  const sheetReads = sheetReadRecorder();
   const ledgers = createLedgerSnapshot({
-    store: openStore(settings, options, now, logger), now, logger,
+    store: sheetReads.watch(openStore(settings, options, now, logger)), now, logger,
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
-  // Requests not yet answered over HTTP: answers' work waits while there are any (see Turns).
-  let unanswered = 0;
-  const turns = createTurns({ acksPending: () => unanswered > 0 });
+  let unanswered = (): number => 0;
+  const turns = createTurns({ acksPending: () => unanswered() > 0 });
   const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
-  const state = await openBotState(options.statePath ?? defaultStatePath(settings));
+  const stateKind = stateUrl.url ? 'postgresql' : 'file';
+  let state: Awaited<ReturnType<typeof openBotState>>['state'];
+  try {
+    ({ state } = await openBotState({
+      url: stateUrl.url,
+      filePath: options.statePath ?? defaultStatePath(settings),
+      // Replicas of one deployment share it; another workspace or workbook on the same database does not.
+      scope: `${who.team_id}/${settings.googleSheetId ?? settings.workbookPath}`,
+      claimLifetimeMs: options.claimLifetimeMs ?? DEFAULT_CLAIM_LIFETIME_MS,
+      onPoolError: (error) => logger.warn(`The state database dropped a connection: ${error.message}`),
+    }));
+  } catch (error) {
+    throw new BotSettingsError((error as Error).message);
+  }
 
   const { receiver } = createBoltApp({
     services,
     identity: { teamId: who.team_id, appId: who.app_id, botId: who.bot_id, botUserId: who.user_id },
     logger,
+    timeoutMs,
+    firstSighting: (eventId, teamId) => state.firstSighting(eventId, teamId),
     ...(retryConfig ? { retryConfig } : {}),
   });
-  const server: Server = createServer((req, res) => {
-    unanswered++;
-    let counted = true;
-    const answered = (): void => {
-      if (counted) unanswered--;
-      counted = false;
-    };
-    res.once('finish', answered);
-    res.once('close', answered);
-    if (req.method === 'POST' && !isFreshSlackRequest(req)) {
-      logger.warn(`Refused a request to ${req.url} whose timestamp is missing or more than five minutes off`);
-      res.writeHead(401).end();
-      req.resume();
-      return;
-    }
-    receiver.app(req, res);
-  });
+  const botServer = createBotServer(receiver.app, logger, () => healthReport(state, stateKind, sheetReads));
+  const server = botServer.server;
+  unanswered = botServer.unanswered;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? settings.port, () => resolve());
-    });
+    await listen(server, options.port ?? settings.port);
   } catch (error) {
     await state.close();
     throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
   }
 
-  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
+  // Never retried by the client itself: a post Slack took but whose answer was lost would go out again.
+  // The delivery settles such a post from the channel's history before trying again.
+  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const delivery = createSlackDelivery({ client: deliveryClient, state, logger, now, ...(options.postIntervalMs !== undefined ? { minIntervalMs: options.postIntervalMs } : {}) });
   const notifier = createStatusNotifier(services, state, delivery, logger);
   const alert = createDailyAlert(services, state, delivery);
@@ -160,7 +177,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const alertLoop = repeat('Daily pending-payment alert', Math.min(intervalMs, 60_000), () => alert.checkOnce(), logger, autoStart);
 
   const port = (server.address() as AddressInfo).port;
-  logger.info(`Facturas bot listening on port ${port} for team ${who.team_id}, data: ${store.description}`);
+  logger.info(`Facturas bot listening on port ${port} for team ${who.team_id}, data: ${store.description}, state: ${state.description}`);
   let stopping: Promise<void> | undefined;
   return {
     port,
@@ -169,10 +186,10 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     checkDailyAlert: () => alert.checkOnce(),
     stop() {
       stopping ??= (async () => {
-        await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
+        // No new requests; the post in flight finishes and nothing new is claimed.
+        await closeServer(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS, async () => {
+          await delivery.stop();
+          await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
         });
         await state.close();
       })();

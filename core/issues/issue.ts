@@ -20,6 +20,9 @@ export type IssueCode =
   | 'missingReference'
   | 'unknownReference'
   | 'dueBeforeIssue'
+  | 'totalNotPositive'
+  | 'creditExceedsDocument'
+  | 'duplicateTab'
   | 'csvEmpty'
   | 'csvColumnCount'
   // actions
@@ -36,6 +39,8 @@ export type IssueCode =
   | 'documentHasPayments'
   | 'paymentOnNote'
   | 'documentChanged'
+  | 'documentHasUnreadableRows'
+  | 'workbookAmbiguous'
   | 'notAllowed'
   | 'invalidPeriod'
   | 'mailQuotaExhausted'

@@ -28,7 +28,7 @@ const pdfmake = (): PdfMakeStatic => {
 /** An opened document's PDF, from its detail: its lines, payments, history and customer. */
 export function invoicePdf(app: App, detail: DocumentDetail, view: InvoiceView): PdfDocument {
   const book = detailBook(detail, app.load.issuer);
-  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale: app.locale, asOf: app.load.today }));
+  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale: app.locale, asOf: app.load.today, timeZone: app.load.timeZone }));
 }
 
 export const reportPdf = (definition: DocDefinition): PdfDocument => pdfmake().createPdf(definition);

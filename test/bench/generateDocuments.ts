@@ -27,6 +27,8 @@ export function generateDocuments(options: GenerateOptions): Cell[][] {
   }
   const rows: Cell[][] = [INVOICE_COLUMNS.map((c) => c.header)];
   const folios: Record<number, number> = { 33: 0, 34: 0, 39: 0, 61: 0 };
+  // A credit note takes back a tenth of the invoice it amends, never more than that invoice.
+  const invoiceNets: number[] = [];
   const count = options.count;
   for (let i = 0; i < count; i++) {
     // Issue dates rise with the row, as a real sheet grows.
@@ -36,11 +38,13 @@ export function generateDocuments(options: GenerateOptions): Cell[][] {
     if (type === 61 && folios[33] === 0) type = 33;
     const customer = DEMO_CUSTOMERS[random.int(0, DEMO_CUSTOMERS.length - 1)]!;
     const base = random.int(1, 4000) * 1000;
-    const net = type === 34 ? 0 : type === 61 ? Math.round(base / 10) : base;
+    const amended = type === 61 ? random.int(1, folios[33]!) : 0;
+    const net = type === 34 ? 0 : type === 61 ? Math.round(invoiceNets[amended - 1]! / 10) : base;
     const exempt = type === 34 ? base : 0;
     const tax = CHILE.vatOn(net);
     const folio = ++folios[type]!;
-    const reference = type === 61 ? `33-${random.int(1, folios[33]!)}` : '';
+    if (type === 33) invoiceNets.push(net);
+    const reference = type === 61 ? `33-${amended}` : '';
     const isNote = type === 61;
     const origin = isNote ? 2 : random.int(0, 2);
     rows.push([
