@@ -12,13 +12,14 @@ import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
+import { localBench } from './localBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
 import { BOT_REPLICA, replicaBench } from './replicaBench';
 import { runReplica } from '../support/replicaProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local'];
 const SIZED: readonly Group[] = ['load', 'query', 'reports'];
 
 interface Options {
@@ -40,7 +41,9 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (arg === '--json') json = true;
     else if (arg === '--sizes') {
-      sizes = value().split(',').map((s) => Number(s.replace(/_/g, '')));
+      sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '')));
       if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers of documents, at least 100, e.g. --sizes 10000,100000');
     } else if (arg === '--groups') {
       groups = value().split(',') as Group[];
@@ -83,6 +86,13 @@ async function main(): Promise<void> {
     add(await pdfBench());
   }
 
+  // The local .xlsx at each size, before the sized groups build their in-memory fixtures.
+  if (options.groups.includes('local')) {
+    for (const size of options.sizes) {
+      log(`local .xlsx, size ${size}`);
+      add(await localBench(size, log));
+    }
+  }
   if (options.groups.some((g) => SIZED.includes(g))) {
     for (const size of options.sizes) {
       log(`size ${size}`);
@@ -121,6 +131,6 @@ async function entry(): Promise<void> {
 }
 
 entry().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });
