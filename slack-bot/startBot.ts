@@ -18,6 +18,7 @@ import { createDailyAlert } from './scheduler/dailyAlert';
 import { repeat } from './scheduler/repeat';
 import { createLedgerSnapshot } from './ledgerSnapshot';
 import { createTurns } from './turns';
+import { checkWorkbook, slackFailureMessage } from './startupChecks';
 
 /** A setting is missing or wrong, or Slack refused the token: the message says which. */
 export class BotSettingsError extends Error {
@@ -58,6 +59,10 @@ const SNAPSHOT_FRESH_MS = 5_000;
 /** Past twice the poll interval (which refreshes the snapshot) and this, an answer waits for a fresh read. */
 const MIN_MAX_STALE_MS = 120_000;
 
+/** auth.test at start: two quick retries, ten seconds each, then the bot says Slack is out of reach. */
+const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 1_000 };
+const STARTUP_TIMEOUT_MS = 10_000;
+
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
 function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date, logger: Logger): WorkbookStore {
@@ -83,7 +88,8 @@ const defaultStatePath = (settings: BotSettings): string =>
  * workbook and the bot state, serves Bolt on PORT and starts the notifier and the daily alert.
  */
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
-  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
+  const locale = parseLocale(options.locale ?? env['FACTURAS_LANG']);
+  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined, locale });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
   const settings = loaded.settings;
   const now = options.now ?? (() => new Date());
@@ -95,15 +101,19 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     ...(retryConfig ? { retryConfig } : {}),
   };
 
-  const identityClient = new webApi.WebClient(settings.botToken, clientOptions);
+  // At start a failure is told at once: the default policy retries for half an hour before giving up.
+  // Its retries' warnings are left out too: the one line that follows says what failed.
+  const quiet: Logger = { ...logger, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (...msg) => logger.error(...msg) };
+  const identityClient = new webApi.WebClient(settings.botToken, { ...clientOptions, logger: quiet, retryConfig: retryConfig ?? STARTUP_RETRIES, timeout: STARTUP_TIMEOUT_MS });
   let who: { team_id?: string; app_id?: string; bot_id?: string; user_id?: string };
   try {
     who = await identityClient.auth.test();
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    throw new BotSettingsError(`SLACK_BOT_TOKEN: Slack no lo aceptó (${code}); copie de nuevo el Bot User OAuth Token`);
+    throw new BotSettingsError(slackFailureMessage(error, settings, locale));
   }
-  if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
+  if (!who.team_id || !who.bot_id || !who.user_id) {
+    throw new BotSettingsError(locale === 'es' ? 'SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)' : 'SLACK_BOT_TOKEN: not a bot token (auth.test returned no bot_id)');
+  }
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
   const ledgers = createLedgerSnapshot({
@@ -111,10 +121,13 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
+  // The first read also primes the answers' snapshot.
+  const unusable = await checkWorkbook({ read: () => ledgers.current() }, settings, locale);
+  if (unusable) throw new BotSettingsError(unusable);
   // Requests not yet answered over HTTP: answers' work waits while there are any (see Turns).
   let unanswered = 0;
   const turns = createTurns({ acksPending: () => unanswered > 0 });
-  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
+  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale, now };
   const state = await openBotState(options.statePath ?? defaultStatePath(settings));
 
   const { receiver } = createBoltApp({
@@ -147,7 +160,8 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     });
   } catch (error) {
     await state.close();
-    throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
+    const port = options.port ?? settings.port;
+    throw new BotSettingsError(locale === 'es' ? `PORT: no se pudo abrir el puerto ${port} (${(error as Error).message})` : `PORT: port ${port} could not be opened (${(error as Error).message})`);
   }
 
   const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
