@@ -2,6 +2,7 @@ import type { ModalView } from '@slack/types';
 import { type InvoiceView, type IsoDate, type Locale, type TaxProfile, formatMoney, formatMinorPlain } from '../../core/index';
 import { clamp, escapeMrkdwn, section } from './text';
 import { documentTitle } from './labels';
+import { PAYMENT_MODAL_METADATA, type PaymentModalMetadata, encodePayload } from './payloads';
 
 export const PAYMENT_MODAL_CALLBACK = 'record_payment_modal';
 export const PAYMENT_FIELDS = {
@@ -13,13 +14,6 @@ export const PAYMENT_FIELDS = {
 
 export const PAYMENT_METHODS: readonly string[] = ['Transferencia', 'Cheque', 'Efectivo', 'Tarjeta', 'Depósito', 'Otro'];
 
-/** Carried through the modal: which document, the balance the user saw and where to answer. */
-export interface PaymentModalMetadata {
-  readonly key: string;
-  readonly expectedBalance: number;
-  readonly currency: string;
-  readonly channel: string | null;
-}
 
 const option = (text: string) => ({ text: { type: 'plain_text' as const, text }, value: text });
 
@@ -29,7 +23,7 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
   return {
     type: 'modal',
     callback_id: PAYMENT_MODAL_CALLBACK,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: encodePayload(PAYMENT_MODAL_METADATA, metadata),
     title: { type: 'plain_text', text: es ? 'Registrar pago' : 'Record payment' },
     submit: { type: 'plain_text', text: es ? 'Registrar' : 'Record' },
     close: { type: 'plain_text', text: es ? 'Cancelar' : 'Cancel' },

@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import { type Issue, type Locale, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, parseAmountCell, parseIsoDate, recordPayment } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
 import { WriteConflictError } from '../../../core/node/store';
 import { fallbackText } from '../../blocks/text';
-
-const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), currency: z.string(), channel: z.string().nullable() });
+import { PAYMENT_MODAL_METADATA, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
 
 type Field = keyof typeof PAYMENT_FIELDS;
 
@@ -34,7 +32,12 @@ export const paymentSubmission = (services: BotServices) =>
       return;
     }
     try {
-      const metadata = METADATA.parse(JSON.parse(view.private_metadata));
+      const metadata = decodePayload(PAYMENT_MODAL_METADATA, view.private_metadata);
+      if (!metadata) {
+        logger.warn(`Payment form from ${user} carried unreadable metadata; nothing written`);
+        await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: STALE_PAYLOAD[locale] } });
+        return;
+      }
       const values = view.state.values;
       const amountText = values[PAYMENT_FIELDS.amount.block]?.[PAYMENT_FIELDS.amount.action]?.value ?? '';
       const dateText = values[PAYMENT_FIELDS.date.block]?.[PAYMENT_FIELDS.date.action]?.selected_date ?? '';
