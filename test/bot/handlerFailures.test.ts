@@ -20,8 +20,8 @@ describe('each handler answers a short message when something is wrong', () => {
 
   it('a paging button with a damaged value', async () => {
     await world.payloads.buttonClick('results_page_next', '{not json', CLERK);
-    expect(await answerTo(world.payloads.lastTag('action'))).toBe('No pude completar eso ahora; inténtelo de nuevo en un momento.');
-    expect(world.logs.some((l) => l.startsWith('error Paging "{not json" for UCLERK01 failed'))).toBe(true);
+    expect(await answerTo(world.payloads.lastTag('action'))).toBe('Este botón o formulario ya no es válido; vuelva a buscar el documento con /facturas.');
+    expect(world.logs.some((l) => l.startsWith('warn Paging button from UCLERK01 carried an unreadable value'))).toBe(true);
   });
 
   it('"PDF" on a document that no longer exists', async () => {
