@@ -14,3 +14,4 @@ export { assertNever } from './assertNever';
 export * from './query';
 export * from './reports';
 export * from './pdf';
+export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';

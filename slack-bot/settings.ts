@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../core/index';
 
-/** DESIGN.md §5, validated once at start. */
+/** The settings of docs/bot.md, validated once at start. */
 export interface BotSettings {
   readonly signingSecret: string;
   readonly botToken: string;

@@ -9,9 +9,10 @@ import type { WorkbookRead } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
 import { toMajorUnits } from '../money/toMajorUnits';
 import { findDocument } from './findDocument';
+import { unsafeWriteIssues } from './writeGuard';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
-import { derivedCellUpdates } from './derivedCellUpdates';
+import { refreshDerivedCells } from './refreshDerivedCells';
 
 export interface PaymentRequest {
   /** `[TIPO-]FOLIO` */
@@ -49,6 +50,8 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
     return fail(issue('paymentOnNote', {}, { key, target }));
   }
   if (before.paymentStatus === 'anulada') return fail(issue('documentVoid', {}, { key }));
+  const unsafe = unsafeWriteIssues(read, [before]);
+  if (unsafe.length > 0) return fail(...unsafe);
   if (!Number.isSafeInteger(request.amount) || request.amount <= 0) problems.push(issue('amountNotPositive', { field: 'amount' }, { value: request.amount }));
   else if (request.amount > before.balance) problems.push(issue('amountExceedsBalance', { field: 'amount' }, { key, amount: request.amount, balance: before.balance, currency: before.currency }));
   if (request.date > request.today) problems.push(issue('invalidDate', { field: 'date' }, { value: request.date }));
@@ -62,9 +65,10 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
 
   const payment = { date: request.date, type: before.type, number: before.number, amount: request.amount, method: request.method, reference: request.reference, recordedBy: request.user };
   const afterBook: Book = { ...read.book, payments: [...read.book.payments, { ...payment, row: pagos.lastRow + 1 }] };
-  const after = buildLedger(afterBook, request.today, profile).byKey(before.type, before.number)!;
+  const afterLedger = buildLedger(afterBook, request.today, profile);
+  const after = afterLedger.byKey(before.type, before.number)!;
   const plan: ChangePlan = {
-    updates: derivedCellUpdates(facturas, after),
+    updates: refreshDerivedCells(facturas, ledger, afterLedger, [before]),
     appends: [
       { tab: 'pagos', values: rowValues(pagos, { ...payment, amount: toMajorUnits(payment.amount, before.currency), date: { date: payment.date } }) },
       historyAppend(historial, {

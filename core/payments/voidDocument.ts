@@ -8,8 +8,9 @@ import { STATE_LABELS } from '../workbook/choices';
 import type { WorkbookRead } from '../workbook/readWorkbook';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
-import { derivedCellUpdates } from './derivedCellUpdates';
-import { findDocument as findDocument } from './findDocument';
+import { refreshDerivedCells } from './refreshDerivedCells';
+import { findDocument } from './findDocument';
+import { unsafeWriteIssues } from './writeGuard';
 
 export interface VoidRequest {
   readonly document: string;
@@ -27,6 +28,8 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
   const before = found.value;
   const key = documentKey(before);
   if (before.state === 'anulada') return fail(issue('documentAlreadyVoid', {}, { key }));
+  const unsafe = unsafeWriteIssues(read, [before, before.reference]);
+  if (unsafe.length > 0) return fail(...unsafe);
   // Voiding would leave recorded money pointing at a document that no longer counts.
   const paid = read.book.payments.filter((p) => p.type === before.type && p.number === before.number).reduce((sum, p) => sum + p.amount, 0);
   if (paid > 0) return fail(issue('documentHasPayments', {}, { key, paid, currency: before.currency }));
@@ -34,9 +37,10 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
   const historial = read.layout.historial;
   if (!historial || !facturas) return fail(issue('missingTab', { tab: 'historial' }, { tab: 'Historial' }));
   const afterBook: Book = { ...read.book, documents: read.book.documents.map((d) => (d.row === before.row ? { ...d, state: 'anulada' as const } : d)) };
-  const after = buildLedger(afterBook, request.today, profile).byKey(before.type, before.number)!;
+  const afterLedger = buildLedger(afterBook, request.today, profile);
+  const after = afterLedger.byKey(before.type, before.number)!;
   const plan: ChangePlan = {
-    updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...derivedCellUpdates(facturas, after)],
+    updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...refreshDerivedCells(facturas, ledger, afterLedger, [before])],
     appends: [
       historyAppend(historial, {
         id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,

@@ -9,11 +9,13 @@ import { z } from 'zod';
 /** "Registrar pago": the document and the balance the user saw, so the form can refuse if it moved. */
 export const PAYMENT_BUTTON_VALUE = z.object({ key: z.string().min(1).max(40), balance: z.number().int() });
 
-/** The payment modal: which document, the balance the user saw and where to answer. */
+/**
+ * The payment modal: which document, the balance the user saw and where to answer. No currency:
+ * the amount is read in the currency of the document found when writing, never one a form says.
+ */
 export const PAYMENT_MODAL_METADATA = z.object({
   key: z.string().min(1).max(40),
   expectedBalance: z.number().int(),
-  currency: z.string().min(1).max(10),
   channel: z.string().max(40).nullable(),
 });
 

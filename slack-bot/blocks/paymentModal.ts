@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { type InvoiceView, type IsoDate, type Locale, type TaxProfile, formatMoney, formatMinorPlain } from '../../core/index';
+import { type InvoiceView, type IsoDate, type Locale, type TaxProfile, formatMoney, paymentMethodOptions, suggestedAmount } from '../../core/index';
 import { clamp, escapeMrkdwn, section } from './text';
 import { documentTitle } from './labels';
 import { PAYMENT_MODAL_METADATA, type PaymentModalMetadata, encodePayload } from './payloads';
@@ -12,10 +12,8 @@ export const PAYMENT_FIELDS = {
   reference: { block: 'payment_reference', action: 'reference' },
 } as const;
 
-export const PAYMENT_METHODS: readonly string[] = ['Transferencia', 'Cheque', 'Efectivo', 'Tarjeta', 'Depósito', 'Otro'];
 
-
-const option = (text: string) => ({ text: { type: 'plain_text' as const, text }, value: text });
+const option = (method: { readonly value: string; readonly label: string }) => ({ text: { type: 'plain_text' as const, text: method.label }, value: method.value });
 
 export function paymentModal(view: InvoiceView, today: IsoDate, metadata: PaymentModalMetadata, profile: TaxProfile, locale: Locale): ModalView {
   const es = locale === 'es';
@@ -33,7 +31,7 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
         type: 'input',
         block_id: PAYMENT_FIELDS.amount.block,
         label: { type: 'plain_text', text: es ? `Monto (${view.currency})` : `Amount (${view.currency})` },
-        element: { type: 'plain_text_input', action_id: PAYMENT_FIELDS.amount.action, initial_value: formatMinorPlain(view.balance, view.currency) },
+        element: { type: 'plain_text_input', action_id: PAYMENT_FIELDS.amount.action, initial_value: suggestedAmount(view.balance, view.currency) },
         hint: { type: 'plain_text', text: es ? 'Como 297.500 o 297500' : 'Like 297.500 or 297500' },
       },
       {
@@ -46,7 +44,7 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
         type: 'input',
         block_id: PAYMENT_FIELDS.method.block,
         label: { type: 'plain_text', text: es ? 'Medio de pago' : 'Method' },
-        element: { type: 'static_select', action_id: PAYMENT_FIELDS.method.action, options: PAYMENT_METHODS.map(option), initial_option: option(PAYMENT_METHODS[0]!) },
+        element: { type: 'static_select', action_id: PAYMENT_FIELDS.method.action, options: paymentMethodOptions(locale).map(option), initial_option: option(paymentMethodOptions(locale)[0]!) },
       },
       {
         type: 'input',

@@ -27,7 +27,7 @@ describe('what buttons and forms carry, declared once and read back with the sam
     await world.payloads.buttonClick('record_payment', pay.value!, ADMIN);
     const opened = await eventually(() => world.slack.callsTo('views.open')[0], 'the form');
     const metadata = (opened.args['view'] as { private_metadata: string }).private_metadata;
-    expect(decodePayload(PAYMENT_MODAL_METADATA, metadata)).toEqual({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    expect(decodePayload(PAYMENT_MODAL_METADATA, metadata)).toEqual({ key: '33-1003', expectedBalance: 138_000, channel: CHANNEL });
 
     await world.payloads.command('gamma', ADMIN);
     const page = await nextAnswer(2);

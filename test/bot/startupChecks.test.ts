@@ -57,7 +57,7 @@ describe('the bot process stops at start with one line naming the setting', () =
   let dir: string;
   let base: Record<string, string>;
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-bot.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'bot'], { cwd: ROOT, stdio: 'pipe' });
     slack = await startFakeSlackApi();
     dir = await mkdtemp(path.join(tmpdir(), 'facturas-bot-start-'));
     base = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.identity.token, SLACK_API_URL: slack.apiUrl, FACTURAS_BOT_STATE: path.join(dir, 'state.json') };

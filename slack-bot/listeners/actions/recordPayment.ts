@@ -30,7 +30,7 @@ export const recordPayment = (services: BotServices) =>
       const view = found.value;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: paymentModal(view, todayOf(services), { key: shown.key, expectedBalance: shown.balance, currency: view.currency, channel: body.channel?.id ?? null }, services.profile, services.locale),
+        view: paymentModal(view, todayOf(services), { key: shown.key, expectedBalance: shown.balance, channel: body.channel?.id ?? null }, services.profile, services.locale),
       });
     } catch (error) {
       logger.error(`Opening the payment form for ${action.value} (${body.user.id}) failed: ${(error as Error).stack ?? error}`);
