@@ -59,7 +59,7 @@ const MESSAGES = {
   },
   en: {
     invalid: 'Invalid Slack bot settings:',
-    signingSecret: 'missing (the Slack app\'s Basic Information > Signing Secret)',
+    signingSecret: "missing (the Slack app's Basic Information > Signing Secret)",
     botTokenMissing: 'missing (OAuth & Permissions > Bot User OAuth Token)',
     botTokenShape: 'must be a bot token (starts with xoxb-)',
     url: 'must be a URL, e.g. https://slack.com/api/',
@@ -74,13 +74,19 @@ const MESSAGES = {
     atLeastOne: 'must be at least 1',
     atMostADay: 'must be at most 86400 (one day)',
     sheetId: 'does not look like a Google Sheet id (the long part of its URL)',
-    credentials: 'missing; with GOOGLE_SHEET_ID give the service account\'s JSON key file',
+    credentials: "missing; with GOOGLE_SHEET_ID give the service account's JSON key file",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 function schemaFor(m: (typeof MESSAGES)[Locale]) {
   const idList = z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : []),
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [],
     z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, m.userIds)),
   );
   return z.object({
@@ -88,13 +94,31 @@ function schemaFor(m: (typeof MESSAGES)[Locale]) {
     SLACK_BOT_TOKEN: z.preprocess(blankToUndefined, z.string({ error: m.botTokenMissing }).regex(/^xoxb-/, m.botTokenShape)),
     SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: m.url }).optional()),
     PORT: z.preprocess(blankToUndefined, z.coerce.number({ error: m.portNumber }).int(m.integer).min(0, m.portRange).max(65535, m.portRange).default(3000)),
-    SLACK_NOTIFY_CHANNEL: z.preprocess(blankToUndefined, z.string().regex(/^[CG][A-Z0-9]{2,}$/, m.channel).optional()),
+    SLACK_NOTIFY_CHANNEL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[CG][A-Z0-9]{2,}$/, m.channel)
+        .optional(),
+    ),
     SLACK_MANAGER_IDS: idList,
     SLACK_PAYMENT_ADMINS: idList,
-    FACTURAS_ALERT_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, m.alertTime).default('09:00')),
+    FACTURAS_ALERT_TIME: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, m.alertTime)
+        .default('09:00'),
+    ),
     FACTURAS_TIMEZONE: z.preprocess(blankToUndefined, z.string().refine(isTimeZone, m.timeZone).default('America/Santiago')),
     FACTURAS_POLL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number({ error: m.seconds }).int(m.integer).min(1, m.atLeastOne).max(86_400, m.atMostADay).default(60)),
-    GOOGLE_SHEET_ID: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{10,}$/, m.sheetId).optional()),
+    GOOGLE_SHEET_ID: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{10,}$/, m.sheetId)
+        .optional(),
+    ),
     GOOGLE_APPLICATION_CREDENTIALS: optionalText,
     FACTURAS_WORKBOOK: z.preprocess(blankToUndefined, z.string().default('./facturas.xlsx')),
     FACTURAS_BOT_STATE: optionalText,

@@ -45,9 +45,7 @@ export function workbookFailureMessage(error: unknown, settings: BotSettings, lo
       : `FACTURAS_WORKBOOK: there is no workbook at ${error.path}; create it with "facturas init" or point at another`;
   }
   if (error instanceof WorkbookUnreadableError) {
-    return es
-      ? `FACTURAS_WORKBOOK: no se pudo leer ${error.path} como libro .xlsx (${error.reason})`
-      : `FACTURAS_WORKBOOK: ${error.path} could not be read as an .xlsx workbook (${error.reason})`;
+    return es ? `FACTURAS_WORKBOOK: no se pudo leer ${error.path} como libro .xlsx (${error.reason})` : `FACTURAS_WORKBOOK: ${error.path} could not be read as an .xlsx workbook (${error.reason})`;
   }
   const e = error as { response?: { status?: number }; status?: number; code?: unknown; message?: string };
   const status = e?.response?.status ?? e?.status ?? (typeof e?.code === 'number' ? e.code : undefined);
@@ -66,7 +64,9 @@ export function workbookFailureMessage(error: unknown, settings: BotSettings, lo
       : `GOOGLE_APPLICATION_CREDENTIALS: the service account key ${settings.googleCredentials ?? ''} could not be read (${e.message})`;
   }
   const why = status === undefined ? (e?.message ?? String(error)) : `${status} ${e?.message ?? ''}`.trim();
-  return es ? `${dataSetting(settings)}: no se pudo leer ${settings.googleSheetId ? `la hoja ${sheet}` : settings.workbookPath} (${why})` : `${dataSetting(settings)}: ${settings.googleSheetId ? `sheet ${sheet}` : settings.workbookPath} could not be read (${why})`;
+  return es
+    ? `${dataSetting(settings)}: no se pudo leer ${settings.googleSheetId ? `la hoja ${sheet}` : settings.workbookPath} (${why})`
+    : `${dataSetting(settings)}: ${settings.googleSheetId ? `sheet ${sheet}` : settings.workbookPath} could not be read (${why})`;
 }
 
 /** A workbook without a Facturas tab is the wrong one (another spreadsheet, a blank file): nothing to serve. */

@@ -12,7 +12,6 @@ export const PAYMENT_FIELDS = {
   reference: { block: 'payment_reference', action: 'reference' },
 } as const;
 
-
 const option = (method: { readonly value: string; readonly label: string }) => ({ text: { type: 'plain_text' as const, text: method.label }, value: method.value });
 
 export function paymentModal(view: InvoiceView, today: IsoDate, metadata: PaymentModalMetadata, profile: TaxProfile, locale: Locale): ModalView {
@@ -56,4 +55,3 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
     ],
   };
 }
-

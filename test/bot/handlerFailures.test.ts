@@ -10,8 +10,7 @@ describe('each handler answers a short message when something is wrong', () => {
     await world.close();
   });
 
-  const answerTo = (tag: string) =>
-    eventually(() => world.slack.callsTo('response_url').find((c) => c.args['tag'] === tag), `an answer to ${tag}`).then((c) => String(c.args['text']));
+  const answerTo = (tag: string) => eventually(() => world.slack.callsTo('response_url').find((c) => c.args['tag'] === tag), `an answer to ${tag}`).then((c) => String(c.args['text']));
 
   it('"Ver" on a document that no longer exists', async () => {
     await world.payloads.buttonClick('open_invoice', '33-4040', CLERK);

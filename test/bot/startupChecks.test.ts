@@ -127,7 +127,12 @@ describe('the bot on a Google Sheet it cannot use does not start', () => {
   });
 
   it('when the spreadsheet has no Facturas tab', async () => {
-    sheets = await startFakeSheetsApi({ 'Hoja 1': [['Nombre', 'Teléfono'], ['Ana', '+56 9 1234 5678']] });
+    sheets = await startFakeSheetsApi({
+      'Hoja 1': [
+        ['Nombre', 'Teléfono'],
+        ['Ana', '+56 9 1234 5678'],
+      ],
+    });
     await expect(start(sheets.spreadsheetId)).rejects.toThrow(new BotSettingsError(`GOOGLE_SHEET_ID: ${sheets.spreadsheetId}: Falta la hoja Facturas; use «Preparar planilla» para crearla`));
   });
 });

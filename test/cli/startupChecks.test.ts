@@ -67,7 +67,10 @@ describe('facturas serve and pay refuse to start on settings they cannot use', (
     const sidebar = path.join(folder, 'sidebar.html');
     await writeFile(sidebar, '<!doctype html><title>sidebar</title>');
     const env = { FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_SIDEBAR_HTML: sidebar };
-    for (const argv of [['serve', '--port', '0'], ['pay', '33-1003', '--amount', '1000']]) {
+    for (const argv of [
+      ['serve', '--port', '0'],
+      ['pay', '33-1003', '--amount', '1000'],
+    ]) {
       const result = await facturas(argv, env);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^No existe el libro .*facturas\.xlsx; créelo con «facturas init»/);

@@ -6,7 +6,8 @@ import { fallbackText } from '../../blocks/text';
 import { PAYMENT_BUTTON_VALUE, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
 
 /** Opens the payment modal for administrators; anyone else is told politely and nothing opens. */
-export const recordPayment = (services: BotServices) =>
+export const recordPayment =
+  (services: BotServices) =>
   async ({ ack, action, body, client, respond, logger }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {

@@ -3,9 +3,9 @@ import { type BotServices, SORRY } from '../../services';
 import { answerQuery } from '../../invoiceAnswers';
 import { PAGE_BUTTON_VALUE, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
 
-
 /** Paging buttons replace the list in place with the previous or next page. */
-export const resultsPage = (services: BotServices) =>
+export const resultsPage =
+  (services: BotServices) =>
   async ({ ack, action, body, respond, logger }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {

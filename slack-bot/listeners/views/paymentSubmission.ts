@@ -13,7 +13,8 @@ type Field = keyof typeof PAYMENT_FIELDS;
  * be sent by anyone who can open a modal; the write re-reads the workbook and refuses if the
  * balance moved since the user saw it. Problems come back next to the field they concern.
  */
-export const paymentSubmission = (services: BotServices) =>
+export const paymentSubmission =
+  (services: BotServices) =>
   async ({ ack, body, view, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const locale = services.locale;
     const user = body.user.id;
@@ -47,7 +48,8 @@ export const paymentSubmission = (services: BotServices) =>
       // The amount is read in the currency of the document found under the lock, never one the form carries.
       const result = await services.store.transact((read) => {
         const planned = recordTypedPayment(
-          read, services.profile,
+          read,
+          services.profile,
           { document: metadata.key, amount: amountText, date: dateText, method, reference },
           { user: body.user.name ? `${body.user.name} (${user})` : user, channel: 'slack', today: todayOf(services), now: now.toISOString(), expectedBalance: metadata.expectedBalance },
         );
@@ -62,9 +64,11 @@ export const paymentSubmission = (services: BotServices) =>
       const { before, after, request } = result.value;
       const amount = request.amount;
       const status = (s: typeof before.paymentStatus) => PAYMENT_STATUS_LABELS[s][locale];
-      const text = fallbackText(locale === 'es'
-        ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
-        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`);
+      const text = fallbackText(
+        locale === 'es'
+          ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
+          : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`,
+      );
       try {
         if (!metadata.channel) throw new Error('no channel');
         await client.chat.postEphemeral({ channel: metadata.channel, user, text });
