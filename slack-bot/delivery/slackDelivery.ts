@@ -116,10 +116,14 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
     let cursor: string | undefined;
     for (let page = 0; page < (oldest ? HISTORY_PAGES : 1); page++) {
       const history = await rateLimited(
-        () => client.conversations.history({
-          channel, include_all_metadata: true, limit: oldest ? HISTORY_PAGE : HISTORY_LOOKBACK,
-          ...(oldest ? { oldest } : {}), ...(cursor ? { cursor } : {}),
-        }),
+        () =>
+          client.conversations.history({
+            channel,
+            include_all_metadata: true,
+            limit: oldest ? HISTORY_PAGE : HISTORY_LOOKBACK,
+            ...(oldest ? { oldest } : {}),
+            ...(cursor ? { cursor } : {}),
+          }),
         'conversations.history',
       );
       const mine = (history.messages ?? []).find((m) => {
@@ -214,19 +218,21 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
   };
 
   return {
-    settleAbandoned: () => serially(async () => {
-      const claims = await state.takeAbandonedClaims();
-      for (const claim of claims) await settle(claim);
-      return claims.length;
-    }),
-    deliverOnce: (key, to, message) => serially(async (): Promise<DeliveryOutcome> => {
-      if (stopping) return 'stopped';
-      const channel = await channelOf(to);
-      const claimedAt = new Date();
-      if (!(await state.claim(key, channel))) return 'already-delivered';
-      await pace(channel);
-      return post(key, channel, message, claimedAt);
-    }),
+    settleAbandoned: () =>
+      serially(async () => {
+        const claims = await state.takeAbandonedClaims();
+        for (const claim of claims) await settle(claim);
+        return claims.length;
+      }),
+    deliverOnce: (key, to, message) =>
+      serially(async (): Promise<DeliveryOutcome> => {
+        if (stopping) return 'stopped';
+        const channel = await channelOf(to);
+        const claimedAt = new Date();
+        if (!(await state.claim(key, channel))) return 'already-delivered';
+        await pace(channel);
+        return post(key, channel, message, claimedAt);
+      }),
     async stop() {
       stopping = true;
       wakeOnStop();

@@ -17,23 +17,24 @@ describe('notifier when Slack fails', () => {
   };
   const posts = () => world.slack.messages.filter((m) => m.channel === NOTIFY_CHANNEL);
 
-  it.each<[LostAnswer, number]>([['http500', 3], ['reset', 3], ['hang', 1]])(
-    'posts once when Slack took the post but its answer was lost (%s), with the Web API client left at its default retries',
-    async (how, times) => {
-      // No webApiRetries override: the client's own retries are what posted an entry four times.
-      world = await startBotWorld({ webApiRetries: undefined, requestTimeoutMs: 500 });
-      await poll();
-      world.sheets.appendRow('Historial', historyRow('H-00010'));
-      world.slack.loseAnswerNext('chat.postMessage', how, times);
-      expect(await poll()).toBe(1);
-      expect(posts()).toHaveLength(1);
-      expect(world.slack.callsTo('chat.postMessage')).toHaveLength(1);
-      expect(world.slack.callsTo('conversations.history').length).toBeGreaterThan(0);
-      expect(world.logs.some((l) => l.includes('checking the channel before any retry'))).toBe(true);
-      expect(await poll()).toBe(0);
-      expect(posts()).toHaveLength(1);
-    },
-  );
+  it.each<[LostAnswer, number]>([
+    ['http500', 3],
+    ['reset', 3],
+    ['hang', 1],
+  ])('posts once when Slack took the post but its answer was lost (%s), with the Web API client left at its default retries', async (how, times) => {
+    // No webApiRetries override: the client's own retries are what posted an entry four times.
+    world = await startBotWorld({ webApiRetries: undefined, requestTimeoutMs: 500 });
+    await poll();
+    world.sheets.appendRow('Historial', historyRow('H-00010'));
+    world.slack.loseAnswerNext('chat.postMessage', how, times);
+    expect(await poll()).toBe(1);
+    expect(posts()).toHaveLength(1);
+    expect(world.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(world.slack.callsTo('conversations.history').length).toBeGreaterThan(0);
+    expect(world.logs.some((l) => l.includes('checking the channel before any retry'))).toBe(true);
+    expect(await poll()).toBe(0);
+    expect(posts()).toHaveLength(1);
+  });
 
   it('keeps the claim when the history cannot be read either, and settles it from the history on the next poll', async () => {
     world = await startBotWorld();
