@@ -15,3 +15,4 @@ export * from './query';
 export * from './reports';
 export * from './pdf';
 export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';
+export * from './projection';

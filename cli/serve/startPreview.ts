@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
@@ -38,6 +38,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     ...(options.asOf ? { asOf: options.asOf } : {}),
     now: options.now,
     ...(options.locale ? { locale: options.locale } : {}),
+    fileStamp: async () => {
+      const file = await stat(options.workbookPath);
+      return `${file.mtimeMs}:${file.size}`;
+    },
   });
   const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.locale ? { locale: options.locale } : {}), ...(options.log ? { log: options.log } : {}) });
   return { ...running, outboxDir };

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   }
   if (options.groups.includes('addon')) {
     log('add-on');
-    add(await addonBench());
+    add(await addonBench(log));
   }
   if (options.groups.includes('pdf')) {
     log('pdf');
