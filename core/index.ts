@@ -14,3 +14,5 @@ export { assertNever } from './assertNever';
 export * from './query';
 export * from './reports';
 export * from './pdf';
+export * from './import';
+export * from './sii';

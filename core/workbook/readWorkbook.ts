@@ -165,6 +165,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     const net = f.amount('net', currency, true);
     const exempt = f.amount('exempt', currency, true);
     const tax = f.amount('tax', currency, true);
+    const otherTaxes = f.amount('otherTaxes', currency, true);
     const total = f.amount('total', currency);
     const stateText = f.text('state');
     const state = stateText === '' ? 'emitida' : memo(parsedStates, stateText, parseDocumentState) ?? f.report('state', 'invalidChoice', { allowed: 'Emitida, Anulada' });
@@ -173,8 +174,8 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     if (referenceText !== '') reference = parseDocumentKey(referenceText) ?? f.report('reference', 'invalidDocumentKey');
     if (email !== '' && !memo(checkedEmails, email, (e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e))) f.report('email', 'invalidEmail');
     if (/^[A-Z]{3}$/.test(currency) === false) f.report('currency', 'invalidChoice', { allowed: 'ISO 4217, p. ej. CLP' });
-    if (net !== null && exempt !== null && tax !== null && total !== null) {
-      if (net + exempt + tax !== total) f.report('total', 'totalMismatch', { expected: net + exempt + tax, currency });
+    if (net !== null && exempt !== null && tax !== null && otherTaxes !== null && total !== null) {
+      if (net + exempt + tax + otherTaxes !== total) f.report('total', otherTaxes === 0 ? 'totalMismatch' : 'totalWithOtherTaxesMismatch', { expected: net + exempt + tax + otherTaxes, currency });
       else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency });
       if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
     }
@@ -184,7 +185,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     if (problems.length > 0) return null;
     return {
       type: type!, number: number!, issueDate: issueDate!, dueDate, customerTaxId: customerTaxId!, customerName: customerName!,
-      email, origin: origin!, originRef: f.text('originRef'), net: net!, exempt: exempt!, tax: tax!, total: total!, currency,
+      email, origin: origin!, originRef: f.text('originRef'), net: net!, exempt: exempt!, tax: tax!, otherTaxes: otherTaxes!, total: total!, currency,
       state: state!, reference, notes: f.text('notes'), row: rowNumber,
     } satisfies InvoiceDocument;
   });
