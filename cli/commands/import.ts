@@ -42,16 +42,20 @@ export const command: Command = {
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
       planned = planImport(parsed, read, context.profile, context.asOf);
+      const empty = planned.plan.updates.length === 0 && planned.plan.appends.length === 0;
+      // Everything already there: nothing is written, so the file stays byte for byte.
+      if (planned.problems.length === 0 && empty) return fail(issue('importNothingToDo'));
       if (planned.problems.length === 0) return ok({ plan: planned.plan, outcome: planned.documents.length });
       // The reasons are rendered with files, lines and folios below; this only stops the write.
       return fail(issue('csvEmpty', { file: parsed[0]!.file }));
     });
-    if (!result.ok) {
+    const unchanged = planned !== undefined && planned.problems.length === 0 && planned.documents.length === 0;
+    if (!result.ok && !unchanged) {
       if (planned && planned.problems.length > 0) throw new CliError(refusalLines(planned.files, planned.problems, context.locale));
       throw new CliError(result.issues.map((p) => formatIssue(p, context.locale)));
     }
     const files = planned!.files;
-    context.print(m.imported(result.value, files.length === 1 ? files[0]!.file : m.filesCount(files.length), context.workbookPath));
+    context.print(m.imported(result.ok ? result.value : 0, files.length === 1 ? files[0]!.file : m.filesCount(files.length), context.workbookPath));
     for (const outcome of files) context.print(fileOutcomeLine(outcome, context.locale));
     return EXIT.ok;
   },

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pdfText } from '../node/pdfText';
 import { fileHash, loadWorkbook, makeFolder, removeFolder, runCli, sheetRows } from './cliHarness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'sii');
@@ -37,6 +38,18 @@ describe('facturas import: the SII RCV sales export', () => {
     expect(rows.flat().some((cell) => typeof cell === 'string' && cell.includes('\ufffd'))).toBe(false);
   });
 
+  it('keeps other taxes in Total everywhere: the Libro de Ventas and the invoice PDF show them', async () => {
+    expect((await runCli(['import', 'rcv-ventas-2026-10.csv'], folder)).code).toBe(0);
+    const libro = JSON.parse((await runCli(['report', 'libro-ventas', '--period', '2026-10', '--format', 'json'], folder)).stdout);
+    expect(libro.rows.find((r: { number: number }) => r.number === 80002)).toMatchObject({ net: 500_000, tax: 95_000, otherTaxes: 140_000, total: 735_000 });
+    const table = (await runCli(['report', 'libro-ventas', '--period', '2026-10'], folder)).stdout;
+    expect(table).toMatch(/Otros impuestos/);
+    expect(table).toMatch(/80002.*\$500\.000\s+\$95\.000\s+\$140\.000\s+\$735\.000/);
+    expect((await runCli(['pdf', '33-80002', '--out', '33-80002.pdf'], folder)).code).toBe(0);
+    const { text } = await pdfText(await fs.readFile(path.join(folder, '33-80002.pdf')));
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Otros impuestos \$140\.000/);
+  });
+
   it('importing the same export again adds nothing and says they were already there', async () => {
     expect((await runCli(['import', 'rcv-ventas-2026-10.csv'], folder)).code).toBe(0);
     const rowsAfterFirst = sheetRows(await loadWorkbook(workbook), 'Facturas').length;
@@ -45,8 +58,8 @@ describe('facturas import: the SII RCV sales export', () => {
     expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(again.stdout).toContain('rcv-ventas-2026-10.csv (RCV sales export, Windows-1252): 0 new, 5 already in the workbook, 1 boleta summary lines, left out.');
     expect(sheetRows(await loadWorkbook(workbook), 'Facturas')).toHaveLength(rowsAfterFirst);
-    expect(await fileHash(workbook)).not.toBe('');
-    expect(before).toBeTruthy();
+    // Nothing to add is nothing written: the file stays byte for byte.
+    expect(await fileHash(workbook)).toBe(before);
   });
 
   it('refuses an export whose document has the same type and folio as one in the workbook with other amounts, naming each difference', async () => {
