@@ -3,7 +3,7 @@ import type { SidebarState } from '../server/api';
 import { callServer } from './serverClient';
 import { type UiText, uiText } from './i18n';
 
-export type View = { readonly name: 'list' } | { readonly name: 'detail'; readonly key: string } | { readonly name: 'reports' };
+export type View = { readonly name: 'list' } | { readonly name: 'detail'; readonly key: string } | { readonly name: 'reports' } | { readonly name: 'sii' };
 
 export interface ListControls {
   text: string;

@@ -3,6 +3,7 @@ import { h, replaceChildren } from './dom';
 import { listView } from './listView';
 import { detailView } from './detailView';
 import { reportsView } from './reportsView';
+import { siiTabLabel, siiView } from './siiView';
 
 declare global {
   interface Window {
@@ -16,12 +17,12 @@ const root = document.getElementById('app')!;
 
 function header(): HTMLElement {
   const t = app.t;
-  const tab = (name: 'list' | 'reports', label: string) =>
+  const tab = (name: 'list' | 'reports' | 'sii', label: string) =>
     h('button', { type: 'button', class: `tab${app.view.name === name || (name === 'list' && app.view.name === 'detail') ? ' active' : ''}`, 'data-testid': `tab-${name}`, onclick: () => app.show({ name }) }, label);
   return h(
     'header',
     {},
-    h('nav', {}, tab('list', t.list), tab('reports', t.reports)),
+    h('nav', {}, tab('list', t.list), tab('reports', t.reports), tab('sii', siiTabLabel(app.locale))),
     h('button', { type: 'button', class: 'link lang', 'data-testid': 'language', onclick: () => app.setLocale(app.locale === 'es' ? 'en' : 'es') }, t.switchLanguage),
   );
 }
@@ -38,7 +39,7 @@ function render(): void {
     state.issues.length > 0
       ? h('details', { class: 'problems', 'data-testid': 'read-issues' }, h('summary', {}, t.rowsWithProblems(state.issues.length)), h('ul', {}, state.issues.slice(0, 200).map((i) => h('li', {}, app.issueText([i])))))
       : null;
-  const view = app.view.name === 'detail' ? detailView(app, app.view.key) : app.view.name === 'reports' ? reportsView(app) : listView(app);
+  const view = app.view.name === 'detail' ? detailView(app, app.view.key) : app.view.name === 'reports' ? reportsView(app) : app.view.name === 'sii' ? siiView(app) : listView(app);
   replaceChildren(root, header(), state.environment === 'preview' ? h('div', { class: 'badge' }, t.preview) : null, notice, problems, view);
   root.setAttribute('aria-busy', String(app.busy));
 }

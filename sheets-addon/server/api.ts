@@ -10,6 +10,7 @@ import {
   EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseDateField, parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
+import { createSiiApi } from './siiApi';
 
 const PROFILE = CHILE;
 
@@ -257,6 +258,8 @@ export function createServerApi(ports: AddonPorts) {
     setupWorkbook,
     recordManualStateEdit,
     today,
+    // The SII section (RCV and DTE import, reconciliation): its own file.
+    ...createSiiApi(ports),
   };
 }
 

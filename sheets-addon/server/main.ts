@@ -111,6 +111,9 @@ export const serverApi: ServerApi = {
   emailInvoice: bound('emailInvoice'),
   createReportSheet: bound('createReportSheet'),
   saveLocale: bound('saveLocale'),
+  previewSiiImport: bound('previewSiiImport'),
+  importSiiFiles: bound('importSiiFiles'),
+  reconcileRcv: bound('reconcileRcv'),
 };
 
 export const entryPoints = {

@@ -14,6 +14,9 @@ export const sidebarApi = (api: ServerApiImpl) => ({
   emailInvoice: (input: EmailInput) => api.emailInvoice(input),
   createReportSheet: (input: ReportSheetInput) => api.createReportSheet(input),
   saveLocale: (locale: Locale) => api.saveLocale(locale),
+  previewSiiImport: (files: unknown) => api.previewSiiImport(files),
+  importSiiFiles: (files: unknown) => api.importSiiFiles(files),
+  reconcileRcv: (file: unknown, period?: string) => api.reconcileRcv(file, period),
 });
 
 export type ServerApi = ReturnType<typeof sidebarApi>;
