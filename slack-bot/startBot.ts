@@ -60,13 +60,14 @@ const MIN_MAX_STALE_MS = 120_000;
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
-function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date): WorkbookStore {
+function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date, logger: Logger): WorkbookStore {
   if (options.store) return options.store;
   if (settings.googleSheetId) {
     const authClient = options.sheetsAuth ?? (settings.googleCredentials ? new googleAuth.GoogleAuth({ keyFile: settings.googleCredentials, scopes: [SHEETS_SCOPE] }) : undefined);
     return openSheetsStore({
       spreadsheetId: settings.googleSheetId,
       now,
+      warn: (line) => logger.warn(line),
       ...(authClient ? { auth: authClient } : {}),
       ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}),
     });
@@ -106,7 +107,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
   const ledgers = createLedgerSnapshot({
-    store: openStore(settings, options, now), now, logger,
+    store: openStore(settings, options, now, logger), now, logger,
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;

@@ -1,17 +1,20 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { type ReportTable, PAYMENT_STATUS_EN, agingReport, f29Debits, f29Table, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
 import { messages } from '../messages';
 import { issuesError, json } from '../output';
+import { writeOutputFile } from '../outputFile';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
 
 const REPORTS = ['status', 'aging', 'libro-ventas', 'f29'] as const;
 
+/** The --force option of the commands that write an --out file. */
+export const FORCE_OPTION = { name: 'force', type: 'boolean', help: { es: 'reemplaza el archivo --out si ya existe', en: 'replaces the --out file if it exists' } } as const;
+
 /** Text formats go to stdout unless --out says otherwise; xlsx and pdf always go to a file. */
-export async function deliver(context: CommandContext, format: OutputFormat, out: string | undefined, content: () => Promise<string | Buffer>): Promise<void> {
+export async function deliver(context: CommandContext, format: OutputFormat, out: string | undefined, content: () => Promise<string | Buffer>, force = false): Promise<void> {
   const m = messages(context.locale);
   if (out === undefined && (format === 'xlsx' || format === 'pdf')) throw new CliError([m.outRequired(format)], EXIT.usage);
   const bytes = await content();
@@ -20,7 +23,7 @@ export async function deliver(context: CommandContext, format: OutputFormat, out
     return;
   }
   const target = context.resolvePath(out);
-  await fs.writeFile(target, bytes);
+  await writeOutputFile(target, bytes, { workbookPath: context.workbookPath, force, locale: context.locale });
   context.print(m.saved(target));
 }
 
@@ -35,7 +38,7 @@ export async function renderTable(table: ReportTable, format: OutputFormat): Pro
 
 export const command: Command = {
   name: 'report',
-  usage: { es: 'status|aging|libro-ventas|f29 [--period AAAA-MM] [--out ARCHIVO]', en: 'status|aging|libro-ventas|f29 [--period YYYY-MM] [--out FILE]' },
+  usage: { es: 'status|aging|libro-ventas|f29 [--period AAAA-MM] [--out ARCHIVO [--force]]', en: 'status|aging|libro-ventas|f29 [--period YYYY-MM] [--out FILE [--force]]' },
   description: {
     es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of) y f29 (la sección de débitos del Formulario 29 del mes, con los códigos del SII).',
     en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) libro-ventas (the sales book of month --period, default that of --as-of) and f29 (the debits section of the Formulario 29 of the month, with the codes of the SII).',
@@ -43,6 +46,7 @@ export const command: Command = {
   options: [
     { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas o del F29', en: 'month of the sales book or the F29' } },
     { name: 'out', type: 'string', value: 'FILE', help: { es: 'archivo donde guardarlo (obligatorio para xlsx y pdf)', en: 'file to save it to (required for xlsx and pdf)' } },
+    FORCE_OPTION,
   ],
   formats: ['table', 'json', 'csv', 'xlsx', 'pdf'],
   async run(args, context) {
@@ -81,7 +85,7 @@ export const command: Command = {
       data = libro.value;
       table = libroDeVentasTable(libro.value, locale, profile);
     }
-    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : renderTable(table, format)));
+    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : renderTable(table, format)), args.values.force === true);
     return EXIT.ok;
   },
 };

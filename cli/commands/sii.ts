@@ -8,12 +8,12 @@ import { messages } from '../messages';
 import { json } from '../output';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
-import { deliver, renderTable } from './report';
+import { FORCE_OPTION, deliver, renderTable } from './report';
 import { saveLastClaims } from '../siiClaimsFile';
 
 export const command: Command = {
   name: 'sii',
-  usage: { es: 'reconcile RCV.csv [--period AAAA-MM] [--out ARCHIVO]', en: 'reconcile RCV.csv [--period YYYY-MM] [--out FILE]' },
+  usage: { es: 'reconcile RCV.csv [--period AAAA-MM] [--out ARCHIVO [--force]]', en: 'reconcile RCV.csv [--period YYYY-MM] [--out FILE [--force]]' },
   description: {
     es: 'Concilia los documentos del libro de un mes con la exportación de ventas del RCV del SII, sin cambiar nada: los que están solo en el RCV o solo en el libro, cada diferencia (fecha, RUT, exento, neto, IVA, otros impuestos, total) y los reclamados por el cliente. Los anulados y las boletas (39, que el RCV trae como resumen) no se cuentan como faltantes. --period: por defecto el mes de los documentos del RCV.',
     en: "Reconciles the workbook's documents of a month with the SII's RCV sales export, changing nothing: those only in the RCV or only in the workbook, each difference (date, RUT, exempt, net, VAT, other taxes, total) and those the customer claimed. Void documents and boletas (39, which the RCV holds as a summary) are never counted missing. --period: default the month of the RCV's documents.",
@@ -21,6 +21,7 @@ export const command: Command = {
   options: [
     { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes a conciliar', en: 'month to reconcile' } },
     { name: 'out', type: 'string', value: 'FILE', help: { es: 'archivo donde guardarlo (obligatorio para xlsx)', en: 'file to save it to (required for xlsx)' } },
+    FORCE_OPTION,
   ],
   formats: ['table', 'json', 'csv', 'xlsx'],
   async run(args, context) {
@@ -54,7 +55,7 @@ export const command: Command = {
     // The bot's daily alert mentions the claims of the last reconciliation (docs/sii.md).
     await saveLastClaims(context.workbookPath, { period, reconciledAt: context.now().toISOString(), file: name, claimed: result.claimed });
     const format = context.format ?? 'table';
-    await deliver(context, format, options.out, async () => (format === 'json' ? json(result) : renderTable(reconciliationTable(result, context.locale), format)));
+    await deliver(context, format, options.out, async () => (format === 'json' ? json(result) : renderTable(reconciliationTable(result, context.locale), format)), args.values.force === true);
     return EXIT.ok;
   },
 };

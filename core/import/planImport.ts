@@ -12,7 +12,7 @@ import { parseDocumentKey } from '../workbook/documentKey';
 import { type TabLayout, type WorkbookRead, type WorkbookTables, readWorkbook } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
 import { DERIVED_COLUMNS, TABS, TAB_IDS, canonicalHeaders, headerKey } from '../workbook/schema';
-import { refreshDerivedCells } from './refreshDerivedCells';
+import { refreshDerivedCells } from '../payments/refreshDerivedCells';
 import type { CandidateDocument, ImportKind, ImportProblem, ImportSource, InvoiceCellKey, OmittedLine, ParsedImportFile } from './importFile';
 import type { TextEncoding } from './decodeBytes';
 
@@ -287,9 +287,9 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
     }
   }
 
-  // Notes move the balance of the documents they amend that are already in the sheet.
-  const amended = resolved.filter((d) => d.reference && existingByKey.has(documentKey(d.reference))).map((d) => existingByKey.get(documentKey(d.reference!))!);
-  const updates: CellUpdate[] = refreshDerivedCells(layout, ledger, amended);
+  // Notes move the balance of the documents they amend that are already in the sheet (and of those documents' other notes).
+  const amended = resolved.filter((d) => d.reference && existingByKey.has(documentKey(d.reference))).map((d) => d.reference!);
+  const updates: CellUpdate[] = refreshDerivedCells(layout, buildLedger(read.book, asOf, profile), ledger, amended);
   finish();
   return { plan: { updates, appends }, files: outcomes, problems, documents: resolved };
 }

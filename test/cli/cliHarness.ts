@@ -43,12 +43,12 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** Data rows of a sheet as arrays (1-based columns dropped to 0-based), header excluded. */
+/** Data rows of a sheet as arrays (1-based columns dropped to 0-based), header excluded; an empty cell reads as ''. */
 export function sheetRows(workbook: ExcelJS.Workbook, name: string): unknown[][] {
   const sheet = workbook.getWorksheet(name)!;
   const rows: unknown[][] = [];
   sheet.eachRow((row, number) => {
-    if (number > 1) rows.push((row.values as unknown[]).slice(1));
+    if (number > 1) rows.push(Array.from((row.values as unknown[]).slice(1), (value) => value ?? ''));
   });
   return rows;
 }

@@ -29,6 +29,8 @@ describe('facturas pay refuses, with a message and the workbook unchanged', () =
     ['text as the amount', () => ['pay', key(openInvoice()), '--amount', 'mil'], /^--amount «mil» no es un monto/],
     ['no amount at all', () => ['pay', key(openInvoice())], /^Falta el valor de --amount\./],
     ['an impossible date', () => ['pay', key(openInvoice()), '--amount', '1000', '--date', '2026-02-30'], /^--date «2026-02-30» no es una fecha/],
+    ['a thousands comma on pesos, which once recorded $1', () => ['pay', key(openInvoice()), '--amount', '1,000'], /^--amount: «1,000» se puede leer de dos maneras en CLP/],
+    ['dollars on a peso invoice', () => ['pay', key(openInvoice()), '--amount', 'US$5'], /^--amount: «US\$5» está en USD y el documento en CLP/],
     ['a date after today', () => ['pay', key(openInvoice()), '--amount', '1000', '--date', '2026-12-01'], /2026-12-01/],
   ];
 
