@@ -9,7 +9,7 @@ import { json } from '../output';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
 import { FORCE_OPTION, deliver, renderTable } from './report';
-import { saveLastClaims } from '../siiClaimsFile';
+import { saveLastClaims } from '../../core/node/siiClaimsFile';
 
 export const command: Command = {
   name: 'sii',

@@ -53,6 +53,9 @@ describe('facturas sii reconcile', () => {
       claimed: [{ type: 33, number: 80004, claimDate: '2026-10-10' }],
     });
     expect(await fileHash(path.join(folder, 'facturas.xlsx'))).toBe(before);
+    // Kept for the bot's daily alert, beside the workbook.
+    const kept = JSON.parse(await fs.readFile(path.join(folder, 'facturas.xlsx.sii-reclamos.json'), 'utf8'));
+    expect(kept).toMatchObject({ period: '2026-10', file: 'rcv.csv', claimed: [{ type: 33, number: 80004, claimDate: '2026-10-10' }] });
   });
 
   it('prints a table in English, and refuses a file that is not an RCV export', async () => {

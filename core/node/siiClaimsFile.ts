@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 
 /** What the last `facturas sii reconcile` found claimed, kept for the bot's daily alert. */
@@ -17,12 +16,11 @@ const lastClaimsSchema = z.object({
   claimed: z.array(z.object({ type: z.number().int(), number: z.number().int(), claimDate: z.string() })),
 });
 
-/** Beside the workbook, in the same `.facturas` folder as the local outbox. */
-export const lastClaimsPath = (workbookPath: string): string => path.join(path.dirname(workbookPath), '.facturas', 'sii-reclamos.json');
+/** Beside the workbook, as the bot's own state file is. */
+export const lastClaimsPath = (workbookPath: string): string => `${workbookPath}.sii-reclamos.json`;
 
 export async function saveLastClaims(workbookPath: string, claims: LastClaims): Promise<void> {
   const target = lastClaimsPath(workbookPath);
-  await fs.mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
   await fs.writeFile(temp, `${JSON.stringify(claims, null, 2)}\n`);
   await fs.rename(temp, target);
