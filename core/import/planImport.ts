@@ -289,7 +289,7 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
 
   // Notes move the balance of the documents they amend that are already in the sheet (and of those documents' other notes).
   const amended = resolved.filter((d) => d.reference && existingByKey.has(documentKey(d.reference))).map((d) => d.reference!);
-  const updates: CellUpdate[] = refreshDerivedCells(layout, buildLedger(read.book, asOf, profile), ledger, amended);
+  const updates: CellUpdate[] = amended.length === 0 ? [] : refreshDerivedCells(layout, buildLedger(read.book, asOf, profile), ledger, amended);
   finish();
   return { plan: { updates, appends }, files: outcomes, problems, documents: resolved };
 }

@@ -14,9 +14,10 @@ import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
+import { siiBench } from './siiBench';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'sii';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'sii'];
 const SIZED: readonly Group[] = ['load', 'query', 'reports'];
 
 interface Options {
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
   if (options.groups.includes('pdf')) {
     log('pdf');
     add(await pdfBench());
+  }
+  if (options.groups.includes('sii')) {
+    log('sii');
+    add(await siiBench());
   }
 
   if (options.groups.some((g) => SIZED.includes(g))) {
