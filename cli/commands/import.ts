@@ -11,7 +11,7 @@ export const command: Command = {
   usage: { es: 'ARCHIVO...', en: 'FILE...' },
   description: {
     es: 'Agrega a Facturas los documentos de uno o más archivos, reconociendo cada uno por su contenido: un CSV con los encabezados de Facturas (Tipo, Folio, Fecha, ...), la exportación de ventas del RCV del SII, o XML de DTE (un <DTE> o un <EnvioDTE>). UTF-8 con o sin BOM, si no Windows-1252; el XML en la codificación que declara. Un documento que ya está con el mismo tipo, folio, RUT y montos se omite. Todo o nada: si algo tiene errores no se importa ningún archivo, y se indica cada problema con su archivo, línea o documento, campo y motivo.',
-    en: 'Appends to Facturas the documents of one or more files, each recognised by its content: a CSV with the Facturas headers (Tipo, Folio, Fecha, ... or their English aliases), the SII\'s RCV sales export, or DTE XML (a <DTE> or an <EnvioDTE>). UTF-8 with or without BOM, else Windows-1252; XML in the encoding it declares. A document already there with the same type, number, RUT and amounts is skipped. All or nothing: if anything is wrong no file is imported, and every problem is listed with its file, line or document, field and reason.',
+    en: "Appends to Facturas the documents of one or more files, each recognised by its content: a CSV with the Facturas headers (Tipo, Folio, Fecha, ... or their English aliases), the SII's RCV sales export, or DTE XML (a <DTE> or an <EnvioDTE>). UTF-8 with or without BOM, else Windows-1252; XML in the encoding it declares. A document already there with the same type, number, RUT and amounts is skipped. All or nothing: if anything is wrong no file is imported, and every problem is listed with its file, line or document, field and reason.",
   },
   options: [],
   formats: [],
@@ -35,7 +35,13 @@ export const command: Command = {
     // Problems that need no workbook are told before taking the lock.
     if (parsed.some((file) => file.problems.length > 0)) {
       const outcomes = parsed.map((file) => ({ file: file.file, kind: file.kind, encoding: file.encoding, added: [], alreadyPresent: [], omitted: file.omitted, refused: 0 }));
-      throw new CliError(refusalLines(outcomes, parsed.flatMap((file) => file.problems), context.locale));
+      throw new CliError(
+        refusalLines(
+          outcomes,
+          parsed.flatMap((file) => file.problems),
+          context.locale,
+        ),
+      );
     }
 
     let planned: ImportPlanned | undefined;

@@ -16,7 +16,11 @@ export type DelimitedRead =
 
 /** Semicolons (Excel in Spanish, the SII) or commas: whichever the first non-empty line uses more, outside quotes. */
 export function detectDelimiter(text: string): ';' | ',' {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== '') ?? '';
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const count = (char: string) => unquoted.split(char).length - 1;
   return count(';') > count(',') ? ';' : ',';

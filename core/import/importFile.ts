@@ -16,8 +16,24 @@ export interface ImportSource {
 
 /** Facturas column keys (core/workbook/schema.ts INVOICE_COLUMNS) a candidate can fill. */
 export type InvoiceCellKey =
-  | 'type' | 'number' | 'issueDate' | 'dueDate' | 'customerTaxId' | 'customerName' | 'email' | 'origin' | 'originRef'
-  | 'net' | 'exempt' | 'tax' | 'otherTaxes' | 'total' | 'currency' | 'state' | 'reference' | 'notes';
+  | 'type'
+  | 'number'
+  | 'issueDate'
+  | 'dueDate'
+  | 'customerTaxId'
+  | 'customerName'
+  | 'email'
+  | 'origin'
+  | 'originRef'
+  | 'net'
+  | 'exempt'
+  | 'tax'
+  | 'otherTaxes'
+  | 'total'
+  | 'currency'
+  | 'state'
+  | 'reference'
+  | 'notes';
 
 export type LineCellKey = 'description' | 'quantity' | 'unitPrice' | 'discount' | 'exempt';
 

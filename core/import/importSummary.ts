@@ -43,9 +43,10 @@ export function refusalLines(outcomes: readonly FileOutcome[], problems: readonl
     if (own.length === 0) continue;
     const located = new Set(own.filter((p) => 'line' in p.source || 'document' in p.source).map((p) => JSON.stringify(p.source)));
     if (located.size > 0) lines.push(importRefusedHeadline(file, located.size, locale));
-    const order = (p: ImportProblem): number => ('line' in p.source ? p.source.line ?? 0 : 'document' in p.source ? p.source.document ?? 0 : -1);
+    const order = (p: ImportProblem): number => ('line' in p.source ? (p.source.line ?? 0) : 'document' in p.source ? (p.source.document ?? 0) : -1);
     lines.push(...[...own].sort((a, b) => order(a) - order(b)).map((p) => formatImportProblem(p, locale)));
   }
-  if (files.length > 1) lines.push(locale === 'es' ? 'Los archivos de una importación van todos juntos o ninguno: no se importó ninguno.' : 'The files of one import go in together or not at all: none was imported.');
+  if (files.length > 1)
+    lines.push(locale === 'es' ? 'Los archivos de una importación van todos juntos o ninguno: no se importó ninguno.' : 'The files of one import go in together or not at all: none was imported.');
   return lines;
 }

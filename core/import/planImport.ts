@@ -80,7 +80,7 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
     round.forEach(({ candidate }, entry) => {
       facturas.push(INPUT_COLUMNS.map((c) => candidate.cells[c.key as InvoiceCellKey] ?? ''));
       candidate.lines.forEach((line, index) => {
-        detalle.push(LINE_COLUMNS.map((c) => (c.key === 'type' || c.key === 'number' ? candidate.cells[c.key] ?? '' : (line as Record<string, Cell>)[c.key] ?? '')));
+        detalle.push(LINE_COLUMNS.map((c) => (c.key === 'type' || c.key === 'number' ? (candidate.cells[c.key] ?? '') : ((line as Record<string, Cell>)[c.key] ?? ''))));
         lineOwner.push({ entry, line: index + 1 });
       });
     });
@@ -95,7 +95,7 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
         if (found.code === 'unknownReference') continue;
         const entry = round[found.path.row - 2]!;
         const key = found.path.column ? KEY_OF_HEADER.get(found.path.column) : undefined;
-        problems.push({ source: entry.candidate.source, field: key ? entry.candidate.fieldNames[key] ?? found.path.column : found.path.column, issue: found });
+        problems.push({ source: entry.candidate.source, field: key ? (entry.candidate.fieldNames[key] ?? found.path.column) : found.path.column, issue: found });
         refused.add(found.path.row - 2);
       } else if (found.path.tab === 'detalle') {
         const owner = lineOwner[found.path.row - 2]!;
@@ -115,14 +115,24 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
       const doc = docsByRow.get(index + 2);
       if (!doc || refused.has(index)) return;
       const { row: _row, ...rest } = doc;
-      read.push({ candidate: entry.candidate, fileIndex: entry.fileIndex, order: entry.order, doc: rest, lines: linesByKey.get(documentKey(doc)) ?? [], referenceText: String(entry.candidate.cells.reference ?? '').trim() });
+      read.push({
+        candidate: entry.candidate,
+        fileIndex: entry.fileIndex,
+        order: entry.order,
+        doc: rest,
+        lines: linesByKey.get(documentKey(doc)) ?? [],
+        referenceText: String(entry.candidate.cells.reference ?? '').trim(),
+      });
     });
   }
   return read.sort((a, b) => a.order - b.order);
 }
 
 /** The documents of parsed files as core reads them, each with where it came from; for comparing without writing. */
-export function readCandidateDocuments(files: readonly ParsedImportFile[], profile: TaxProfile): { documents: { doc: Omit<InvoiceDocument, 'row'>; source: ImportSource; fileIndex: number; candidateIndex: number }[]; problems: ImportProblem[] } {
+export function readCandidateDocuments(
+  files: readonly ParsedImportFile[],
+  profile: TaxProfile,
+): { documents: { doc: Omit<InvoiceDocument, 'row'>; source: ImportSource; fileIndex: number; candidateIndex: number }[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = files.flatMap((file) => file.problems);
   const all = files.flatMap((file, fileIndex) => file.candidates.map((candidate) => ({ candidate, fileIndex })));
   const indexOf = new Map(files.flatMap((file) => file.candidates.map((candidate, index) => [candidate, index] as const)));
@@ -134,9 +144,7 @@ type Compared = 'customerTaxId' | 'net' | 'exempt' | 'tax' | 'otherTaxes' | 'tot
 const COMPARED: readonly Compared[] = ['customerTaxId', 'net', 'exempt', 'tax', 'otherTaxes', 'total'];
 
 function differences(existing: Omit<InvoiceDocument, 'row'>, incoming: Omit<InvoiceDocument, 'row'>, profile: TaxProfile): Compared[] {
-  return COMPARED.filter((field) =>
-    field === 'customerTaxId' ? profile.compactTaxId(existing.customerTaxId) !== profile.compactTaxId(incoming.customerTaxId) : existing[field] !== incoming[field],
-  );
+  return COMPARED.filter((field) => (field === 'customerTaxId' ? profile.compactTaxId(existing.customerTaxId) !== profile.compactTaxId(incoming.customerTaxId) : existing[field] !== incoming[field]));
 }
 
 const shown = (doc: Omit<InvoiceDocument, 'row'>, field: Compared): string => {
@@ -147,7 +155,10 @@ const shown = (doc: Omit<InvoiceDocument, 'row'>, field: Compared): string => {
 /** A note's reference as written: `33-1023`, or a bare folio meaning the one invoice-kind document with it. */
 function resolve(reference: DocumentKey, byKey: ReadonlyMap<string, Omit<InvoiceDocument, 'row'>>, profile: TaxProfile): Omit<InvoiceDocument, 'row'> | undefined {
   if (reference.type !== 0) return byKey.get(documentKey(reference));
-  const found = profile.documentTypes.filter((rule) => rule.kind === 'invoice').map((rule) => byKey.get(`${rule.code}-${reference.number}`)).filter((d) => d !== undefined);
+  const found = profile.documentTypes
+    .filter((rule) => rule.kind === 'invoice')
+    .map((rule) => byKey.get(`${rule.code}-${reference.number}`))
+    .filter((d) => d !== undefined);
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -173,7 +184,9 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
       const index = files.findIndex((f) => f.file === problem.source.file);
       if (index >= 0) refusedSources[index]!.add(where(problem.source));
     }
-    files.forEach((file, index) => outcomes.push({ file: file.file, kind: file.kind, encoding: file.encoding, added: added[index]!, alreadyPresent: present[index]!, omitted: file.omitted, refused: refusedSources[index]!.size }));
+    files.forEach((file, index) =>
+      outcomes.push({ file: file.file, kind: file.kind, encoding: file.encoding, added: added[index]!, alreadyPresent: present[index]!, omitted: file.omitted, refused: refusedSources[index]!.size }),
+    );
   };
   if (!layout) {
     problems.push({ source: { file: files[0]?.file ?? '' }, issue: issue('missingTab', { tab: 'facturas' }, { tab: 'Facturas' }) });
@@ -194,7 +207,11 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
     const against = existing ?? earlier?.doc;
     if (earlier && earlier.fileIndex === entry.fileIndex && !existing) {
       // The same file listing a document twice is a mistake in the file, whatever the data.
-      problems.push({ source: entry.candidate.source, field: entry.candidate.fieldNames.number, issue: issue('importDuplicateInFile', {}, { key, line: earlier.candidate.source.line ?? earlier.candidate.source.document ?? 0 }) });
+      problems.push({
+        source: entry.candidate.source,
+        field: entry.candidate.fieldNames.number,
+        issue: issue('importDuplicateInFile', {}, { key, line: earlier.candidate.source.line ?? earlier.candidate.source.document ?? 0 }),
+      });
       continue;
     }
     if (against) {
@@ -204,7 +221,9 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
         continue;
       }
       const earlierSource = earlier?.candidate.source;
-      const place: Record<string, string | number> = existing ? { row: existing.row } : { otherFile: earlierSource!.file, otherLine: earlierSource!.line ?? 0, otherDocument: earlierSource!.document ?? 0 };
+      const place: Record<string, string | number> = existing
+        ? { row: existing.row }
+        : { otherFile: earlierSource!.file, otherLine: earlierSource!.line ?? 0, otherDocument: earlierSource!.document ?? 0 };
       for (const field of differing) {
         problems.push({
           source: entry.candidate.source,
@@ -215,7 +234,11 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
       continue;
     }
     if (entry.doc.otherTaxes !== 0 && layout.columns.otherTaxes === undefined) {
-      problems.push({ source: entry.candidate.source, field: entry.candidate.fieldNames.otherTaxes, issue: issue('missingColumn', { tab: 'facturas' }, { column: 'Otros impuestos', alias: 'Other taxes' }) });
+      problems.push({
+        source: entry.candidate.source,
+        field: entry.candidate.fieldNames.otherTaxes,
+        issue: issue('missingColumn', { tab: 'facturas' }, { column: 'Otros impuestos', alias: 'Other taxes' }),
+      });
       continue;
     }
     if (entry.lines.length > 0 && !detalleLayout) {
@@ -257,11 +280,26 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
     const scale = 10 ** currencyScale(doc.currency);
     const view = ledger.byKey(doc.type, doc.number)!;
     const byKey: Record<string, CellValue> = {
-      type: doc.type, number: doc.number, issueDate: { date: doc.issueDate }, dueDate: doc.dueDate ? { date: doc.dueDate } : null,
-      customerTaxId: doc.customerTaxId, customerName: doc.customerName, email: doc.email, origin: ORIGIN_LABELS[doc.origin].es, originRef: doc.originRef,
-      net: doc.net / scale, exempt: doc.exempt / scale, tax: doc.tax / scale, total: doc.total / scale, currency: doc.currency, state: STATE_LABELS[doc.state].es,
-      reference: doc.reference ? documentKey(doc.reference) : '', notes: doc.notes,
-      paid: view.paid / scale, balance: view.balance / scale, paymentStatus: PAYMENT_STATUS_LABELS[view.paymentStatus].es,
+      type: doc.type,
+      number: doc.number,
+      issueDate: { date: doc.issueDate },
+      dueDate: doc.dueDate ? { date: doc.dueDate } : null,
+      customerTaxId: doc.customerTaxId,
+      customerName: doc.customerName,
+      email: doc.email,
+      origin: ORIGIN_LABELS[doc.origin].es,
+      originRef: doc.originRef,
+      net: doc.net / scale,
+      exempt: doc.exempt / scale,
+      tax: doc.tax / scale,
+      total: doc.total / scale,
+      currency: doc.currency,
+      state: STATE_LABELS[doc.state].es,
+      reference: doc.reference ? documentKey(doc.reference) : '',
+      notes: doc.notes,
+      paid: view.paid / scale,
+      balance: view.balance / scale,
+      paymentStatus: PAYMENT_STATUS_LABELS[view.paymentStatus].es,
     };
     if (layout.columns.otherTaxes !== undefined) byKey.otherTaxes = doc.otherTaxes / scale;
     const values = rowValues(layout, byKey);
@@ -280,8 +318,13 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
       appends.push({
         tab: 'detalle',
         values: rowValues(detalleLayout as TabLayout, {
-          type: doc.type, number: doc.number, description: line.description, quantity: line.quantityMilli / 1000, unitPrice: line.unitPrice / scale,
-          discount: line.discountBasisPoints / 100, exempt: line.exempt ? 'sí' : 'no',
+          type: doc.type,
+          number: doc.number,
+          description: line.description,
+          quantity: line.quantityMilli / 1000,
+          unitPrice: line.unitPrice / scale,
+          discount: line.discountBasisPoints / 100,
+          exempt: line.exempt ? 'sí' : 'no',
         }),
       });
     }
@@ -293,4 +336,3 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
   finish();
   return { plan: { updates, appends }, files: outcomes, problems, documents: resolved };
 }
-

@@ -31,7 +31,8 @@ export function decodeImportFile(file: string, bytes: Uint8Array): FileDecode {
 export function parseImportFile(file: string, decoded: DecodedText, profile: TaxProfile): ParsedImportFile {
   const base = { file, encoding: decoded.encoding, candidates: [], omitted: [] };
   if (looksLikeXml(decoded.text)) return parseDteXml(file, decoded, profile);
-  if (decoded.text.length > CSV_MAX_BYTES) return { ...base, kind: 'facturas-csv', problems: [{ source: { file }, issue: issue('fileTooLarge', {}, { size: decoded.text.length, limit: CSV_MAX_BYTES, what: 'CSV' }) }] };
+  if (decoded.text.length > CSV_MAX_BYTES)
+    return { ...base, kind: 'facturas-csv', problems: [{ source: { file }, issue: issue('fileTooLarge', {}, { size: decoded.text.length, limit: CSV_MAX_BYTES, what: 'CSV' }) }] };
   const read = readDelimited(decoded.text, detectDelimiter(decoded.text));
   if (!read.ok) {
     const code = read.problem === 'unterminatedQuote' ? 'csvUnterminatedQuote' : 'csvTextAfterQuote';

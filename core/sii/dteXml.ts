@@ -40,8 +40,19 @@ const ARRAYS = new Set(['DTE', 'Detalle', 'Referencia', 'ImptoReten']);
 type XmlNode = { readonly [name: string]: unknown };
 
 const FIELD_NAMES: Readonly<Partial<Record<InvoiceCellKey, string>>> = {
-  type: 'TipoDTE', number: 'Folio', issueDate: 'FchEmis', dueDate: 'FchVenc', customerTaxId: 'RUTRecep', customerName: 'RznSocRecep',
-  email: 'CorreoRecep', net: 'MntNeto', exempt: 'MntExe', tax: 'IVA', otherTaxes: 'ImptoReten', total: 'MntTotal', reference: 'Referencia',
+  type: 'TipoDTE',
+  number: 'Folio',
+  issueDate: 'FchEmis',
+  dueDate: 'FchVenc',
+  customerTaxId: 'RUTRecep',
+  customerName: 'RznSocRecep',
+  email: 'CorreoRecep',
+  net: 'MntNeto',
+  exempt: 'MntExe',
+  tax: 'IVA',
+  otherTaxes: 'ImptoReten',
+  total: 'MntTotal',
+  reference: 'Referencia',
   originRef: 'FolioRef',
 };
 
@@ -66,8 +77,15 @@ export function parseDteXml(file: string, decoded: DecodedText, profile: TaxProf
   let parsed: XmlNode;
   try {
     const parser = new XMLParser({
-      ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, processEntities: false, parseTagValue: false, parseAttributeValue: false,
-      ignoreDeclaration: true, ignorePiTags: true, isArray: (name) => ARRAYS.has(name),
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      removeNSPrefix: true,
+      processEntities: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      isArray: (name) => ARRAYS.has(name),
     });
     // The validator names the line of the first syntax error, which the parser alone does not.
     const valid = XMLValidator.validate(decoded.text);
@@ -92,15 +110,31 @@ export function parseDteXml(file: string, decoded: DecodedText, profile: TaxProf
     const totales = node(encabezado.Totales);
     const folio = text(idDoc.Folio);
     const source = { file, document: position + 1, folio };
-    for (const [element, value] of [['Encabezado', documento.Encabezado], ['IdDoc', encabezado.IdDoc], ['Totales', encabezado.Totales], ['MntTotal', totales.MntTotal]] as const) {
+    for (const [element, value] of [
+      ['Encabezado', documento.Encabezado],
+      ['IdDoc', encabezado.IdDoc],
+      ['Totales', encabezado.Totales],
+      ['MntTotal', totales.MntTotal],
+    ] as const) {
       if (value === undefined) problems.push({ source, field: element, issue: issue('dteMissingField', {}, { element }) });
     }
     const type = Number(text(idDoc.TipoDTE));
     const kind = documentTypeRule(profile, type)?.kind;
     const cells: Partial<Record<InvoiceCellKey, Cell>> = {
-      type: text(idDoc.TipoDTE), number: folio, issueDate: text(idDoc.FchEmis), dueDate: text(idDoc.FchVenc), customerTaxId: text(receptor.RUTRecep),
-      customerName: text(receptor.RznSocRecep), email: text(receptor.CorreoRecep), net: text(totales.MntNeto), exempt: text(totales.MntExe), tax: text(totales.IVA),
-      total: text(totales.MntTotal), currency: 'CLP', state: 'Emitida', origin: 'Directa',
+      type: text(idDoc.TipoDTE),
+      number: folio,
+      issueDate: text(idDoc.FchEmis),
+      dueDate: text(idDoc.FchVenc),
+      customerTaxId: text(receptor.RUTRecep),
+      customerName: text(receptor.RznSocRecep),
+      email: text(receptor.CorreoRecep),
+      net: text(totales.MntNeto),
+      exempt: text(totales.MntExe),
+      tax: text(totales.IVA),
+      total: text(totales.MntTotal),
+      currency: 'CLP',
+      state: 'Emitida',
+      origin: 'Directa',
     };
     const additional = list(totales.ImptoReten).map((tax) => text(tax.MontoImp));
     cells.otherTaxes = additional.every((amount) => /^\d+$/.test(amount)) ? String(additional.reduce((sum, amount) => sum + Number(amount), 0)) : additional.join('+');

@@ -12,11 +12,25 @@ import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
  * repeats the previous line's type and folio carries one more additional tax of that document.
  */
 export const RCV_SALES_COLUMNS = {
-  nro: 'Nro', type: 'Tipo Doc', saleKind: 'Tipo Venta', taxId: 'Rut cliente', name: 'Razon Social', folio: 'Folio',
-  issueDate: 'Fecha Docto', receivedAt: 'Fecha Recepcion', acknowledgedAt: 'Fecha Acuse Recibo', claimedAt: 'Fecha Reclamo',
-  exempt: 'Monto Exento', net: 'Monto Neto', tax: 'Monto IVA', total: 'Monto total',
-  referenceType: 'Tipo Docto. Referencia', referenceFolio: 'Folio Docto. Referencia',
-  otherTaxCode: 'Codigo Otro Imp.', otherTaxValue: 'Valor Otro Imp.', otherTaxRate: 'Tasa Otro Imp.',
+  nro: 'Nro',
+  type: 'Tipo Doc',
+  saleKind: 'Tipo Venta',
+  taxId: 'Rut cliente',
+  name: 'Razon Social',
+  folio: 'Folio',
+  issueDate: 'Fecha Docto',
+  receivedAt: 'Fecha Recepcion',
+  acknowledgedAt: 'Fecha Acuse Recibo',
+  claimedAt: 'Fecha Reclamo',
+  exempt: 'Monto Exento',
+  net: 'Monto Neto',
+  tax: 'Monto IVA',
+  total: 'Monto total',
+  referenceType: 'Tipo Docto. Referencia',
+  referenceFolio: 'Folio Docto. Referencia',
+  otherTaxCode: 'Codigo Otro Imp.',
+  otherTaxValue: 'Valor Otro Imp.',
+  otherTaxRate: 'Tasa Otro Imp.',
 } as const;
 
 type RcvColumn = keyof typeof RCV_SALES_COLUMNS;
@@ -57,9 +71,17 @@ export function rcvDate(text: string): string | null {
 }
 
 const FIELD_NAMES: Readonly<Partial<Record<InvoiceCellKey, string>>> = {
-  type: RCV_SALES_COLUMNS.type, number: RCV_SALES_COLUMNS.folio, issueDate: RCV_SALES_COLUMNS.issueDate, customerTaxId: RCV_SALES_COLUMNS.taxId,
-  customerName: RCV_SALES_COLUMNS.name, net: RCV_SALES_COLUMNS.net, exempt: RCV_SALES_COLUMNS.exempt, tax: RCV_SALES_COLUMNS.tax,
-  otherTaxes: RCV_SALES_COLUMNS.otherTaxValue, total: RCV_SALES_COLUMNS.total, reference: RCV_SALES_COLUMNS.referenceFolio,
+  type: RCV_SALES_COLUMNS.type,
+  number: RCV_SALES_COLUMNS.folio,
+  issueDate: RCV_SALES_COLUMNS.issueDate,
+  customerTaxId: RCV_SALES_COLUMNS.taxId,
+  customerName: RCV_SALES_COLUMNS.name,
+  net: RCV_SALES_COLUMNS.net,
+  exempt: RCV_SALES_COLUMNS.exempt,
+  tax: RCV_SALES_COLUMNS.tax,
+  otherTaxes: RCV_SALES_COLUMNS.otherTaxValue,
+  total: RCV_SALES_COLUMNS.total,
+  reference: RCV_SALES_COLUMNS.referenceFolio,
   originRef: RCV_SALES_COLUMNS.referenceFolio,
 };
 
@@ -116,8 +138,18 @@ export function parseRcvSales(file: string, decoded: DecodedText, records: reado
     const referenceType = at('referenceType');
     const referenceFolio = at('referenceFolio');
     const cells: Partial<Record<InvoiceCellKey, string>> = {
-      type: at('type'), number: folio, issueDate: rcvDate(at('issueDate')) ?? at('issueDate'), customerTaxId: at('taxId'), customerName: at('name'),
-      net: at('net'), exempt: at('exempt'), tax: at('tax'), total: at('total'), currency: 'CLP', state: 'Emitida', origin: 'Directa',
+      type: at('type'),
+      number: folio,
+      issueDate: rcvDate(at('issueDate')) ?? at('issueDate'),
+      customerTaxId: at('taxId'),
+      customerName: at('name'),
+      net: at('net'),
+      exempt: at('exempt'),
+      tax: at('tax'),
+      total: at('total'),
+      currency: 'CLP',
+      state: 'Emitida',
+      origin: 'Directa',
     };
     if (kind && kind !== 'invoice') cells.reference = referenceType !== '' && referenceFolio !== '' ? `${referenceType}-${referenceFolio}` : '';
     else if (referenceType === '801' || referenceType === '52') {

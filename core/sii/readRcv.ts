@@ -13,7 +13,10 @@ export type RcvRead = { readonly ok: true; readonly documents: readonly RcvDocum
 export function readRcvDocuments(name: string, decoded: DecodedText, profile: TaxProfile): RcvRead {
   const parsed = parseImportFile(name, decoded, profile);
   if (parsed.kind !== 'rcv') {
-    return { ok: false, problems: parsed.problems.length > 0 ? parsed.problems : [{ source: { file: name }, issue: issue('rcvMissingColumn', {}, { column: 'Nro;Tipo Doc;Tipo Venta;Rut cliente' }) }] };
+    return {
+      ok: false,
+      problems: parsed.problems.length > 0 ? parsed.problems : [{ source: { file: name }, issue: issue('rcvMissingColumn', {}, { column: 'Nro;Tipo Doc;Tipo Venta;Rut cliente' }) }],
+    };
   }
   const file = parsed as RcvSalesFile;
   const { documents, problems } = readCandidateDocuments([file], profile);

@@ -68,9 +68,15 @@ export function reconcile(book: Book, rcv: readonly RcvDocument[], period: strin
   const workbookByKey = new Map(workbookDocs.map((doc) => [documentKey(doc), doc]));
   const byKeyOrder = (a: ReconciledDocument, b: ReconciledDocument) => a.type - b.type || a.number - b.number;
 
-  const onlyInRcv = rcvDocs.filter((entry) => !workbookByKey.has(documentKey(entry.doc))).map((entry) => summary(entry.doc)).sort(byKeyOrder);
+  const onlyInRcv = rcvDocs
+    .filter((entry) => !workbookByKey.has(documentKey(entry.doc)))
+    .map((entry) => summary(entry.doc))
+    .sort(byKeyOrder);
   const expected = workbookDocs.filter((doc) => doc.state !== 'anulada' && !isBoleta(doc.type));
-  const onlyInWorkbook = expected.filter((doc) => !rcvByKey.has(documentKey(doc))).map(summary).sort(byKeyOrder);
+  const onlyInWorkbook = expected
+    .filter((doc) => !rcvByKey.has(documentKey(doc)))
+    .map(summary)
+    .sort(byKeyOrder);
   const differences: ReconciliationDifference[] = [];
   let matched = 0;
   for (const doc of [...workbookDocs].sort(byKeyOrder)) {

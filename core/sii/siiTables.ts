@@ -30,8 +30,15 @@ const fieldValue = (field: ReconciledField, value: string | number, currency: st
 export function reconciliationTable(result: Reconciliation, locale: Locale, currency = 'CLP'): ReportTable {
   const es = locale === 'es';
   const side = (section: keyof typeof SECTIONS) => SECTIONS[section][locale];
-  const docRow = (section: 'onlyInRcv' | 'onlyInWorkbook') => (d: Reconciliation['onlyInRcv'][number]) =>
-    [side(section), d.type, d.number, formatDateCl(d.issueDate), section === 'onlyInWorkbook' ? formatMoney(d.total, currency) : '', section === 'onlyInRcv' ? formatMoney(d.total, currency) : '', d.customerTaxId];
+  const docRow = (section: 'onlyInRcv' | 'onlyInWorkbook') => (d: Reconciliation['onlyInRcv'][number]) => [
+    side(section),
+    d.type,
+    d.number,
+    formatDateCl(d.issueDate),
+    section === 'onlyInWorkbook' ? formatMoney(d.total, currency) : '',
+    section === 'onlyInRcv' ? formatMoney(d.total, currency) : '',
+    d.customerTaxId,
+  ];
   return {
     title: es ? 'Conciliación con el RCV del SII' : 'Reconciliation with the SII RCV',
     subtitle: `${es ? 'Período' : 'Period'} ${periodLabel(result.period, locale)}`,
@@ -49,11 +56,29 @@ export function reconciliationTable(result: Reconciliation, locale: Locale, curr
     rows: [
       ...result.onlyInRcv.map(docRow('onlyInRcv')),
       ...result.onlyInWorkbook.map(docRow('onlyInWorkbook')),
-      ...result.differences.map((d) => [side('difference'), d.type, d.number, RECONCILED_FIELD_LABELS[d.field][locale], fieldValue(d.field, d.workbook, currency), fieldValue(d.field, d.rcv, currency), '']),
+      ...result.differences.map((d) => [
+        side('difference'),
+        d.type,
+        d.number,
+        RECONCILED_FIELD_LABELS[d.field][locale],
+        fieldValue(d.field, d.workbook, currency),
+        fieldValue(d.field, d.rcv, currency),
+        '',
+      ]),
       ...result.claimed.map((c) => [side('claimed'), c.type, c.number, formatDateCl(c.claimDate), '', '', '']),
     ],
     footer: [
-      [es ? `RCV: ${result.counts.rcv}; libro: ${result.counts.workbook}; coinciden: ${result.counts.matched}` : `RCV: ${result.counts.rcv}; workbook: ${result.counts.workbook}; matched: ${result.counts.matched}`, null, null, null, null, null, null],
+      [
+        es
+          ? `RCV: ${result.counts.rcv}; libro: ${result.counts.workbook}; coinciden: ${result.counts.matched}`
+          : `RCV: ${result.counts.rcv}; workbook: ${result.counts.workbook}; matched: ${result.counts.matched}`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
     ],
   };
 }

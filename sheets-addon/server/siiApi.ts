@@ -1,7 +1,18 @@
 import * as z from 'zod/mini';
 import {
-  type ChangePlan, type FileOutcome, type ImportProblem, type Reconciliation, type WorkbookRead, CHILE, issue, parseImportFile, planImport, rcvPeriod,
-  readRcvDocuments, readWorkbook, reconcile,
+  type ChangePlan,
+  type FileOutcome,
+  type ImportProblem,
+  type Reconciliation,
+  type WorkbookRead,
+  CHILE,
+  issue,
+  parseImportFile,
+  planImport,
+  rcvPeriod,
+  readRcvDocuments,
+  readWorkbook,
+  reconcile,
 } from '../../core';
 import type { AddonPorts } from './ports';
 import { onlyChangedCells } from './onlyChangedCells';
@@ -34,7 +45,11 @@ function parseUploads(input: unknown): { ok: true; uploads: SiiUpload[] } | { ok
   const parsed = UploadsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, answer: { ok: false, files: [], problems: [uploadProblem(Array.isArray(input) ? String((input[0] as { name?: unknown })?.name ?? '') : '')] } };
   const total = parsed.data.reduce((sum, upload) => sum + upload.text.length, 0);
-  if (total > MAX_UPLOAD_CHARS) return { ok: false, answer: { ok: false, files: [], problems: [{ source: { file: parsed.data[0]!.name }, issue: issue('fileTooLarge', {}, { size: total, limit: MAX_UPLOAD_CHARS, what: 'google.script.run' }) }] } };
+  if (total > MAX_UPLOAD_CHARS)
+    return {
+      ok: false,
+      answer: { ok: false, files: [], problems: [{ source: { file: parsed.data[0]!.name }, issue: issue('fileTooLarge', {}, { size: total, limit: MAX_UPLOAD_CHARS, what: 'google.script.run' }) }] },
+    };
   return { ok: true, uploads: parsed.data };
 }
 
@@ -46,7 +61,12 @@ export function createSiiApi(ports: AddonPorts) {
     return { tables, read: readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() }) };
   };
   const plan = (uploads: readonly SiiUpload[], read: WorkbookRead) =>
-    planImport(uploads.map((u) => parseImportFile(u.name, { text: u.text, encoding: u.encoding }, PROFILE)), read, PROFILE, session.today());
+    planImport(
+      uploads.map((u) => parseImportFile(u.name, { text: u.text, encoding: u.encoding }, PROFILE)),
+      read,
+      PROFILE,
+      session.today(),
+    );
 
   return {
     /** Reads everything and writes nothing: what would be added, what is already there, what refuses the import. */

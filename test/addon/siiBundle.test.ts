@@ -19,7 +19,10 @@ describe('the SII functions of dist/Code.js in the Apps Script vm (no TextDecode
     const files = [upload('rcv-ventas-2026-10.csv'), upload('envio-dte-iso-8859-1.xml')];
     const preview = asJson(context.previewSiiImport(files));
     expect(preview.ok).toBe(true);
-    expect(preview.files.map((f: { added: string[] }) => f.added)).toEqual([['33-80001', '33-80002', '34-80003', '61-80001', '33-80004'], ['33-80101', '61-80102']]);
+    expect(preview.files.map((f: { added: string[] }) => f.added)).toEqual([
+      ['33-80001', '33-80002', '34-80003', '61-80001', '33-80004'],
+      ['33-80101', '61-80102'],
+    ]);
     expect(fakes.writes).toEqual([]);
 
     const imported = asJson(context.importSiiFiles(files));
@@ -30,14 +33,20 @@ describe('the SII functions of dist/Code.js in the Apps Script vm (no TextDecode
     expect(fakes.values('Detalle').filter((row) => row[1] === 80101)).toHaveLength(2);
 
     const again = asJson(context.previewSiiImport(files));
-    expect(again.files.map((f: { added: string[]; alreadyPresent: string[] }) => [f.added.length, f.alreadyPresent.length])).toEqual([[0, 5], [0, 2]]);
+    expect(again.files.map((f: { added: string[]; alreadyPresent: string[] }) => [f.added.length, f.alreadyPresent.length])).toEqual([
+      [0, 5],
+      [0, 2],
+    ]);
   });
 
   it('refuses a credit note without its invoice, naming it as data the sidebar words, and reconciles with the RCV', () => {
     const { context, fakes } = loadAddon({ sheets: smallWorkbook(), now: FIXTURE_NOW });
     const refused = asJson(context.importSiiFiles([upload('nota-credito-sin-factura.xml')]));
     expect(refused.ok).toBe(false);
-    expect(refused.problems[0]).toMatchObject({ source: { file: 'nota-credito-sin-factura.xml', document: 1, folio: '80104' }, issue: { code: 'importReferenceMissing', params: { value: '33-999999' } } });
+    expect(refused.problems[0]).toMatchObject({
+      source: { file: 'nota-credito-sin-factura.xml', document: 1, folio: '80104' },
+      issue: { code: 'importReferenceMissing', params: { value: '33-999999' } },
+    });
     expect(fakes.writes).toEqual([]);
     const reconciled = asJson(context.reconcileRcv(upload('rcv-ventas-2026-10.csv')));
     expect(reconciled.ok).toBe(true);

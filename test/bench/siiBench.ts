@@ -48,10 +48,40 @@ export async function siiBench(): Promise<BenchRow[]> {
   const budget = { budgetMs: 8000, minRuns: 3, maxRuns: 9 };
   const rows: BenchRow[] = [];
   const importTimes = await timePair(importOnce, floor, budget);
-  rows.push(row({ group: 'sii', name: 'import a 10,000-line RCV (decode, read, check, plan)', size: LINES, oursMs: importTimes.oursMs, peerMs: importTimes.peerMs, peer: PEER, detail: `${documents} documents planned over a 10,000-document workbook, ${importTimes.runs} runs` }));
+  rows.push(
+    row({
+      group: 'sii',
+      name: 'import a 10,000-line RCV (decode, read, check, plan)',
+      size: LINES,
+      oursMs: importTimes.oursMs,
+      peerMs: importTimes.peerMs,
+      peer: PEER,
+      detail: `${documents} documents planned over a 10,000-document workbook, ${importTimes.runs} runs`,
+    }),
+  );
   const againTimes = await timePair(reimportOnce, floor, budget);
-  rows.push(row({ group: 'sii', name: 'import the same RCV again (all already present)', size: LINES, oursMs: againTimes.oursMs, peerMs: againTimes.peerMs, peer: PEER, detail: `${documents} skipped, ${againTimes.runs} runs` }));
+  rows.push(
+    row({
+      group: 'sii',
+      name: 'import the same RCV again (all already present)',
+      size: LINES,
+      oursMs: againTimes.oursMs,
+      peerMs: againTimes.peerMs,
+      peer: PEER,
+      detail: `${documents} skipped, ${againTimes.runs} runs`,
+    }),
+  );
   const reconcileTimes = await timePair(reconcileOnce, floor, budget);
-  rows.push(row({ group: 'sii', name: 'reconcile a 10,000-line RCV with the workbook', size: LINES, oursMs: reconcileTimes.oursMs, peerMs: reconcileTimes.peerMs, peer: PEER, detail: `${reconciled.counts.matched} matched, ${reconciled.claimed.length} claimed, ${reconcileTimes.runs} runs` }));
+  rows.push(
+    row({
+      group: 'sii',
+      name: 'reconcile a 10,000-line RCV with the workbook',
+      size: LINES,
+      oursMs: reconcileTimes.oursMs,
+      peerMs: reconcileTimes.peerMs,
+      peer: PEER,
+      detail: `${reconciled.counts.matched} matched, ${reconciled.claimed.length} claimed, ${reconcileTimes.runs} runs`,
+    }),
+  );
   return rows;
 }

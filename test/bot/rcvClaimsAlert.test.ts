@@ -29,8 +29,15 @@ describe("the managers' daily alert and the last RCV reconciliation", () => {
 
   const start = async () => {
     const env = {
-      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.identity.token, SLACK_API_URL: slack.apiUrl, PORT: '0', SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
-      SLACK_MANAGER_IDS: MANAGER, FACTURAS_ALERT_TIME: '09:00', FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_WORKBOOK: workbook,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: slack.identity.token,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
+      SLACK_MANAGER_IDS: MANAGER,
+      FACTURAS_ALERT_TIME: '09:00',
+      FACTURAS_TIMEZONE: 'America/Santiago',
+      FACTURAS_WORKBOOK: workbook,
     };
     bot = await startBot(env, { now: () => NOW, logger: recordingLogger([]), webApiRetries: 0, postIntervalMs: 5, runLoops: false });
     expect(await bot.checkDailyAlert()).toBe(1);

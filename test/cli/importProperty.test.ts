@@ -32,19 +32,25 @@ describe('a refused import of any bytes leaves the workbook byte-identical', () 
     const fixtures = new Map<string, Buffer>();
     for (const name of await fs.readdir(FIXTURES)) fixtures.set(name, await fs.readFile(path.join(FIXTURES, name)));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anyBytes.map((bytes) => ({ bytes: Buffer.from(bytes), ext: 'csv' })), damagedFixture.map(({ name, edits, cut }) => {
-        const bytes = Buffer.from(fixtures.get(name)!);
-        for (const [at, value] of edits) bytes[at % bytes.length] = value;
-        return { bytes: cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length), ext: path.extname(name).slice(1) };
-      })), async ({ bytes, ext }) => {
-        await fs.writeFile(workbook(), pristine);
-        const before = await fileHash(workbook());
-        await fs.writeFile(path.join(folder, `entrada.${ext}`), bytes);
-        const result = await runCli(['import', `entrada.${ext}`], folder);
-        expect([0, 1]).toContain(result.code);
-        expect(result.stderr).not.toMatch(/\n\s+at |Error inesperado|Unexpected error/);
-        if (result.code !== 0) expect(await fileHash(workbook())).toBe(before);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anyBytes.map((bytes) => ({ bytes: Buffer.from(bytes), ext: 'csv' })),
+          damagedFixture.map(({ name, edits, cut }) => {
+            const bytes = Buffer.from(fixtures.get(name)!);
+            for (const [at, value] of edits) bytes[at % bytes.length] = value;
+            return { bytes: cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length), ext: path.extname(name).slice(1) };
+          }),
+        ),
+        async ({ bytes, ext }) => {
+          await fs.writeFile(workbook(), pristine);
+          const before = await fileHash(workbook());
+          await fs.writeFile(path.join(folder, `entrada.${ext}`), bytes);
+          const result = await runCli(['import', `entrada.${ext}`], folder);
+          expect([0, 1]).toContain(result.code);
+          expect(result.stderr).not.toMatch(/\n\s+at |Error inesperado|Unexpected error/);
+          if (result.code !== 0) expect(await fileHash(workbook())).toBe(before);
+        },
+      ),
       { numRuns: 40, seed: 20261015 },
     );
   });

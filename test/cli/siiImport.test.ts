@@ -29,7 +29,13 @@ describe('facturas import: the SII RCV sales export', () => {
       'rcv-ventas-2026-10.csv (exportación de ventas del RCV, Windows-1252): 5 nuevos, 0 ya estaban en el libro, 1 de resumen de boletas, omitidas.',
     ]);
     expect(await show('33-80002')).toMatchObject({
-      customerName: 'FERRETERÍA PEÑALOLÉN LTDA', customerTaxId: '12.531.909-2', issueDate: '2026-10-02', net: 500_000, tax: 95_000, otherTaxes: 140_000, total: 735_000,
+      customerName: 'FERRETERÍA PEÑALOLÉN LTDA',
+      customerTaxId: '12.531.909-2',
+      issueDate: '2026-10-02',
+      net: 500_000,
+      tax: 95_000,
+      otherTaxes: 140_000,
+      total: 735_000,
     });
     expect(await show('33-80001')).toMatchObject({ customerName: 'Comercial Los Aromos Ltda.', total: 1_190_000, balance: 1_071_000 });
     expect(await show('61-80001')).toMatchObject({ reference: '33-80001', total: 119_000 });
@@ -63,7 +69,9 @@ describe('facturas import: the SII RCV sales export', () => {
   });
 
   it('refuses an export whose document has the same type and folio as one in the workbook with other amounts, naming each difference', async () => {
-    const text = (await fs.readFile(path.join(folder, 'rcv-ventas-2026-10.csv'), 'latin1')).replace(';80003;05/10/2026;05/10/2026 11:00:00;;;300000;0;0;300000;', ';1001;05/10/2026;05/10/2026 11:00:00;;;300000;0;0;300000;').replace(';34;', ';33;');
+    const text = (await fs.readFile(path.join(folder, 'rcv-ventas-2026-10.csv'), 'latin1'))
+      .replace(';80003;05/10/2026;05/10/2026 11:00:00;;;300000;0;0;300000;', ';1001;05/10/2026;05/10/2026 11:00:00;;;300000;0;0;300000;')
+      .replace(';34;', ';33;');
     await fs.writeFile(path.join(folder, 'changed.csv'), text, 'latin1');
     const before = await fileHash(workbook);
     const result = await runCli(['import', 'changed.csv'], folder);

@@ -76,11 +76,16 @@ describe('facturas report f29', () => {
     const { period, lines } = JSON.parse(result.stdout) as { period: string; lines: { code: number; label: string; value: number }[] };
     expect(period).toBe('2026-10');
     expect(lines.map(({ code, value }) => [code, value])).toEqual([
-      [586, 1], [142, 300_000],
-      [503, 4], [502, 342_000],
-      [110, 1], [111, 159_664],
-      [512, 1], [513, 3_800],
-      [509, 1], [510, 1_900],
+      [586, 1],
+      [142, 300_000],
+      [503, 4],
+      [502, 342_000],
+      [110, 1],
+      [111, 159_664],
+      [512, 1],
+      [513, 3_800],
+      [509, 1],
+      [510, 1_900],
       [538, 503_564],
     ]);
     expect(lines.find((line) => line.code === 502)!.label).toBe('Débito de facturas emitidas por ventas y servicios del giro');

@@ -12,20 +12,31 @@ describe('decodeText', () => {
   });
 
   it('round-trips any text written as UTF-8, and never invents U+FFFD for any bytes', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
-      expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
-    }));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => {
-      const hadReplacement = Buffer.from(bytes).includes(Buffer.from('\ufffd', 'utf8'));
-      expect(!hadReplacement && decodeText(bytes).text.includes('\ufffd')).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => {
+        const hadReplacement = Buffer.from(bytes).includes(Buffer.from('\ufffd', 'utf8'));
+        expect(!hadReplacement && decodeText(bytes).text.includes('\ufffd')).toBe(false);
+      }),
+    );
   });
 });
 
 describe('readDelimited', () => {
   it('gives each record the line it starts on, also after quoted line breaks', () => {
     const read = readDelimited('a;b\r\n"x\r\ny";"z""q"\r\n\r\n1;2\n', ';');
-    expect(read).toEqual({ ok: true, records: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['x\r\ny', 'z"q'] }, { line: 5, cells: ['1', '2'] }] });
+    expect(read).toEqual({
+      ok: true,
+      records: [
+        { line: 1, cells: ['a', 'b'] },
+        { line: 2, cells: ['x\r\ny', 'z"q'] },
+        { line: 5, cells: ['1', '2'] },
+      ],
+    });
     expect(readDelimited('a;b\n"open;2\n', ';')).toEqual({ ok: false, line: 2, problem: 'unterminatedQuote' });
   });
 });

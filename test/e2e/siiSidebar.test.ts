@@ -114,12 +114,18 @@ describe('the sidebar SII section in Chromium against facturas serve', () => {
     await expectFitsSidebar(page);
 
     await page.getByTestId('sii-import-button').click();
-    await eventually(() => page.getByTestId('notice-ok').textContent(), (text) => expect(text).toBe('Se importaron 7 documentos.'));
+    await eventually(
+      () => page.getByTestId('notice-ok').textContent(),
+      (text) => expect(text).toBe('Se importaron 7 documentos.'),
+    );
     const read = await openXlsxStore(workbookPath).read();
     expect(read.book.documents.find((d) => d.type === 33 && d.number === 80002)).toMatchObject({ customerName: 'FERRETERÍA PEÑALOLÉN LTDA', otherTaxes: 140_000, total: 735_000 });
 
     await page.getByTestId('sii-preview-button').click();
-    await eventually(() => page.getByTestId('sii-preview').textContent(), (text) => expect(text).toContain('Ya están en el libro: 33-80001, 33-80002, 34-80003, 61-80001, 33-80004, 33-80101, 61-80102'));
+    await eventually(
+      () => page.getByTestId('sii-preview').textContent(),
+      (text) => expect(text).toContain('Ya están en el libro: 33-80001, 33-80002, 34-80003, 61-80001, 33-80004, 33-80101, 61-80102'),
+    );
 
     await page.getByTestId('sii-reconcile-button').click();
     const claimed = page.getByTestId('sii-claimed');
@@ -146,7 +152,9 @@ describe('the sidebar SII section in Chromium against facturas serve', () => {
     await page.getByTestId('sii-preview-button').click();
     const problems = page.getByTestId('sii-problems');
     await problems.waitFor();
-    await expect(problems.textContent()).resolves.toContain('nota-credito-sin-factura.xml, documento 1 (folio 80104), campo Referencia: «33-999999» no corresponde a ningún documento del libro ni de esta importación');
+    await expect(problems.textContent()).resolves.toContain(
+      'nota-credito-sin-factura.xml, documento 1 (folio 80104), campo Referencia: «33-999999» no corresponde a ningún documento del libro ni de esta importación',
+    );
     await expect(page.getByTestId('sii-import-button').isDisabled()).resolves.toBe(true);
     await expectFitsSidebar(page);
     expect((await openXlsxStore(workbookPath).read()).book.documents.length).toBe(before);
