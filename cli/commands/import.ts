@@ -50,7 +50,7 @@ export const command: Command = {
       planned = planImport(parsed, read, context.profile, context.asOf);
       const empty = planned.plan.updates.length === 0 && planned.plan.appends.length === 0;
       // Everything already there: nothing is written, so the file stays byte for byte.
-      if (planned.problems.length === 0 && empty) return fail(issue('importNothingToDo'));
+      if (planned.problems.length === 0 && empty) return fail(issue('importNothingNew'));
       if (planned.problems.length === 0) return ok({ plan: planned.plan, outcome: planned.documents.length });
       // The reasons are rendered with files, lines and folios below; this only stops the write.
       return fail(issue('csvEmpty', { file: parsed[0]!.file }));

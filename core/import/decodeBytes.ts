@@ -19,21 +19,23 @@ const CP1252_HIGH = [
 
 const CHUNK = 8192;
 
-/** Code points to a string in chunks, so a large file does not overflow the argument limit. */
-function fromCodePoints(points: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < points.length; i += CHUNK) out += String.fromCodePoint(...points.slice(i, i + CHUNK));
-  return out;
+/** UTF-16 code units to a string in chunks, so a large file neither overflows the argument limit nor builds an array of numbers. */
+function fromUnits(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Strict UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF); null when the bytes are not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, start = 0): string | null {
-  const points: number[] = [];
+  // UTF-8 never takes fewer bytes than UTF-16 units, so one unit per byte is room enough.
+  const units = new Uint16Array(Math.max(0, bytes.length - start));
+  let length = 0;
   let i = start;
   while (i < bytes.length) {
     const b0 = bytes[i]!;
     if (b0 < 0x80) {
-      points.push(b0);
+      units[length++] = b0;
       i += 1;
       continue;
     }
@@ -50,23 +52,26 @@ export function decodeUtf8(bytes: Uint8Array, start = 0): string | null {
       point = (point << 6) | (next & 0x3f);
     }
     if (point < min || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return null;
-    points.push(point);
+    if (point >= 0x10000) {
+      units[length++] = 0xd800 + ((point - 0x10000) >> 10);
+      units[length++] = 0xdc00 + ((point - 0x10000) & 0x3ff);
+    } else units[length++] = point;
     i += need + 1;
   }
-  return fromCodePoints(points);
+  return fromUnits(units, length);
 }
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const points = new Array<number>(bytes.length);
+  const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    points[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
   }
-  return fromCodePoints(points);
+  return fromUnits(units, units.length);
 }
 
 export function decodeLatin1(bytes: Uint8Array): string {
-  return fromCodePoints(Array.from(bytes));
+  return fromUnits(Uint16Array.from(bytes), bytes.length);
 }
 
 const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;

@@ -274,7 +274,13 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
   }
   resolvedEntries.forEach((entry) => added[entry.fileIndex]!.push(documentKey(entry.doc)));
 
-  const after: Book = { ...read.book, documents: [...read.book.documents, ...resolved] };
+  // Only the imported documents and the families of the ones their notes amend can move: the ledger is built over those alone.
+  const amendedKeys = new Set(resolved.filter((d) => d.reference && existingByKey.has(documentKey(d.reference))).map((d) => documentKey(d.reference!)));
+  const touched = read.book.documents.filter((doc) => amendedKeys.has(documentKey(doc.reference ?? doc)));
+  const touchedKeys = new Set(touched.map(documentKey));
+  const payments = read.book.payments.filter((p) => touchedKeys.has(documentKey(p)));
+  const before: Book = { ...read.book, documents: touched, payments };
+  const after: Book = { ...before, documents: [...touched, ...resolved] };
   const ledger = buildLedger(after, asOf, profile);
   const appends: RowAppend[] = resolved.map((doc, index) => {
     const scale = 10 ** currencyScale(doc.currency);
@@ -331,8 +337,8 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
   }
 
   // Notes move the balance of the documents they amend that are already in the sheet (and of those documents' other notes).
-  const amended = resolved.filter((d) => d.reference && existingByKey.has(documentKey(d.reference))).map((d) => d.reference!);
-  const updates: CellUpdate[] = amended.length === 0 ? [] : refreshDerivedCells(layout, buildLedger(read.book, asOf, profile), ledger, amended);
+  const amended = [...amendedKeys].map((key) => existingByKey.get(key)!);
+  const updates: CellUpdate[] = amended.length === 0 ? [] : refreshDerivedCells(layout, buildLedger(before, asOf, profile), ledger, amended);
   finish();
   return { plan: { updates, appends }, files: outcomes, problems, documents: resolved };
 }

@@ -30,7 +30,7 @@ export type IssueCode =
   | 'importDuplicateInFile'
   | 'importReferenceMissing'
   | 'importUnknownKind'
-  | 'importNothingToDo'
+  | 'importNothingNew'
   | 'fileTooLarge'
   | 'xmlDoctype'
   | 'xmlUnreadable'

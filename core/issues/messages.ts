@@ -57,7 +57,7 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'importDuplicateInFile': return es ? `el documento ${p.key} ya aparece en la línea ${p.line} del archivo` : `document ${p.key} already appears on line ${p.line} of the file`;
     case 'importReferenceMissing': return es ? `${value} no corresponde a ningún documento del libro ni de esta importación` : `${value} matches no document in the workbook or in this import`;
     case 'importUnknownKind': return es ? 'no es un CSV de Facturas, una exportación de ventas del RCV ni un XML de DTE del SII' : 'is neither a Facturas CSV, an RCV sales export nor an SII DTE XML';
-    case 'importNothingToDo': return es ? 'no se indicó ningún archivo' : 'no file was given';
+    case 'importNothingNew': return es ? 'todos los documentos ya estaban en el libro; no se escribió nada' : 'every document was already in the workbook; nothing was written';
     case 'fileTooLarge': return es ? `pesa ${p.size} bytes; el máximo es ${p.limit} bytes (${p.what})` : `is ${p.size} bytes; the limit is ${p.limit} bytes (${p.what})`;
     case 'xmlDoctype': return es ? 'declara un DOCTYPE o entidades (<!DOCTYPE, <!ENTITY); un DTE del SII no los usa y no se procesan por seguridad' : 'declares a DOCTYPE or entities (<!DOCTYPE, <!ENTITY); an SII DTE has none and they are refused for safety';
     case 'xmlUnreadable': return es ? `no es un XML válido (${p.line ? `línea ${p.line}: ` : ''}${p.reason})` : `is not valid XML (${p.line ? `line ${p.line}: ` : ''}${p.reason})`;

@@ -174,6 +174,18 @@ describe('facturas import: encodings and line numbers of our CSV', () => {
     expect(await show('33-90001')).toMatchObject({ customerName: 'Ferretería Ñuñoa' });
   });
 
+  it('a note amending a document already in the sheet refreshes its Pagado, Saldo and Estado de pago cells', async () => {
+    const invoice = await show('33-1001');
+    expect(invoice.balance).toBeGreaterThan(11_900);
+    const note = '61;90501;10-10-2026;;' + invoice.customerTaxId + ';Cliente;;Directa;;10.000;0;1.900;11.900;CLP;Emitida;33-1001;';
+    await fs.writeFile(path.join(folder, 'nota.csv'), `${HEADER}\n${note}\n`);
+    expect((await runCli(['import', 'nota.csv'], folder)).code).toBe(0);
+    const rows = sheetRows(await loadWorkbook(workbook), 'Facturas');
+    const row = rows.find((r) => r[0] === 33 && r[1] === 1001)!;
+    expect(row[18]).toBe(invoice.balance - 11_900);
+    expect((await show('33-1001')).balance).toBe(invoice.balance - 11_900);
+  });
+
   it('names the right line after a quoted field holding a line break', async () => {
     const note = '"primera línea\r\nsegunda línea"';
     const good = `33;90001;01-10-2026;31-10-2026;76.086.428-5;Cliente;;Directa;;250.000;0;47.500;297.500;CLP;Emitida;;${note}`;
