@@ -4,6 +4,7 @@ import { type DecodedText, decodeAs, encodingOfLabel } from '../import/decodeByt
 import type { CandidateDocument, ImportProblem, InvoiceCellKey, LineCellKey, ParsedImportFile } from '../import/importFile';
 import type { Cell } from '../workbook/cells';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { legalDueDate } from './legalDueDate';
 
 export const SII_DTE_NAMESPACE = 'http://www.sii.cl/SiiDte';
 
@@ -136,6 +137,7 @@ export function parseDteXml(file: string, decoded: DecodedText, profile: TaxProf
       state: 'Emitida',
       origin: 'Directa',
     };
+    if (kind === 'invoice' && text(idDoc.FchVenc) === '') cells.dueDate = legalDueDate(text(idDoc.FchEmis));
     const additional = list(totales.ImptoReten).map((tax) => text(tax.MontoImp));
     cells.otherTaxes = additional.every((amount) => /^\d+$/.test(amount)) ? String(additional.reduce((sum, amount) => sum + Number(amount), 0)) : additional.join('+');
     for (const reference of list(documento.Referencia)) {

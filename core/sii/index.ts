@@ -14,3 +14,4 @@ export {
 export { f29Debits, F29_COUNT_CODES, type F29Debits, type F29Line, type F29Code } from './f29';
 export { reconciliationTable, f29Table, RECONCILED_FIELD_LABELS } from './siiTables';
 export { readRcvDocuments, type RcvRead } from './readRcv';
+export { legalDueDate, LEGAL_PAYMENT_DAYS } from './legalDueDate';

@@ -5,6 +5,7 @@ import type { CandidateDocument, ImportProblem, InvoiceCellKey, OmittedLine, Par
 import { parseIntegerCell } from '../workbook/cells';
 import { headerKey } from '../workbook/schema';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { legalDueDate } from './legalDueDate';
 
 /**
  * The SII's Registro de Compras y Ventas, sales side ("Detalle de ventas" download):
@@ -151,6 +152,7 @@ export function parseRcvSales(file: string, decoded: DecodedText, records: reado
       state: 'Emitida',
       origin: 'Directa',
     };
+    if (kind === 'invoice') cells.dueDate = legalDueDate(cells.issueDate ?? '');
     if (kind && kind !== 'invoice') cells.reference = referenceType !== '' && referenceFolio !== '' ? `${referenceType}-${referenceFolio}` : '';
     else if (referenceType === '801' || referenceType === '52') {
       cells.origin = referenceType === '801' ? 'Pedido' : 'Nota de entrega';
