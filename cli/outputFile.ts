@@ -72,7 +72,13 @@ async function placeWithoutReplacing(temporary: string, target: string, existsMe
   } catch (error) {
     if (errorCode(error) === 'EEXIST') throw new CliError([existsMessage], EXIT.failure);
     // Some file systems have no hard links: check once more, then rename.
-    if (await fs.stat(target).then(() => true, () => false)) throw new CliError([existsMessage], EXIT.failure);
+    if (
+      await fs.stat(target).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new CliError([existsMessage], EXIT.failure);
     await fs.rename(temporary, target);
   }
 }

@@ -69,7 +69,7 @@ export const command: Command = {
     let data: unknown;
     if (options.name === 'status') {
       const summary = statusSummary(ledger, profile);
-      // JSON speaks English, status names included (DESIGN.md §4).
+      // JSON speaks English, status names included (docs/cli.md, Output).
       data = { ...summary, lines: summary.lines.map((line) => ({ ...line, status: PAYMENT_STATUS_EN(line.status) })) };
       table = statusSummaryTable(summary, locale);
     } else if (options.name === 'aging') {

@@ -2,7 +2,7 @@ import type { Book, DocumentKey, InvoiceDocument, InvoiceLine } from '../model';
 import { documentKey } from '../model';
 import { issue } from '../issues/issue';
 import { buildLedger } from '../ledger/buildLedger';
-import type { TaxProfile } from '../tax/taxProfile';
+import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { currencyScale } from '../money/money';
 import { formatMoney } from '../money/formatMoney';
 import type { CellUpdate, CellValue, ChangePlan, RowAppend } from '../workbook/changes';
@@ -43,6 +43,21 @@ const INPUT_COLUMNS = TABS.facturas.columns.filter((c) => !DERIVED_COLUMNS.some(
 const KEY_OF_HEADER = new Map(INPUT_COLUMNS.map((c) => [c.header, c.key as InvoiceCellKey]));
 const LINE_COLUMNS = TABS.detalle.columns;
 
+/** The stand-in invoice a note is read beside: valid, and large enough that no credit exceeds it. */
+const STAND_IN: Readonly<Partial<Record<InvoiceCellKey, Cell>>> = {
+  issueDate: '2000-01-01',
+  customerTaxId: '66.666.666-6',
+  customerName: '-',
+  origin: 'Directa',
+  net: 0,
+  exempt: 1_000_000_000_000,
+  tax: 0,
+  otherTaxes: 0,
+  total: 1_000_000_000_000,
+  currency: 'CLP',
+  state: 'Emitida',
+};
+
 interface ReadCandidate {
   readonly candidate: CandidateDocument;
   readonly fileIndex: number;
@@ -77,6 +92,7 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
     const facturas: Cell[][] = [INPUT_COLUMNS.map((c) => c.header)];
     const detalle: Cell[][] = [LINE_COLUMNS.map((c) => c.header)];
     const lineOwner: { entry: number; line: number }[] = [];
+    const inRound = new Set(round.map((entry, index) => rawKey(entry.candidate, index)));
     round.forEach(({ candidate }, entry) => {
       facturas.push(INPUT_COLUMNS.map((c) => candidate.cells[c.key as InvoiceCellKey] ?? ''));
       candidate.lines.forEach((line, index) => {
@@ -84,6 +100,18 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
         lineOwner.push({ entry, line: index + 1 });
       });
     });
+    // A note is read only beside the document it amends: a stand-in for each target outside this round,
+    // so the note's own cells are checked here; whether the target really exists is decided below.
+    const standIns = new Set<string>();
+    for (const { candidate } of round) {
+      const target = parseDocumentKey(String(candidate.cells.reference ?? ''));
+      const type = target && target.type === 0 ? profile.documentTypes.find((rule) => rule.kind === 'invoice')?.code : target?.type;
+      if (!target || type === undefined || documentTypeRule(profile, type)?.kind !== 'invoice') continue;
+      const key = `${type}-${target.number}`;
+      if (inRound.has(key) || standIns.has(key)) continue;
+      standIns.add(key);
+      facturas.push(INPUT_COLUMNS.map((c) => STAND_IN[c.key as InvoiceCellKey] ?? (c.key === 'type' ? type : c.key === 'number' ? target.number : '')));
+    }
     const tables: Record<string, readonly (readonly Cell[])[]> = { [TABS.facturas.name]: facturas, [TABS.detalle.name]: detalle };
     for (const id of TAB_IDS) if (id !== 'facturas' && id !== 'detalle') tables[TABS[id].name] = [canonicalHeaders(id)];
     const synthetic = readWorkbook(tables as WorkbookTables, { profile, timeZone: 'UTC' });
@@ -91,8 +119,8 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
     for (const found of synthetic.issues) {
       if (found.path.row === undefined) continue;
       if (found.path.tab === 'facturas') {
-        // References are resolved against the workbook and the whole import below.
-        if (found.code === 'unknownReference') continue;
+        // References are resolved, and credits weighed, against the workbook and the whole import below.
+        if (found.code === 'unknownReference' || found.code === 'creditExceedsDocument' || found.path.row - 2 >= round.length) continue;
         const entry = round[found.path.row - 2]!;
         const key = found.path.column ? KEY_OF_HEADER.get(found.path.column) : undefined;
         problems.push({ source: entry.candidate.source, field: key ? (entry.candidate.fieldNames[key] ?? found.path.column) : found.path.column, issue: found });
@@ -113,7 +141,13 @@ function readCandidates(all: readonly { candidate: CandidateDocument; fileIndex:
     }
     round.forEach((entry, index) => {
       const doc = docsByRow.get(index + 2);
-      if (!doc || refused.has(index)) return;
+      if (refused.has(index)) return;
+      if (!doc) {
+        // The reader left it out without naming a cell (a note it could not place): never dropped silently.
+        const referenceText = String(entry.candidate.cells.reference ?? '').trim();
+        problems.push({ source: entry.candidate.source, field: entry.candidate.fieldNames.reference, issue: issue('importReferenceMissing', {}, { value: referenceText }) });
+        return;
+      }
       const { row: _row, ...rest } = doc;
       read.push({
         candidate: entry.candidate,
@@ -163,6 +197,55 @@ function resolve(reference: DocumentKey, byKey: ReadonlyMap<string, Omit<Invoice
 }
 
 const where = (source: ImportSource | { file: string }): string => JSON.stringify(source);
+
+/** A document as cells in the synthetic tab's column order, so core's reader can see it beside the imported ones. */
+const documentCells = (doc: InvoiceDocument): Cell[] => {
+  const scale = 10 ** currencyScale(doc.currency);
+  const byKey: Partial<Record<InvoiceCellKey, Cell>> = {
+    type: doc.type,
+    number: doc.number,
+    issueDate: doc.issueDate,
+    dueDate: doc.dueDate ?? '',
+    customerTaxId: doc.customerTaxId,
+    customerName: doc.customerName,
+    email: doc.email,
+    origin: ORIGIN_LABELS[doc.origin].es,
+    originRef: doc.originRef,
+    net: doc.net / scale,
+    exempt: doc.exempt / scale,
+    tax: doc.tax / scale,
+    otherTaxes: doc.otherTaxes / scale,
+    total: doc.total / scale,
+    currency: doc.currency,
+    state: STATE_LABELS[doc.state].es,
+    reference: doc.reference ? documentKey(doc.reference) : '',
+    notes: doc.notes,
+  };
+  return INPUT_COLUMNS.map((c) => byKey[c.key as InvoiceCellKey] ?? '');
+};
+
+/**
+ * A credit note may not take back more than what remains of the document it amends, counting the
+ * workbook's notes and the import's: core's own reader decides it, over the families the import touches.
+ */
+function excessCredits(existing: readonly InvoiceDocument[], imported: readonly InvoiceDocument[], entries: readonly ReadCandidate[], profile: TaxProfile): ImportProblem[] {
+  const targets = new Set(imported.filter((doc) => doc.reference).map((doc) => documentKey(doc.reference!)));
+  if (targets.size === 0) return [];
+  const inFamily = (doc: InvoiceDocument) => targets.has(documentKey(doc.reference ?? doc));
+  const before = existing.filter(inFamily);
+  const mine = imported.map((doc, index) => ({ doc, entry: entries[index]! })).filter(({ doc }) => inFamily(doc));
+  const tables: Record<string, readonly (readonly Cell[])[]> = {
+    [TABS.facturas.name]: [INPUT_COLUMNS.map((c) => c.header), ...before.map(documentCells), ...mine.map(({ doc }) => documentCells(doc))],
+  };
+  for (const id of TAB_IDS) if (id !== 'facturas') tables[TABS[id].name] = [canonicalHeaders(id)];
+  const synthetic = readWorkbook(tables as WorkbookTables, { profile, timeZone: 'UTC' });
+  return synthetic.issues
+    .filter((found) => found.code === 'creditExceedsDocument' && found.path.row !== undefined && found.path.row - 2 >= before.length)
+    .map((found) => {
+      const entry = mine[found.path.row! - 2 - before.length]!.entry;
+      return { source: entry.candidate.source, field: entry.candidate.fieldNames.total, issue: found };
+    });
+}
 
 /**
  * One plan for every file of one import, over a fresh read: all of them go in or none.
@@ -268,6 +351,7 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
     resolved.push({ ...entry.doc, reference, row: layout.lastRow + 1 + resolved.length });
   }
 
+  problems.push(...excessCredits(read.book.documents, resolved, resolvedEntries, profile));
   if (problems.length > 0) {
     finish();
     return empty();

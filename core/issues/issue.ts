@@ -21,6 +21,9 @@ export type IssueCode =
   | 'missingReference'
   | 'unknownReference'
   | 'dueBeforeIssue'
+  | 'totalNotPositive'
+  | 'creditExceedsDocument'
+  | 'duplicateTab'
   | 'csvEmpty'
   | 'csvColumnCount'
   // importing files (core/import, core/sii)
@@ -54,6 +57,8 @@ export type IssueCode =
   | 'documentHasPayments'
   | 'paymentOnNote'
   | 'documentChanged'
+  | 'documentHasUnreadableRows'
+  | 'workbookAmbiguous'
   | 'notAllowed'
   | 'invalidPeriod'
   | 'mailQuotaExhausted'

@@ -54,16 +54,24 @@ async function readOwner(filePath: string): Promise<OwnerRecord | null> {
 }
 
 /**
- * When the lock's recorded owner ran on this machine and is gone, the lock is marked stale (its
- * mtime set to long ago) so proper-lockfile's own takeover removes it on the next try. The inode
- * check keeps a record left from an older lock from condemning a newer one.
+ * A holder writes its owner record within milliseconds of taking the lock; a lock still without
+ * one after this long lost its holder in between (killed right after mkdir).
+ */
+const ORPHAN_AFTER_MS = 3_000;
+
+/**
+ * When the lock's recorded owner ran on this machine and is gone (or the lock never got an owner
+ * record), the lock is marked stale (its mtime set to long ago) so proper-lockfile's own takeover
+ * removes it on the next try. The inode check keeps a record left from an older lock from
+ * condemning a newer one.
  */
 async function condemnIfOwnerDied(filePath: string): Promise<boolean> {
-  const owner = await readOwner(filePath);
-  if (!owner || owner.host !== os.hostname() || processIsAlive(owner.pid)) return false;
   try {
     const stat = await fs.stat(lockDirectory(filePath));
-    if (stat.ino !== owner.lockInode) return false;
+    const owner = await readOwner(filePath);
+    const recorded = owner !== null && owner.lockInode === stat.ino;
+    const ownerGone = recorded ? owner.host === os.hostname() && !processIsAlive(owner.pid) : Date.now() - stat.mtimeMs > ORPHAN_AFTER_MS;
+    if (!ownerGone) return false;
     const longAgo = new Date(Date.now() - 10 * STALE_MS);
     await fs.utimes(lockDirectory(filePath), longAgo, longAgo);
     return true;

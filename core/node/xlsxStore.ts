@@ -28,7 +28,11 @@ export function openXlsxStore(filePath: string, options: XlsxStoreOptions = {}):
 
   return {
     description: filePath,
-    read: async (): Promise<WorkbookRead> => (await readFresh()).read,
+    async read(): Promise<WorkbookRead> {
+      // A copy whose writer was killed is garbage whoever finds it; a live writer's is left alone.
+      await removeAbandonedTemporaries(filePath);
+      return (await readFresh()).read;
+    },
     async transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
       if (!(await fileExists(filePath))) throw new WorkbookNotFoundError(filePath);
       const lock = await lockWorkbook(filePath, options.lockWaitMs ?? 60_000);

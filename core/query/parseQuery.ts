@@ -38,8 +38,8 @@ function parseTaxIdValue(text: string): { compact: string } | { problem: 'format
   const full = parseRut(text);
   if (full.ok) return { compact: compactRut(full.value).toLowerCase() };
   const digits = text.replace(/[.\s]/g, '');
-  if (/^\d{1,8}$/.test(digits)) {
-    const body = digits.replace(/^0+(?=\d)/, '');
+  const body = digits.replace(/^0+/, '');
+  if (/^\d{1,8}$/.test(digits) && body !== '') {
     return { compact: `${body}${rutCheckDigit(body)}`.toLowerCase() };
   }
   return { problem: full.problem === 'checkDigit' ? 'checkDigit' : 'format' };
@@ -139,7 +139,7 @@ function readFilter(token: QueryToken, name: FilterName, operator: string, value
 }
 
 /**
- * The one query language of the sidebar, Slack and the CLI (DESIGN §3). Every wrong word is
+ * The one query language of the sidebar, Slack and the CLI (docs/query-language.md). Every wrong word is
  * reported, each naming the word and what is allowed; an empty query matches everything.
  */
 export function parseQuery(text: string): Result<Query> {

@@ -3,7 +3,7 @@ import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { STATE_LABELS } from '../workbook/choices';
 import type { LibroDeVentas } from './libroDeVentas';
 import type { ReportTable } from './reportTable';
-import { periodLabel } from './reportLabels';
+import { LIBRO_LABELS, periodLabel } from './reportLabels';
 
 const documentsPhrase = (count: number, voidCount: number, locale: Locale): string => {
   const es = locale === 'es';
@@ -20,9 +20,10 @@ export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile
   // The column appears only in a month with additional taxes, so books without them read as before.
   const withOther = libro.rows.some((r) => r.otherTaxes !== 0);
   const other = (amount: number): number[] => (withOther ? [amount] : []);
+  const labels = LIBRO_LABELS[locale];
   return {
-    title: es ? 'Libro de Ventas' : 'Sales book (Libro de Ventas)',
-    subtitle: `${es ? 'Período' : 'Period'} ${periodLabel(libro.period, locale)}`,
+    title: labels.title,
+    subtitle: `${labels.period} ${periodLabel(libro.period, locale)}`,
     locale,
     currency: profile.defaultCurrency,
     columns: [
@@ -41,7 +42,7 @@ export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile
     rows: libro.rows.map((r) => [r.type, r.number, r.date, r.customerTaxId, r.customerName, r.exempt, r.net, r.tax, ...other(r.otherTaxes), r.total, r.void ? STATE_LABELS.anulada[locale] : '']),
     footer: [
       ...libro.totals.map((t) => [t.type, null, null, null, `${typeName(t.type)}: ${documentsPhrase(t.count, t.voidCount, locale)}`, t.exempt, t.net, t.tax, ...other(t.otherTaxes), t.total, '']),
-      [null, null, null, null, es ? 'Total general (las notas de crédito restan)' : 'Grand total (credit notes subtract)', libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, ...other(libro.grandTotal.otherTaxes), libro.grandTotal.total, ''],
+      [null, null, null, null, `${labels.grandTotal} (${labels.grandTotalNote})`, libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, ...other(libro.grandTotal.otherTaxes), libro.grandTotal.total, ''],
     ],
   };
 }

@@ -12,6 +12,8 @@ export type { SheetValues, TabLayout, WorkbookTables } from './readers';
 export interface WorkbookRead {
   readonly book: Book;
   readonly issues: readonly Issue[];
+  /** Problems of rows left out, by the document (`33-1023`) they touch: no write may touch that document. */
+  readonly unreadable: ReadonlyMap<string, readonly Issue[]>;
   readonly layout: Readonly<Partial<Record<TabId, TabLayout>>>;
 }
 
@@ -25,14 +27,14 @@ export interface ReadOptions {
 export function readWorkbook(tables: WorkbookTables, options: ReadOptions): WorkbookRead {
   const issues: Issue[] = [];
   const layout = locateTabs(tables, issues);
-  const context: ReadContext = { profile: options.profile, readDate: makeDateCellReader(options.timeZone), tables, layout, issues, memo: makeMemo() };
+  const context: ReadContext = { profile: options.profile, readDate: makeDateCellReader(options.timeZone), tables, layout, issues, unreadable: new Map(), memo: makeMemo() };
   const { documents, byKey } = readDocuments(context);
   const lines = readLines(context, byKey);
   const payments = readPayments(context, byKey);
   const customers = readCustomers(context);
   const history = readHistory(context, byKey);
   const issuer = readIssuer(context);
-  return { book: { issuer, documents, lines, payments, customers, history }, issues: inSheetOrder(issues), layout };
+  return { book: { issuer, documents, lines, payments, customers, history }, issues: inSheetOrder(issues), unreadable: context.unreadable, layout };
 }
 
 const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa'];

@@ -1,10 +1,9 @@
 import {
   type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  issue, lineAmount, parsePaymentStatus, parseTypedAmount, paymentMethodOptions, suggestedAmount, takesPayments,
+  formatInstant, historyStatusLabel, issue, lineAmount, parseTypedAmount, paymentMethodOptions, suggestedAmount, takesPayments,
 } from '../../core';
 import type { App } from './app';
 import { h } from './dom';
-import { formatInstantCl } from './formatInstant';
 import { invoicePdf } from './pdf';
 import { callServer } from './serverClient';
 import { statusChip } from './listView';
@@ -96,10 +95,7 @@ export function detailView(app: App, key: string): HTMLElement {
   const payments = state.book.payments.filter((p) => documentKey(p) === key);
   const history = state.book.history.filter((e) => documentKey(e) === key).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
   // Historial holds status words as they were written (any language); show them in the reader's.
-  const statusWord = (text: string) => {
-    const status = parsePaymentStatus(text);
-    return status ? PAYMENT_STATUS_LABELS[status][app.locale] : text || '—';
-  };
+  const statusWord = (text: string) => historyStatusLabel(text, app.locale);
   if (draft?.key !== key) draft = { key, values: {} };
   const typed = draft.values;
   const remember = (event: Event) => {
@@ -221,7 +217,7 @@ export function detailView(app: App, key: string): HTMLElement {
               h(
                 'div',
                 { class: 'line' },
-                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstantCl(e.timestamp, state.timeZone)),
+                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstant(e.timestamp, state.timeZone)),
                 e.amount !== null ? h('span', { class: 'num' }, money(e.amount)) : null,
               ),
               h('div', {}, `${statusWord(e.previousStatus)} → ${statusWord(e.newStatus)}`),

@@ -63,7 +63,7 @@ const newestSource = (dir: string): number =>
 /** The spawned tests run the real bin: build it when it is missing or older than its sources. */
 export function ensureBuilt(): void {
   const bundle = path.join(ROOT, 'build', 'facturas.cjs');
-  const sources = Math.max(newestSource(path.join(ROOT, 'cli')), newestSource(path.join(ROOT, 'core')), statSync(path.join(ROOT, 'scripts', 'build-cli.mjs')).mtimeMs);
+  const sources = Math.max(newestSource(path.join(ROOT, 'cli')), newestSource(path.join(ROOT, 'core')), statSync(path.join(ROOT, 'scripts', 'build.mjs')).mtimeMs);
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'cli'], { cwd: ROOT, stdio: 'pipe' });
 }

@@ -63,6 +63,12 @@ describe('facturas pay records', () => {
     expect(entry.slice(2)).toEqual([target.type, target.number, target.paymentStatus, expect.any(String), 12_500, 'ana', 'cli']);
     const row = sheetRows(book, 'Facturas')[target.row - 2]!;
     expect(row.slice(17, 19)).toEqual([target.paid + 12_500, target.balance - 12_500]);
+
+    // `show` prints that Historial entry on the business clock: 15:00 UTC is 12:00 in Santiago.
+    const shown = await runCli(['show', key(target)], folder);
+    expect(shown.stdout).toContain('Fecha y hora');
+    expect(shown.stdout).toMatch(/15-10-2026 12:00 +\S+ +\S+ +\$12\.500 +ana +cli/);
+    expect(shown.stdout).not.toContain('15-10-2026 15:00');
   });
 
   it('prints the before and after positions as JSON', async () => {

@@ -30,7 +30,10 @@ function send(port: number, options: { method: string; path: string; headers: Re
   });
 }
 
-const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 describe('facturas serve answers only its own page', () => {
   let folder: string;
@@ -87,14 +90,24 @@ describe('facturas serve answers only its own page', () => {
 
   it('refuses a form-encoded POST to voidDocument, even from the page itself and with the token', async () => {
     await expectRefused(
-      { method: 'POST', path: '/api/voidDocument', headers: { host: servedHost, origin: servedOrigin, 'content-type': 'application/x-www-form-urlencoded', 'x-facturas-token': token }, body: `{"args":[{"document":"${target}"}]}=` },
+      {
+        method: 'POST',
+        path: '/api/voidDocument',
+        headers: { host: servedHost, origin: servedOrigin, 'content-type': 'application/x-www-form-urlencoded', 'x-facturas-token': token },
+        body: `{"args":[{"document":"${target}"}]}=`,
+      },
       415,
     );
   });
 
   it('refuses a JSON POST from another origin even with the right token', async () => {
     await expectRefused(
-      { method: 'POST', path: '/api/voidDocument', headers: { host: servedHost, origin: 'http://127.0.0.1.evil.example', 'content-type': 'application/json', 'x-facturas-token': token }, body: JSON.stringify({ args: [{ document: target }] }) },
+      {
+        method: 'POST',
+        path: '/api/voidDocument',
+        headers: { host: servedHost, origin: 'http://127.0.0.1.evil.example', 'content-type': 'application/json', 'x-facturas-token': token },
+        body: JSON.stringify({ args: [{ document: target }] }),
+      },
       403,
     );
   });
@@ -103,7 +116,10 @@ describe('facturas serve answers only its own page', () => {
     const page = await send(port, { method: 'GET', path: '/', headers: { host: 'evil.example' } });
     expect(page.status).toBe(403);
     expect(page.body).not.toContain(token);
-    await expectRefused({ method: 'POST', path: '/api/loadSidebar', headers: { host: `evil.example:${port}`, 'content-type': 'application/json', 'x-facturas-token': token }, body: '{"args":[]}' }, 403);
+    await expectRefused(
+      { method: 'POST', path: '/api/loadSidebar', headers: { host: `evil.example:${port}`, 'content-type': 'application/json', 'x-facturas-token': token }, body: '{"args":[]}' },
+      403,
+    );
   });
 
   it('refuses a same-origin JSON request without the token, or with another one', async () => {
@@ -113,14 +129,29 @@ describe('facturas serve answers only its own page', () => {
   });
 
   it('gives each run its own token, and refuses in the language of the command', async () => {
-    const second = await startPreview({ workbookPath: workbook, store: openXlsxStore(workbook), sidebarHtmlPath: path.join(folder, 'sidebar.html'), port: 0, user: 'contadora', timeZone: 'America/Santiago', asOf: TODAY, now: () => NOW, locale: 'en' });
+    const second = await startPreview({
+      workbookPath: workbook,
+      store: openXlsxStore(workbook),
+      sidebarHtmlPath: path.join(folder, 'sidebar.html'),
+      port: 0,
+      user: 'contadora',
+      timeZone: 'America/Santiago',
+      asOf: TODAY,
+      now: () => NOW,
+      locale: 'en',
+    });
     try {
       const secondPort = Number(new URL(second.url).port);
       const page = await send(secondPort, { method: 'GET', path: '/', headers: { host: `127.0.0.1:${secondPort}` } });
       expect(page.status).toBe(200);
       expect(page.body).toMatch(/"x-facturas-token": "[0-9a-f]{64}"/);
       expect(page.body).not.toContain(token);
-      const refused = await send(secondPort, { method: 'POST', path: '/api/loadSidebar', headers: { host: `127.0.0.1:${secondPort}`, 'content-type': 'application/json', 'x-facturas-token': token }, body: '{}' });
+      const refused = await send(secondPort, {
+        method: 'POST',
+        path: '/api/loadSidebar',
+        headers: { host: `127.0.0.1:${secondPort}`, 'content-type': 'application/json', 'x-facturas-token': token },
+        body: '{}',
+      });
       expect(refused.status).toBe(403);
       expect(JSON.parse(refused.body).error).toMatch(/^Request refused: this session's code is missing/);
     } finally {
@@ -130,7 +161,12 @@ describe('facturas serve answers only its own page', () => {
 
   it('records the payment the served page sends: its Host, its Origin, JSON and its token', async () => {
     const before = await sha256(workbook);
-    const answer = await send(port, { method: 'POST', path: '/api/recordPayment', headers: { host: servedHost, origin: servedOrigin, 'content-type': 'application/json; charset=utf-8', 'x-facturas-token': token }, body: paymentOf(target) });
+    const answer = await send(port, {
+      method: 'POST',
+      path: '/api/recordPayment',
+      headers: { host: servedHost, origin: servedOrigin, 'content-type': 'application/json; charset=utf-8', 'x-facturas-token': token },
+      body: paymentOf(target),
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { ok: true } });
     expect(await sha256(workbook)).not.toBe(before);

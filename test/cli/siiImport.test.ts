@@ -186,6 +186,20 @@ describe('facturas import: encodings and line numbers of our CSV', () => {
     expect((await show('33-1001')).balance).toBe(invoice.balance - 11_900);
   });
 
+  it('refuses a credit note larger than what remains of the invoice it amends, counting the notes of the same import', async () => {
+    const invoice = await show('33-1001');
+    const half = Math.floor(invoice.net / 2);
+    const note = (folio: number, net: number) =>
+      `61;${folio};10-10-2026;;${invoice.customerTaxId};Cliente;;Directa;;${net};0;${Math.round(net * 0.19)};${net + Math.round(net * 0.19)};CLP;Emitida;33-1001;`;
+    await fs.writeFile(path.join(folder, 'notas.csv'), `${HEADER}\n${note(90601, half)}\n${note(90602, half + 1000)}\n`);
+    const before = await fileHash(workbook);
+    const result = await runCli(['import', 'notas.csv'], folder);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('notas.csv, línea 3 (folio 90602), columna Total:');
+    expect(result.stderr).not.toContain('línea 2');
+    expect(await fileHash(workbook)).toBe(before);
+  });
+
   it('names the right line after a quoted field holding a line break', async () => {
     const note = '"primera línea\r\nsegunda línea"';
     const good = `33;90001;01-10-2026;31-10-2026;76.086.428-5;Cliente;;Directa;;250.000;0;47.500;297.500;CLP;Emitida;;${note}`;

@@ -52,7 +52,7 @@ const attackerPage = (previewPort: number, target: string): string => `<!doctype
 <iframe name="sink"></iframe>
 <script>
   window.attack = async function () {
-    const body = JSON.stringify({ args: [{ document: '${target}', amount: 1000, date: '${TODAY}', method: 'Transferencia', reference: 'ataque' }] });
+    const body = JSON.stringify({ args: [{ document: '${target}', amount: '1.000', date: '${TODAY}', method: 'Transferencia', reference: 'ataque' }] });
     const results = [];
     for (const host of ['127.0.0.1', 'localhost']) {
       try {
@@ -64,9 +64,20 @@ const attackerPage = (previewPort: number, target: string): string => `<!doctype
   };
 </script></body></html>`;
 
-const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP evil.example 127.0.0.1'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP evil.example 127.0.0.1',
+];
 
 describe('facturas serve against a hostile web page in Chromium', () => {
   let dir: string;
