@@ -17,3 +17,4 @@ export * from './pdf';
 export * from './import';
 export * from './sii';
 export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';
+export * from './projection';

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Logger, webApi } from '@slack/bolt';
 import { auth as googleAuth } from '@googleapis/sheets';
@@ -10,22 +9,21 @@ import { type BotSettings, loadSettings } from './settings';
 import type { BotServices } from './services';
 import { createBoltApp } from './app';
 import { consoleLogger, redactingLogger } from './logging';
-import { isFreshSlackRequest } from './middleware/requestFreshness';
 import { openBotState, stateUrlSetting } from './state/openState';
-import { healthReport, watchSheetReads } from './health';
-import { REQUEST_ID_HEADER } from './middleware/requestLog';
-import { randomUUID } from 'node:crypto';
+import { healthReport, sheetReadRecorder } from './health';
+import { closeServer, createBotServer, listen } from './httpServer';
 import { createSlackDelivery } from './delivery/slackDelivery';
 import { createStatusNotifier } from './notifier/statusNotifier';
 import { createDailyAlert } from './scheduler/dailyAlert';
 import { repeat } from './scheduler/repeat';
 import { createLedgerSnapshot } from './ledgerSnapshot';
 import { createTurns } from './turns';
+import { checkWorkbook, slackFailureMessage } from './startupChecks';
 
-/** A setting is missing or wrong, or Slack refused the token: the message says which. */
-export class BotSettingsError extends Error {
-  override readonly name = 'BotSettingsError';
-}
+import { BotSettingsError } from './botSettingsError';
+import { startWorkspacesBot, workspacesRequested } from './oauth/startWorkspacesBot';
+
+export { BotSettingsError };
 
 export interface StartBotOptions {
   /** The bot's clock (business dates, the alert time); default the machine's. */
@@ -67,6 +65,8 @@ const SNAPSHOT_FRESH_MS = 5_000;
 /** Past twice the poll interval (which refreshes the snapshot) and this, an answer waits for a fresh read. */
 const MIN_MAX_STALE_MS = 120_000;
 
+/** auth.test at start: two quick retries, then the bot says Slack is out of reach. */
+const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 1_000 };
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** Well past a post's timeout and a few rate-limit waits (each of which renews the claim). */
 const DEFAULT_CLAIM_LIFETIME_MS = 120_000;
@@ -97,10 +97,13 @@ const defaultStatePath = (settings: BotSettings): string =>
  * workbook and the bot state, serves Bolt on PORT and starts the notifier and the daily alert.
  */
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
-  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
+  // With SLACK_CLIENT_ID: many workspaces through Slack's OAuth, each with its own workbook.
+  if (workspacesRequested(env)) return startWorkspacesBot(env, options);
+  const locale = parseLocale(options.locale ?? env['FACTURAS_LANG']);
+  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined, locale });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
   const stateUrl = stateUrlSetting(env);
-  if (!stateUrl.ok) throw new BotSettingsError(`Configuración del bot de Slack inválida:\n- ${stateUrl.message}`);
+  if (!stateUrl.ok) throw new BotSettingsError(`${locale === 'es' ? 'Configuración del bot de Slack inválida:' : 'Invalid Slack bot settings:'}\n- ${stateUrl.message}`);
   const settings = loaded.settings;
   const now = options.now ?? (() => new Date());
   const logger = redactingLogger(options.logger ?? consoleLogger(), [settings.botToken, settings.signingSecret]);
@@ -113,27 +116,33 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     ...(retryConfig ? { retryConfig } : {}),
   };
 
-  const identityClient = new webApi.WebClient(settings.botToken, clientOptions);
+  // At start a failure is told at once: the default policy retries for half an hour before giving up.
+  // Its retries' warnings are left out too: the one line that follows says what failed.
+  const quiet: Logger = { ...logger, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (...msg) => logger.error(...msg) };
+  const identityClient = new webApi.WebClient(settings.botToken, { ...clientOptions, logger: quiet, retryConfig: retryConfig ?? STARTUP_RETRIES });
   let who: { team_id?: string; app_id?: string; bot_id?: string; user_id?: string };
   try {
     who = await identityClient.auth.test();
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    throw new BotSettingsError(`SLACK_BOT_TOKEN: Slack no lo aceptó (${code}); copie de nuevo el Bot User OAuth Token`);
+    throw new BotSettingsError(slackFailureMessage(error, settings, locale));
   }
-  if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
+  if (!who.team_id || !who.bot_id || !who.user_id) {
+    throw new BotSettingsError(locale === 'es' ? 'SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)' : 'SLACK_BOT_TOKEN: not a bot token (auth.test returned no bot_id)');
+  }
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
-  const sheetReads = watchSheetReads(openStore(settings, options, now, logger));
+  const sheetReads = sheetReadRecorder();
   const ledgers = createLedgerSnapshot({
-    store: sheetReads.store, now, logger,
+    store: sheetReads.watch(openStore(settings, options, now, logger)), now, logger,
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
-  // Requests not yet answered over HTTP: answers' work waits while there are any (see Turns).
-  let unanswered = 0;
-  const turns = createTurns({ acksPending: () => unanswered > 0 });
-  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
+  // The first read also primes the answers' snapshot.
+  const unusable = await checkWorkbook({ read: () => ledgers.current() }, settings, locale);
+  if (unusable) throw new BotSettingsError(unusable);
+  let unanswered = (): number => 0;
+  const turns = createTurns({ acksPending: () => unanswered() > 0 });
+  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale, now };
   const stateKind = stateUrl.url ? 'postgresql' : 'file';
   let state: Awaited<ReturnType<typeof openBotState>>['state'];
   try {
@@ -157,40 +166,15 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     firstSighting: (eventId, teamId) => state.firstSighting(eventId, teamId),
     ...(retryConfig ? { retryConfig } : {}),
   });
-  const server: Server = createServer((req, res) => {
-    const requestId = randomUUID().slice(0, 8);
-    req.headers[REQUEST_ID_HEADER] = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    if (req.method === 'GET' && req.url === '/healthz') {
-      void healthReport(state, stateKind, sheetReads).then((report) => {
-        res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(report));
-      });
-      return;
-    }
-    unanswered++;
-    let counted = true;
-    const answered = (): void => {
-      if (counted) unanswered--;
-      counted = false;
-    };
-    res.once('finish', answered);
-    res.once('close', answered);
-    if (req.method === 'POST' && !isFreshSlackRequest(req)) {
-      logger.warn(`Refused a request to ${req.url} whose timestamp is missing or more than five minutes off`);
-      res.writeHead(401).end();
-      req.resume();
-      return;
-    }
-    receiver.app(req, res);
-  });
+  const botServer = createBotServer(receiver.app, logger, () => healthReport(state, stateKind, sheetReads));
+  const server = botServer.server;
+  unanswered = botServer.unanswered;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? settings.port, () => resolve());
-    });
+    await listen(server, options.port ?? settings.port);
   } catch (error) {
     await state.close();
-    throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
+    const port = options.port ?? settings.port;
+    throw new BotSettingsError(locale === 'es' ? `PORT: no se pudo abrir el puerto ${port} (${(error as Error).message})` : `PORT: port ${port} could not be opened (${(error as Error).message})`);
   }
 
   // Never retried by the client itself: a post Slack took but whose answer was lost would go out again.
@@ -215,13 +199,10 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     stop() {
       stopping ??= (async () => {
         // No new requests; the post in flight finishes and nothing new is claimed.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
-        await delivery.stop();
-        await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
-        await closed;
-        clearTimeout(grace);
+        await closeServer(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS, async () => {
+          await delivery.stop();
+          await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
+        });
         await state.close();
       })();
       return stopping;

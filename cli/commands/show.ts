@@ -1,5 +1,5 @@
 import {
-  type InvoiceView, type Locale, type ReportTable, type WorkbookRead, ORIGIN_LABELS, STATE_LABELS, documentKey, documentTypeRule, findDocument,
+  type InvoiceView, type ReportTable, type WorkbookRead, ORIGIN_LABELS, STATE_LABELS, documentKey, documentTypeRule, findDocument,
   formatDateCl, formatInstant, formatMoney, historyStatusLabel, invoiceJson, lineAmount, parsePaymentStatus, PAYMENT_STATUS_LABELS, renderTextTable,
 } from '../../core';
 import { expectPositionals } from '../args';

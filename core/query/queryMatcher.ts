@@ -67,6 +67,3 @@ export function queryMatcher(query: Query): Predicate | null {
     return true;
   };
 }
-
-/** Whether one view matches a parsed query. */
-export const matchesQuery = (view: InvoiceView, query: Query): boolean => queryMatcher(query)?.(view) ?? true;

@@ -77,7 +77,8 @@ const TEXT = {
   },
 } as const;
 
-export const siiTabLabel = (locale: Locale): string => TEXT[locale].tab;
+/** The same word in both languages: the SII is its name. */
+export const siiTabLabel = (): string => TEXT.es.tab;
 
 let uploads: SiiUpload[] = [];
 let decodeProblems: ImportProblem[] = [];
@@ -176,8 +177,9 @@ function reconciliationBlock(app: App, result: Reconciliation): HTMLElement {
 }
 
 function f29Block(app: App): HTMLElement | null {
-  const state = app.state;
-  if (!state) return null;
+  const data = app.data;
+  if (!data) return null;
+  const state = { book: data.book, today: data.load.today };
   const t = TEXT[app.locale];
   const month = f29Period || state.today.slice(0, 7);
   const table = f29Table(f29Debits(state.book, month, app.locale), app.locale);
@@ -224,7 +226,7 @@ export function siiView(app: App): HTMLElement {
       preview = answer;
       if (answer.ok) {
         const count = answer.files.reduce((n, f) => n + f.added.length, 0);
-        await app.load();
+        await app.reload();
         app.notice = { kind: 'ok', text: count > 0 ? t.imported(count) : t.nothingNew };
       }
     });

@@ -12,12 +12,15 @@ import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
+import { localBench } from './localBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
 import { siiBench } from './siiBench';
+import { BOT_REPLICA, replicaBench } from './replicaBench';
+import { runReplica } from '../support/replicaProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'sii';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'sii'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local' | 'sii';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local', 'sii'];
 const SIZED: readonly Group[] = ['load', 'query', 'reports'];
 
 interface Options {
@@ -39,7 +42,9 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (arg === '--json') json = true;
     else if (arg === '--sizes') {
-      sizes = value().split(',').map((s) => Number(s.replace(/_/g, '')));
+      sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '')));
       if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers of documents, at least 100, e.g. --sizes 10000,100000');
     } else if (arg === '--groups') {
       groups = value().split(',') as Group[];
@@ -70,10 +75,12 @@ async function main(): Promise<void> {
   if (options.groups.includes('slack')) {
     log('slack');
     add(await slackBench(log));
+    log('slack replicas');
+    add(await replicaBench(log));
   }
   if (options.groups.includes('addon')) {
     log('add-on');
-    add(await addonBench());
+    add(await addonBench(log));
   }
   if (options.groups.includes('pdf')) {
     log('pdf');
@@ -84,6 +91,13 @@ async function main(): Promise<void> {
     add(await siiBench());
   }
 
+  // The local .xlsx at each size, before the sized groups build their in-memory fixtures.
+  if (options.groups.includes('local')) {
+    for (const size of options.sizes) {
+      log(`local .xlsx, size ${size}`);
+      add(await localBench(size, log));
+    }
+  }
   if (options.groups.some((g) => SIZED.includes(g))) {
     for (const size of options.sizes) {
       log(`size ${size}`);
@@ -108,6 +122,11 @@ async function entry(): Promise<void> {
     process.stdout.write(JSON.stringify(await slackLoadWorker(JSON.parse(process.argv[3]!))));
     return;
   }
+  // And as the bot replicas of the Slack group's multi-replica rows.
+  if (process.argv[2] === BOT_REPLICA) {
+    await runReplica(JSON.parse(process.argv[3]!));
+    return;
+  }
   // And as the Slack group's fake Sheets API, as Google is a remote service.
   if (process.argv[2] === SHEETS_API_PROCESS) {
     await sheetsApiProcess(Number(process.argv[3]));
@@ -117,6 +136,6 @@ async function entry(): Promise<void> {
 }
 
 entry().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -80,6 +80,8 @@ export function createAppsScriptFakes(options: FakeOptions) {
   const sleeps: number[] = [];
   const triggers: { handler: string; eventType: string; source: string }[] = [];
   const userProperties = new Map<string, string>();
+  /** One store per spreadsheet, shared by every user of it, as DocumentProperties is. */
+  const documentProperties = new Map<string, string>();
   let quota = options.mailQuota ?? 100;
   let locked = false;
   let uuid = 0;
@@ -349,6 +351,7 @@ export function createAppsScriptFakes(options: FakeOptions) {
   });
   const PropertiesService = {
     getUserProperties: () => (count('PropertiesService.getUserProperties'), needsAuthorization('PropertiesService'), propertiesApi(userProperties)),
+    getDocumentProperties: () => (count('PropertiesService.getDocumentProperties'), needsAuthorization('PropertiesService'), propertiesApi(documentProperties)),
   };
 
   const Utilities = {
@@ -426,6 +429,7 @@ export function createAppsScriptFakes(options: FakeOptions) {
     sleeps,
     triggers,
     userProperties,
+    documentProperties,
     get locked() {
       return locked;
     },

@@ -12,9 +12,20 @@ export function readCustomers(context: ReadContext): Customer[] {
     const kind = f.choice('kind', 'customerKind', null);
     if (problems.length > 0) return null;
     return {
-      taxId: taxId!, name: name!, kind: kind ?? null, businessActivity: f.text('businessActivity'), region: f.text('region'),
-      commune: f.text('commune'), email: f.text('email'), phone: f.text('phone'),
-      tags: f.text('tags').split(/[,;]/).map((t) => t.trim()).filter(Boolean), row: rowNumber,
+      taxId: taxId!,
+      name: name!,
+      kind: kind ?? null,
+      businessActivity: f.text('businessActivity'),
+      region: f.text('region'),
+      commune: f.text('commune'),
+      email: f.text('email'),
+      phone: f.text('phone'),
+      tags: f
+        .text('tags')
+        .split(/[,;]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+      row: rowNumber,
     } satisfies Customer;
   });
 }
