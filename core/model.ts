@@ -31,6 +31,8 @@ export interface InvoiceDocument extends DocumentKey {
   readonly net: Minor;
   readonly exempt: Minor;
   readonly tax: Minor;
+  /** Additional taxes (ILA and others) on top of IVA: Total = Neto + Exento + IVA + Otros impuestos. */
+  readonly otherTaxes: Minor;
   readonly total: Minor;
   readonly currency: string;
   readonly state: DocumentState;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ReportTable, PAYMENT_STATUS_EN, agingReport, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
+import { type ReportTable, PAYMENT_STATUS_EN, agingReport, f29Debits, f29Table, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
 import { messages } from '../messages';
@@ -8,7 +8,7 @@ import { writeOutputFile } from '../outputFile';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
 
-const REPORTS = ['status', 'aging', 'libro-ventas'] as const;
+const REPORTS = ['status', 'aging', 'libro-ventas', 'f29'] as const;
 
 /** The --force option of the commands that write an --out file. */
 export const FORCE_OPTION = { name: 'force', type: 'boolean', help: { es: 'reemplaza el archivo --out si ya existe', en: 'replaces the --out file if it exists' } } as const;
@@ -38,13 +38,13 @@ export async function renderTable(table: ReportTable, format: OutputFormat): Pro
 
 export const command: Command = {
   name: 'report',
-  usage: { es: 'status|aging|libro-ventas [--period AAAA-MM] [--out ARCHIVO [--force]]', en: 'status|aging|libro-ventas [--period YYYY-MM] [--out FILE [--force]]' },
+  usage: { es: 'status|aging|libro-ventas|f29 [--period AAAA-MM] [--out ARCHIVO [--force]]', en: 'status|aging|libro-ventas|f29 [--period YYYY-MM] [--out FILE [--force]]' },
   description: {
-    es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) y libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of).',
-    en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) and libro-ventas (the sales book of month --period, default that of --as-of).',
+    es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of) y f29 (la sección de débitos del Formulario 29 del mes, con los códigos del SII).',
+    en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) libro-ventas (the sales book of month --period, default that of --as-of) and f29 (the debits section of the Formulario 29 of the month, with the codes of the SII).',
   },
   options: [
-    { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas', en: 'month of the sales book' } },
+    { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas o del F29', en: 'month of the sales book or the F29' } },
     { name: 'out', type: 'string', value: 'FILE', help: { es: 'archivo donde guardarlo (obligatorio para xlsx y pdf)', en: 'file to save it to (required for xlsx and pdf)' } },
     FORCE_OPTION,
   ],
@@ -61,7 +61,7 @@ export const command: Command = {
       { name, period: args.values.period, out: args.values.out },
       m,
     );
-    if (options.period !== undefined && options.name !== 'libro-ventas') throw new CliError([m.periodOnlyForLibro], EXIT.usage);
+    if (options.period !== undefined && options.name !== 'libro-ventas' && options.name !== 'f29') throw new CliError([m.periodOnlyForLibro], EXIT.usage);
     const format = context.format ?? 'table';
     const { read, ledger } = await readLedger(context);
     const { locale, profile } = context;
@@ -75,6 +75,10 @@ export const command: Command = {
     } else if (options.name === 'aging') {
       data = agingReport(ledger, profile);
       table = agingTable(data as ReturnType<typeof agingReport>, locale);
+    } else if (options.name === 'f29') {
+      const debits = f29Debits(read.book, options.period ?? context.asOf.slice(0, 7), locale);
+      data = debits;
+      table = f29Table(debits, locale);
     } else {
       const libro = libroDeVentas(read.book, options.period ?? context.asOf.slice(0, 7), profile);
       if (!libro.ok) throw issuesError(libro.issues, locale);

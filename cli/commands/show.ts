@@ -57,7 +57,7 @@ function detailText(view: InvoiceView, detail: ReturnType<typeof documentDetail>
     es
       ? `Emitida el ${formatDateCl(view.issueDate)}, vence el ${formatDateCl(view.dueDate ?? view.issueDate)} · Origen: ${origin} · Estado: ${STATE_LABELS[view.state].es}`
       : `Issued ${formatDateCl(view.issueDate)}, due ${formatDateCl(view.dueDate ?? view.issueDate)} · Origin: ${origin} · State: ${STATE_LABELS[view.state].en}`,
-    `${es ? 'Neto' : 'Net'} ${money(view.net)} · ${es ? 'Exento' : 'Exempt'} ${money(view.exempt)} · ${es ? 'IVA' : 'VAT'} ${money(view.tax)} · Total ${money(view.total)}`,
+    `${es ? 'Neto' : 'Net'} ${money(view.net)} · ${es ? 'Exento' : 'Exempt'} ${money(view.exempt)} · ${es ? 'IVA' : 'VAT'} ${money(view.tax)}${view.otherTaxes !== 0 ? ` · ${es ? 'Otros impuestos' : 'Other taxes'} ${money(view.otherTaxes)}` : ''} · Total ${money(view.total)}`,
     view.reference
       ? `${es ? 'Modifica' : 'Amends'} ${documentKey(view.reference)}; ${es ? 'estado de pago' : 'payment status'}: ${statusLabel(view, locale)}`
       : `${es ? 'Pagado' : 'Paid'} ${money(view.paid)} · ${es ? 'Notas de crédito/débito' : 'Credit/debit notes'} ${money(-view.adjustments)} · ${es ? 'Saldo' : 'Balance'} ${money(view.balance)} · ${es ? 'Estado de pago' : 'Payment status'}: ${statusLabel(view, locale)} (${es ? 'al' : 'as of'} ${formatDateCl(context.asOf)}${view.daysOverdue > 0 && view.paymentStatus === 'vencida' ? `, ${view.daysOverdue} ${es ? 'días de atraso' : 'days overdue'}` : ''})`,

@@ -145,6 +145,7 @@ const invoiceView = (doc: InvoiceDocument, position: Position): InvoiceView => (
   net: doc.net,
   exempt: doc.exempt,
   tax: doc.tax,
+  otherTaxes: doc.otherTaxes,
   total: doc.total,
   currency: doc.currency,
   state: doc.state,

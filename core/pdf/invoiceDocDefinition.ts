@@ -166,6 +166,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   if (!rule?.exemptOnly || view.net !== 0) totals.push([l.net, money(view.net)]);
   if (view.exempt !== 0 || rule?.exemptOnly) totals.push([l.exemptTotal, money(view.exempt)]);
   if (!rule?.exemptOnly || view.tax !== 0) totals.push([`${l.vat} ${profile.vatRateLabel}`, money(view.tax)]);
+  if (view.otherTaxes !== 0) totals.push([l.otherTaxes, money(view.otherTaxes)]);
   totals.push([l.total, money(view.total), true]);
   content.push(amountsTable(totals));
 

@@ -1,5 +1,5 @@
 export { readWorkbook, type WorkbookTables, type WorkbookRead, type TabLayout, type SheetValues, type ReadOptions } from './readWorkbook';
-export { TABS, TAB_IDS, COMPANY_TAB, INVOICE_COLUMNS, DERIVED_COLUMNS, canonicalHeaders, findTabName, mapColumns, headerKey, type TabId, type TabSpec, type ColumnSpec, type ColumnMap } from './schema';
+export { TABS, TAB_IDS, COMPANY_TAB, INVOICE_COLUMNS, DERIVED_COLUMNS, OTHER_TAXES_COLUMN, canonicalHeaders, findTabName, mapColumns, headerKey, type TabId, type TabSpec, type ColumnSpec, type ColumnMap } from './schema';
 export { asLiteralText, isDateValue, isInstantValue, type CellValue, type CellUpdate, type RowAppend, type ChangePlan } from './changes';
 export { rowValues } from './rowValues';
 export { parseDocumentKey } from './documentKey';

@@ -47,6 +47,12 @@ export const DERIVED_COLUMNS = [
   col('paymentStatus', 'Estado de pago', 'Payment status', false),
 ] as const;
 
+/**
+ * Optional: additional taxes (ILA and others, SII codes such as 27 or 271) that the Total includes.
+ * Kept after the derived columns so sheets and files laid out before it keep their column order.
+ */
+export const OTHER_TAXES_COLUMN = col('otherTaxes', 'Otros impuestos', 'Other taxes', false);
+
 /** Optional: the issuing company, one "Campo | Valor" pair per row (Razón social, RUT, Giro, Dirección, Email, Teléfono). */
 export const COMPANY_TAB: TabSpec = {
   id: 'empresa',
@@ -57,7 +63,7 @@ export const COMPANY_TAB: TabSpec = {
 
 export const TABS: Readonly<Record<TabId, TabSpec>> = {
   empresa: COMPANY_TAB,
-  facturas: { id: 'facturas', name: 'Facturas', alias: 'Invoices', columns: [...INVOICE_COLUMNS, ...DERIVED_COLUMNS] },
+  facturas: { id: 'facturas', name: 'Facturas', alias: 'Invoices', columns: [...INVOICE_COLUMNS, ...DERIVED_COLUMNS, OTHER_TAXES_COLUMN] },
   detalle: {
     id: 'detalle',
     name: 'Detalle',

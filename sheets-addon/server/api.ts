@@ -12,6 +12,7 @@ import {
   DocumentInputSchema, EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
+import { createSiiApi } from './siiApi';
 import { DETAIL_SECTIONS } from './detailSections';
 
 const PROFILE = CHILE;
@@ -314,6 +315,8 @@ export function createServerApi(ports: AddonPorts) {
     setupWorkbook,
     recordManualStateEdit,
     today,
+    // The SII section (RCV and DTE import, reconciliation): its own file.
+    ...createSiiApi(ports),
   };
 }
 
@@ -325,7 +328,7 @@ export type ServerApiImpl = ReturnType<typeof createServerApi>;
  * renamed function breaks the type-check, not the user. A new sidebar section adds its functions
  * to createServerApi and their names here.
  */
-export const SIDEBAR_FUNCTIONS = ['loadSidebar', 'checkVersion', 'openDocument', 'recordPayment', 'voidDocument', 'emailInvoice', 'createReportSheet', 'saveLocale'] as const satisfies readonly (keyof ServerApiImpl)[];
+export const SIDEBAR_FUNCTIONS = ['loadSidebar', 'checkVersion', 'openDocument', 'recordPayment', 'voidDocument', 'emailInvoice', 'createReportSheet', 'saveLocale', 'previewSiiImport', 'importSiiFiles', 'reconcileRcv'] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;
 

@@ -14,7 +14,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'importSiiFiles', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewSiiImport', 'promptLibroDeVentas', 'reconcileRcv', 'recordPayment', 'saveLocale', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
     );
   });
 
@@ -143,7 +143,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const facturasAfter = after.find((s) => s.name === 'Facturas')!.grid;
       expect(facturasAfter[2]).toEqual(facturasBefore[2]);
       expect(facturasAfter[1]!.slice(0, 18)).toEqual(facturasBefore[1]!.slice(0, 18));
-      expect(facturasAfter[1]!.slice(18)).toEqual([100000, 197500, 'parcial']);
+      expect(facturasAfter[1]!.slice(18, 21)).toEqual([100000, 197500, 'parcial']);
 
       const pagos = fakes.values('Pagos');
       expect(pagos[2]!.slice(1)).toEqual([33, 1001, 100000, 'Transferencia', 'TX-77', 'contadora@example.cl']);
@@ -168,7 +168,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const answer = pay(context, { amount: '297.500' });
       expect(answer.ok).toBe(true);
       expect(fakes.writes[0]).toMatchObject({ sheet: 'Facturas', row: 5 });
-      expect(fakes.values('Facturas')[4]!.slice(18)).toEqual([297500, 0, 'pagada']);
+      expect(fakes.values('Facturas')[4]!.slice(18, 21)).toEqual([297500, 0, 'pagada']);
     });
 
     test('stores formula-looking user text as text', () => {
@@ -208,7 +208,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     expect(answer.value).toEqual({ key: '33-1001', before: 'pendiente', after: 'anulada' });
     const row = fakes.values('Facturas')[1]!;
     expect(row[15]).toBe('Anulada');
-    expect(row.slice(18)).toEqual([0, 0, 'anulada']);
+    expect(row.slice(18, 21)).toEqual([0, 0, 'anulada']);
     expect(fakes.values('Historial')[1]!.slice(4, 6)).toEqual(['pendiente', 'anulada']);
   });
 
@@ -252,7 +252,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     context.onEstadoEdit({ range, oldValue: 'Emitida', value: 'Anulada', user: { getEmail: () => 'jefe@example.cl' } });
     const entry = fakes.values('Historial')[1]!;
     expect(entry.slice(2)).toEqual([33, 1001, 'pendiente', 'anulada', 297500, 'jefe@example.cl', 'edición manual']);
-    expect(fakes.values('Facturas')[1]!.slice(18)).toEqual([0, 0, 'anulada']);
+    expect(fakes.values('Facturas')[1]!.slice(18, 21)).toEqual([0, 0, 'anulada']);
 
     // An edit elsewhere only reads the header row.
     fakes.resetCounts();

@@ -15,11 +15,12 @@ import { addonBench } from './addonBench';
 import { localBench } from './localBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
+import { siiBench } from './siiBench';
 import { BOT_REPLICA, replicaBench } from './replicaBench';
 import { runReplica } from '../support/replicaProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local' | 'sii';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local', 'sii'];
 const SIZED: readonly Group[] = ['load', 'query', 'reports'];
 
 interface Options {
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
   if (options.groups.includes('pdf')) {
     log('pdf');
     add(await pdfBench());
+  }
+  if (options.groups.includes('sii')) {
+    log('sii');
+    add(await siiBench());
   }
 
   // The local .xlsx at each size, before the sized groups build their in-memory fixtures.
