@@ -14,3 +14,4 @@ export { assertNever } from './assertNever';
 export * from './query';
 export * from './reports';
 export * from './pdf';
+export * from './collections';

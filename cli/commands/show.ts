@@ -7,6 +7,8 @@ import { type Command, type CommandContext, EXIT } from '../command';
 import { messages } from '../messages';
 import { documentsTable, issuesError, json, statusLabel } from '../output';
 import { readLedger } from '../workbook';
+import { documentCollections, documentCollectionsJson } from '../../core';
+import { collectionDetailText } from '../collectionDetail';
 
 const sameDocument = (a: { type: number; number: number }, b: { type: number; number: number }): boolean => a.type === b.type && a.number === b.number;
 
@@ -20,13 +22,14 @@ const statusIn = (text: string, locale: Locale): string => {
   return status ? PAYMENT_STATUS_LABELS[status][locale] : text;
 };
 
-function documentDetail(view: InvoiceView, read: WorkbookRead, notes: readonly InvoiceView[]) {
+function documentDetail(view: InvoiceView, read: WorkbookRead, notes: readonly InvoiceView[], context: CommandContext) {
   const { book } = read;
   return {
     lines: book.lines.filter((l) => sameDocument(l, view)),
     payments: book.payments.filter((p) => sameDocument(p, view)),
     history: book.history.filter((h) => sameDocument(h, view)),
     notes,
+    collections: documentCollections(book, view, context.asOf, context.profile),
   };
 }
 
@@ -44,6 +47,7 @@ function detailJson(view: InvoiceView, detail: ReturnType<typeof documentDetail>
     history: detail.history.map((h) => ({
       id: h.id, timestamp: h.timestamp, previousStatus: statusInEnglish(h.previousStatus), newStatus: statusInEnglish(h.newStatus), amount: h.amount, user: h.user, channel: h.channel,
     })),
+    ...documentCollectionsJson(detail.collections),
   };
 }
 
@@ -99,6 +103,7 @@ function detailText(view: InvoiceView, detail: ReturnType<typeof documentDetail>
       `${formatDateCl(h.timestamp.slice(0, 10))} ${h.timestamp.slice(11, 16)}`, statusIn(h.previousStatus, locale), statusIn(h.newStatus, locale), h.amount, h.user, h.channel,
     ])));
   }
+  sections.push(...collectionDetailText(view, detail.collections, locale));
   return sections.join('\n');
 }
 
@@ -119,7 +124,7 @@ export const command: Command = {
     if (!found.ok) throw issuesError(found.issues, context.locale);
     const view = found.value;
     const notes = ledger.views.filter((v) => v.reference !== null && sameDocument(v.reference, view));
-    const detail = documentDetail(view, read, notes);
+    const detail = documentDetail(view, read, notes, context);
     context.print((context.format ?? 'table') === 'json' ? json(detailJson(view, detail, context.asOf)) : detailText(view, detail, context));
     return EXIT.ok;
   },

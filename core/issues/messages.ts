@@ -4,12 +4,14 @@ import { formatMoney } from '../money/formatMoney';
 import { TABS } from '../workbook/schema';
 import { queryAllowed } from '../query/queryVocabulary';
 import type { Issue, IssuePath } from './issue';
+import { collectionIssueMessage, isCollectionIssueCode } from '../collections/collectionIssues';
 
 const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
 const quoted = (value: unknown): string => `«${String(value ?? '')}»`;
 
 /** The text of one issue, without where it happened. */
 export function issueMessage(issue: Issue, locale: Locale): string {
+  if (isCollectionIssueCode(issue.code)) return collectionIssueMessage(issue as Issue & { readonly code: typeof issue.code }, locale);
   const p = issue.params;
   const es = locale === 'es';
   const value = quoted(p.value);

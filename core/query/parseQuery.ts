@@ -4,6 +4,8 @@ import { parseIsoDate } from '../dates/isoDate';
 import { compactRut, parseRut, rutCheckDigit } from '../tax/rut';
 import { normalizeText } from '../text/normalizeText';
 import { parseOrigin, parsePaymentStatus } from '../workbook/choices';
+import { parsePromiseStatus } from '../collections/collectionActions';
+import type { PromiseStatus } from '../collections/types';
 import { type QueryToken, tokenizeQuery } from './tokenizeQuery';
 import { type FilterName, TOPIC_OF_FILTER, filterNamed, sortFieldNamed } from './queryVocabulary';
 import type { Comparison, Filter, Query, SortKey } from './types';
@@ -80,6 +82,16 @@ function readFilter(token: QueryToken, name: FilterName, operator: string, value
         else invalid(item);
       }
       into.filters.push({ kind: 'status', statuses });
+      return;
+    }
+    case 'promise': {
+      const statuses: PromiseStatus[] = [];
+      for (const item of listItems(value)) {
+        const status = parsePromiseStatus(item);
+        if (status) statuses.push(status);
+        else invalid(item);
+      }
+      into.filters.push({ kind: 'promise', statuses });
       return;
     }
     case 'origin': {

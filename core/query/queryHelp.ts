@@ -17,6 +17,7 @@ Filtros:
   monto>1.000.000           total; también >=, <, <=, =
   saldo>0                   saldo por cobrar
   etiqueta:retail           etiqueta del cliente
+  promesa:incumplida        promesa de pago vigente, incumplida o cumplida (hoja Gestiones)
 Orden:
   orden:fecha   orden:-total   orden:cliente,-fecha
   campos: fecha, vencimiento, folio, tipo, cliente, total, saldo, estado, dias; con - delante, descendente
@@ -38,6 +39,7 @@ Filters (Spanish names work too):
   amount>1.000.000          total; also >=, <, <=, =
   balance>0                 balance still owed
   tag:retail                customer tag
+  promise:broken            promise to pay open, broken or kept (Gestiones tab)
 Sort:
   sort:date   sort:-total   sort:customer,-date
   fields: date, due, number, type, customer, total, balance, status, days; prefix - for descending

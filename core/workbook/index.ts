@@ -1,4 +1,5 @@
 export { readWorkbook, type WorkbookTables, type WorkbookRead, type TabLayout, type SheetValues, type ReadOptions } from './readWorkbook';
+export { COLLECTION_TABS, COLLECTION_TAB_IDS, type CollectionTabId } from './collectionTabs';
 export { TABS, TAB_IDS, COMPANY_TAB, INVOICE_COLUMNS, DERIVED_COLUMNS, canonicalHeaders, findTabName, mapColumns, headerKey, type TabId, type TabSpec, type ColumnSpec, type ColumnMap } from './schema';
 export { asLiteralText, isDateValue, isInstantValue, type CellValue, type CellUpdate, type RowAppend, type ChangePlan } from './changes';
 export { rowValues } from './rowValues';

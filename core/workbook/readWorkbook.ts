@@ -7,6 +7,8 @@ import { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseDeci
 import { parseDocumentState, parseOrigin } from './choices';
 import { type ColumnMap, type TabId, type TabSpec, COMPANY_TAB, TABS, TAB_IDS, findTabName, headerKey, mapColumns } from './schema';
 import { parseDocumentKey } from './documentKey';
+import { readCollectionTabs } from './readCollectionTabs';
+import { COLLECTION_TAB_IDS } from './collectionTabs';
 
 export type SheetValues = readonly (readonly Cell[])[];
 
@@ -257,8 +259,10 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
     const name = f.required('name');
     const kindText = f.text('kind').toLowerCase();
     const kind = kindText === '' ? null : /^(empresa|company)$/.test(kindText) ? 'empresa' : /^(persona|person)$/.test(kindText) ? 'persona' : f.report('kind', 'invalidChoice', { allowed: 'Empresa, Persona' });
+    const reminders = isBlank(f.at('reminders')) ? undefined : parseYesNoCell(f.at('reminders')) ?? f.report('reminders', 'invalidChoice', { allowed: 'sí, no' });
     if (problems.length > 0) return null;
     return {
+      ...(reminders === undefined ? {} : { reminders: reminders! }),
       taxId: taxId!, name: name!, kind: kind as Customer['kind'], businessActivity: f.text('businessActivity'), region: f.text('region'),
       commune: f.text('commune'), email: f.text('email'), phone: f.text('phone'),
       tags: f.text('tags').split(/[,;]/).map((t) => t.trim()).filter(Boolean), row: rowNumber,
@@ -283,7 +287,12 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   });
 
   const issuer = readIssuer(tables, sheetNames, profile, issues);
-  return { book: { issuer, documents: resolvedDocuments, lines, payments, customers, history }, issues: inSheetOrder(issues), layout };
+  const collectionTabs = readCollectionTabs(tables, { profile, readDate, documentOf: (type, number) => byKey.get(`${type}-${number}`) });
+  issues.push(...collectionTabs.issues);
+  Object.assign(layout, collectionTabs.layout);
+  const { collections, reminderSteps } = collectionTabs;
+  const book = { issuer, documents: resolvedDocuments, lines, payments, customers, history, ...(collections && { collections }), ...(reminderSteps && { reminderSteps }) };
+  return { book, issues: inSheetOrder(issues), layout };
 }
 
 const documentKeyText = (key: DocumentKey): string => (key.type === 0 ? String(key.number) : documentKey(key));
@@ -320,7 +329,7 @@ function readIssuer(tables: WorkbookTables, sheetNames: readonly string[], profi
   return issuer.name === '' ? null : issuer;
 }
 
-const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa'];
+const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa', ...COLLECTION_TAB_IDS];
 
 /** Tab by tab, row by row, so a long list reads like the sheet; the sort is stable within a row. */
 const inSheetOrder = (issues: readonly Issue[]): Issue[] =>

@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/normalizeText';
+import { type CollectionTabId, COLLECTION_TABS } from './collectionTabs';
 
-export type TabId = 'facturas' | 'detalle' | 'pagos' | 'clientes' | 'historial' | 'empresa';
+export type TabId = 'facturas' | 'detalle' | 'pagos' | 'clientes' | 'historial' | 'empresa' | CollectionTabId;
 
 export interface ColumnSpec {
   readonly key: string;
@@ -100,6 +101,7 @@ export const TABS: Readonly<Record<TabId, TabSpec>> = {
       col('email', 'Email', 'Email', false),
       col('phone', 'Teléfono', 'Phone', false),
       col('tags', 'Etiquetas', 'Tags', false),
+      col('reminders', 'Recordatorios', 'Reminders', false),
     ],
   },
   historial: {
@@ -118,6 +120,7 @@ export const TABS: Readonly<Record<TabId, TabSpec>> = {
       col('channel', 'Canal', 'Channel', false),
     ],
   },
+  ...COLLECTION_TABS,
 };
 
 /** The tabs every workbook has; Empresa is optional and read by readWorkbook on its own. */

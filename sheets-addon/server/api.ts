@@ -1,6 +1,6 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
-  CHILE, TABS, nextHistoryId, TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
+  CHILE, TABS, nextHistoryId, TAB_IDS, COLLECTION_TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
   issue, parseDocumentState, readWorkbook, ORIGIN_LABELS, STATE_LABELS, recordPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
@@ -193,7 +193,7 @@ export function createServerApi(ports: AddonPorts) {
   /** Creates missing tabs and headers, freezes the header row, validates Tipo, Estado and Origen; safe to run again. */
   function setupWorkbook(): SetupReport {
     const tabs = sheet.withDocumentLock(() =>
-      TAB_IDS.map((id) => {
+      [...TAB_IDS, ...COLLECTION_TAB_IDS].map((id) => {
         const spec = TABS[id];
         const columns = spec.columns.map(({ header, alias }) => ({ header, alias }));
         const validations = id === 'facturas' ? VALIDATED_LISTS : {};

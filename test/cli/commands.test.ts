@@ -21,7 +21,7 @@ const json = async (argv: string[]) => {
 describe('facturas init', () => {
   it('creates every tab and refuses to overwrite without --force', async () => {
     const workbook = path.join(folder, 'facturas.xlsx');
-    expect((await loadWorkbook(workbook)).worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa']);
+    expect((await loadWorkbook(workbook)).worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa', 'Gestiones', 'Recordatorios']);
     const before = await fileHash(workbook);
     const again = await runCli(['init'], folder);
     expect(again.code).toBe(1);

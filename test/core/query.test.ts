@@ -128,8 +128,8 @@ describe('parseQuery', () => {
   });
 
   it('names an unknown filter and lists the filters', () => {
-    expect(errors('colour:red')).toEqual(['«colour:red»: «colour» no es un filtro; use estado:, cliente:, rut:, desde:, hasta:, origen:, tipo:, etiqueta:, orden:, monto>N o saldo>N']);
-    expect(errors('colour:red', 'en')).toEqual(['«colour:red»: «colour» is not a filter; use status:, customer:, taxid:, from:, to:, origin:, type:, tag:, sort:, amount>N or balance>N']);
+    expect(errors('colour:red')).toEqual(['«colour:red»: «colour» no es un filtro; use estado:, cliente:, rut:, desde:, hasta:, origen:, tipo:, etiqueta:, promesa:, orden:, monto>N o saldo>N']);
+    expect(errors('colour:red', 'en')).toEqual(['«colour:red»: «colour» is not a filter; use status:, customer:, taxid:, from:, to:, origin:, type:, tag:, promise:, sort:, amount>N or balance>N']);
   });
 
   it('names an impossible date', () => {

@@ -1,0 +1,13 @@
+export * from './types';
+export * from './collectionActions';
+export * from './reminderSchedule';
+export { COLLECTION_ISSUE_CODES, isCollectionIssueCode, type CollectionIssueCode } from './collectionIssues';
+export { nextCollectionId } from './nextCollectionId';
+export { promiseStatusAsOf, promiseIndex, type PromiseView, type PromiseIndex } from './promiseStatus';
+export { recordPromise, recordCollectionNote, collectionAppend, customerNameOf, type PromiseRequest, type CollectionLogRequest, type CollectionOutcome } from './recordCollection';
+export { documentCollectionLog, customerCollectionLog, collectionEntryJson, type CollectionEntryJson } from './collectionLog';
+export { customerStatement, type CustomerStatement, type StatementMovement, type StatementRequest, type MovementKind } from './customerStatement';
+export { settlements, type Settlement } from './settlements';
+export { payDatePredictor, backtestPayDates, type PayDatePredictor, type PayHabit, type BacktestResult } from './predictPayDate';
+export { receivablesKpis, countbackDso, monthlySales, receivablesAt, type ReceivablesKpis, type TopDebtor, type CustomerDaysToPay } from './receivablesKpis';
+export { documentCollections, documentCollectionsJson, type DocumentCollections, type DocumentCollectionsJson } from './documentCollections';

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { CHILE, type InvoiceView, buildLedger } from '../../core';
+import { openXlsxStore } from '../../core/node/xlsxStore';
+import { TODAY, fileHash, loadWorkbook, makeFolder, removeFolder, runCli, sheetRows } from './cliHarness';
+
+let folder: string;
+let workbook: string;
+let views: readonly InvoiceView[];
+
+beforeAll(async () => {
+  folder = await makeFolder();
+  workbook = path.join(folder, 'facturas.xlsx');
+  expect((await runCli(['init', '--demo'], folder)).code).toBe(0);
+  views = buildLedger((await openXlsxStore(workbook).read()).book, TODAY, CHILE).views;
+});
+afterAll(() => removeFolder(folder));
+
+const key = (view: InvoiceView) => `${view.type}-${view.number}`;
+const openInvoices = () => views.filter((v) => v.kind === 'invoice' && v.balance > 50_000 && v.paymentStatus !== 'anulada');
+
+describe('facturas init', () => {
+  it('creates Gestiones and Recordatorios with the default schedule, as a second reader sees them', async () => {
+    const book = await loadWorkbook(workbook);
+    expect((book.getWorksheet('Gestiones')!.getRow(1).values as unknown[]).slice(1)).toEqual(['ID', 'Fecha', 'Fecha y hora', 'RUT', 'Tipo', 'Folio', 'Acción', 'Fecha compromiso', 'Monto comprometido', 'Nota', 'Usuario', 'Canal']);
+    expect(sheetRows(book, 'Recordatorios').map((r) => r[0])).toEqual([-3, 1, 7, 15, 30]);
+    expect((await openXlsxStore(workbook).read()).issues).toEqual([]);
+  });
+});
+
+describe('facturas promise and facturas log', () => {
+  it('records a promise that show reports, in text and JSON', async () => {
+    const target = openInvoices()[0]!;
+    const result = await runCli(['promise', key(target), '--date', '2026-10-30', '--amount', '50.000', '--note', 'habló con tesorería'], folder);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`Promesa de pago registrada en Gestiones (G-00001): ${key(target)} (${target.customerName}) pagará $50.000 a más tardar el 30-10-2026.\n`);
+    const rows = sheetRows(await loadWorkbook(workbook), 'Gestiones');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(3, 12)).toEqual([target.customerTaxId, target.type, target.number, 'promesa', new Date('2026-10-30T00:00:00Z'), 50000, 'habló con tesorería', 'tester', 'cli']);
+
+    const shown = JSON.parse((await runCli(['show', key(target), '--format', 'json'], folder)).stdout);
+    expect(shown.promise).toEqual({ date: '2026-10-30', amount: 50000, status: 'open' });
+    expect(shown.collectionLog).toEqual([expect.objectContaining({ id: 'G-00001', date: TODAY, action: 'promise', promisedDate: '2026-10-30', promisedAmount: 50000, note: 'habló con tesorería' })]);
+    const later = JSON.parse((await runCli(['show', key(target), '--format', 'json', '--as-of', '2026-11-02'], folder)).stdout);
+    expect(later.promise.status).toBe('broken');
+    const text = (await runCli(['show', key(target)], folder)).stdout;
+    expect(text).toContain('Promesa de pago: $50.000 al 30-10-2026 (vigente)');
+    expect(text).toMatch(/Gestiones\n.*\n.*\nG-00001 +15-10-2026 +Promesa de pago/);
+    const search = (await runCli(['search', 'promesa:vigente', '--format', 'csv'], folder)).stdout.trim().split('\n');
+    expect(search).toHaveLength(2);
+    expect(search[1]).toContain(`;${target.number};`);
+  });
+
+  it('logs a call about a customer and a note about a document, each with the next id', async () => {
+    const target = openInvoices()[1]!;
+    const call = await runCli(['log', target.customerTaxId, '--action', 'llamada', '--text', 'pide copia de la factura'], folder);
+    expect(call.stdout).toBe(`Llamada registrada en Gestiones (G-00002) para ${call.stdout.match(/para (.*)\.\n/)![1]}.\n`);
+    expect(call.stdout).toContain(`(${target.customerTaxId})`);
+    const note = await runCli(['log', key(target), '--action', 'note', '--text', 'enviada', '--format', 'json', '--lang', 'en'], folder);
+    expect(JSON.parse(note.stdout).entry).toMatchObject({ id: 'G-00003', action: 'note', type: target.type, number: target.number, note: 'enviada' });
+    const shown = JSON.parse((await runCli(['show', key(target), '--format', 'json'], folder)).stdout);
+    expect(shown.collectionLog.map((e: { id: string }) => e.id)).toEqual(['G-00003']);
+  });
+
+  it.each<[string, () => string[], string]>([
+    ['a promise on a paid invoice', () => ['promise', key(views.find((v) => v.kind === 'invoice' && v.paymentStatus === 'pagada')!), '--date', '2026-10-30'], 'ya está pagada; no hay saldo que comprometer'],
+    ['a promise dated yesterday', () => ['promise', key(openInvoices()[2]!), '--date', '2026-10-14'], '--date: la fecha comprometida 14-10-2026 es anterior a hoy (15-10-2026)'],
+    ['a promise above the balance', () => ['promise', key(openInvoices()[2]!), '--date', '2026-10-30', '--amount', String(openInvoices()[2]!.balance + 1)], 'supera el saldo'],
+    ['a promise without a date', () => ['promise', key(openInvoices()[2]!)], 'Falta el valor de --date.'],
+    ['a log entry of an unknown kind', () => ['log', key(openInvoices()[2]!), '--action', 'visita', '--text', 'x'], '--action «visita» no es una gestión; use llamada, correo o nota.'],
+    ['a log entry about a RUT nobody has', () => ['log', '11.111.111-1', '--action', 'nota', '--text', 'x'], 'No hay cliente ni documentos con el RUT «11.111.111-1»'],
+  ])('refuse %s, leaving the workbook as it was', async (_name, argv, message) => {
+    const before = await fileHash(workbook);
+    const result = await runCli(argv(), folder);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(await fileHash(workbook)).toBe(before);
+  });
+});
