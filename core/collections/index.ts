@@ -11,3 +11,4 @@ export { settlements, type Settlement } from './settlements';
 export { payDatePredictor, backtestPayDates, type PayDatePredictor, type PayHabit, type BacktestResult } from './predictPayDate';
 export { receivablesKpis, countbackDso, monthlySales, receivablesAt, type ReceivablesKpis, type TopDebtor, type CustomerDaysToPay } from './receivablesKpis';
 export { documentCollections, documentCollectionsJson, type DocumentCollections, type DocumentCollectionsJson } from './documentCollections';
+export { statementTable, statementAgingLine, movementLabel, statementTitle, statementPeriod } from './statementTable';

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { CHILE, type InvoiceView, buildLedger } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
+import { promises as fs } from 'node:fs';
+import { formatMoney } from '../../core';
+import { pdfText } from '../node/pdfText';
 import { TODAY, fileHash, loadWorkbook, makeFolder, removeFolder, runCli, sheetRows } from './cliHarness';
 
 let folder: string;
@@ -75,5 +78,40 @@ describe('facturas promise and facturas log', () => {
     expect(result.stderr).toContain(message);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(await fileHash(workbook)).toBe(before);
+  });
+});
+
+describe('facturas statement', () => {
+  it('agrees with the ledger in JSON, CSV and a real PDF', async () => {
+    const debtor = openInvoices()[3]!;
+    const owed = views.filter((v) => v.customerTaxId === debtor.customerTaxId && v.kind === 'invoice' && v.issueDate <= TODAY).reduce((sum, v) => sum + v.balance, 0);
+    const statement = JSON.parse((await runCli(['statement', debtor.customerTaxId, '--format', 'json'], folder)).stdout);
+    expect(statement).toMatchObject({ customerTaxId: debtor.customerTaxId, to: TODAY, closingBalance: owed });
+    expect(Object.keys(statement)).toEqual(['customerTaxId', 'customerName', 'currency', 'from', 'to', 'openingBalance', 'closingBalance', 'movements', 'aging', 'collectionLog']);
+    let running = statement.openingBalance;
+    for (const movement of statement.movements) {
+      running += movement.amount;
+      expect(movement.balance).toBe(running);
+    }
+    expect(running).toBe(owed);
+    expect(statement.aging.total).toBe(owed);
+
+    const csv = (await runCli(['statement', debtor.customerTaxId, '--format', 'csv'], folder)).stdout;
+    expect(csv.split(/\r?\n/)[0]).toBe('\uFEFFFecha;Movimiento;Cargo;Abono;Saldo');
+
+    const file = path.join(folder, 'estado.pdf');
+    const saved = await runCli(['statement', debtor.customerTaxId, '--format', 'pdf', '--out', 'estado.pdf'], folder);
+    expect(saved.stdout).toBe(`Guardado en ${file}.\n`);
+    const text = (await pdfText(await fs.readFile(file))).text.replace(/\s+/g, ' ');
+    expect(text).toContain('ESTADO DE CUENTA');
+    expect(text).toContain(statement.customerName);
+    expect(text).toContain(`Saldo final ${formatMoney(owed, 'CLP')}`);
+    expect(text).toContain('Antigüedad del saldo al 15-10-2026');
+  });
+
+  it('refuses a RUT that is not one, and dates the wrong way round', async () => {
+    expect((await runCli(['statement', '12.345.678-9'], folder)).stderr).toBe('«12.345.678-9» no es un RUT; use p. ej. 12.345.678-5.\n');
+    expect((await runCli(['statement', '11.111.111-1'], folder)).stderr).toBe('No hay cliente ni documentos con el RUT «11.111.111-1»\n');
+    expect((await runCli(['statement', '11.111.111-1', '--from', '2026-10-02', '--to', '2026-10-01'], folder)).stderr).toBe('--from 2026-10-02 es posterior a --to 2026-10-01.\n');
   });
 });
