@@ -7,8 +7,9 @@ import { messages } from '../messages';
 import { issuesError, json } from '../output';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
+import { kpisReport } from '../kpisReport';
 
-const REPORTS = ['status', 'aging', 'libro-ventas'] as const;
+const REPORTS = ['status', 'aging', 'libro-ventas', 'kpis'] as const;
 
 /** Text formats go to stdout unless --out says otherwise; xlsx and pdf always go to a file. */
 export async function deliver(context: CommandContext, format: OutputFormat, out: string | undefined, content: () => Promise<string | Buffer>): Promise<void> {
@@ -35,13 +36,13 @@ export async function renderTable(table: ReportTable, format: OutputFormat): Pro
 
 export const command: Command = {
   name: 'report',
-  usage: { es: 'status|aging|libro-ventas [--period AAAA-MM] [--out ARCHIVO]', en: 'status|aging|libro-ventas [--period YYYY-MM] [--out FILE]' },
+  usage: { es: 'status|aging|libro-ventas|kpis [--period AAAA-MM] [--out ARCHIVO]', en: 'status|aging|libro-ventas|kpis [--period YYYY-MM] [--out FILE]' },
   description: {
-    es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) y libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of).',
-    en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) and libro-ventas (the sales book of month --period, default that of --as-of).',
+    es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of) y kpis (ventas, por cobrar, DSO, CEI, más de 90 días, días de pago y mayores deudores del mes --period, a su último día).',
+    en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) libro-ventas (the sales book of month --period, default that of --as-of) and kpis (sales, receivables, DSO, CEI, over-90 share, days to pay and largest debtors of month --period, as of its last day).',
   },
   options: [
-    { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas', en: 'month of the sales book' } },
+    { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas o de los indicadores', en: 'month of the sales book or of the KPIs' } },
     { name: 'out', type: 'string', value: 'FILE', help: { es: 'archivo donde guardarlo (obligatorio para xlsx y pdf)', en: 'file to save it to (required for xlsx and pdf)' } },
   ],
   formats: ['table', 'json', 'csv', 'xlsx', 'pdf'],
@@ -57,12 +58,13 @@ export const command: Command = {
       { name, period: args.values.period, out: args.values.out },
       m,
     );
-    if (options.period !== undefined && options.name !== 'libro-ventas') throw new CliError([m.periodOnlyForLibro], EXIT.usage);
+    if (options.period !== undefined && options.name !== 'libro-ventas' && options.name !== 'kpis') throw new CliError([m.periodOnlyForLibro], EXIT.usage);
     const format = context.format ?? 'table';
     const { read, ledger } = await readLedger(context);
     const { locale, profile } = context;
     let table: ReportTable;
     let data: unknown;
+    let appendix = '';
     if (options.name === 'status') {
       const summary = statusSummary(ledger, profile);
       // JSON speaks English, status names included (DESIGN.md §4).
@@ -71,13 +73,18 @@ export const command: Command = {
     } else if (options.name === 'aging') {
       data = agingReport(ledger, profile);
       table = agingTable(data as ReturnType<typeof agingReport>, locale);
+    } else if (options.name === 'kpis') {
+      const kpis = kpisReport(read, options.period ?? context.asOf.slice(0, 7), context);
+      data = kpis.data;
+      table = kpis.table;
+      appendix = kpis.appendix;
     } else {
       const libro = libroDeVentas(read.book, options.period ?? context.asOf.slice(0, 7), profile);
       if (!libro.ok) throw issuesError(libro.issues, locale);
       data = libro.value;
       table = libroDeVentasTable(libro.value, locale, profile);
     }
-    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : renderTable(table, format)));
+    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : format === 'table' ? `${String(await renderTable(table, format)).trimEnd()}\n${appendix}` : renderTable(table, format)));
     return EXIT.ok;
   },
 };

@@ -12,3 +12,4 @@ export { payDatePredictor, backtestPayDates, type PayDatePredictor, type PayHabi
 export { receivablesKpis, countbackDso, monthlySales, receivablesAt, type ReceivablesKpis, type TopDebtor, type CustomerDaysToPay } from './receivablesKpis';
 export { documentCollections, documentCollectionsJson, type DocumentCollections, type DocumentCollectionsJson } from './documentCollections';
 export { statementTable, statementAgingLine, movementLabel, statementTitle, statementPeriod } from './statementTable';
+export { kpisTable, topDebtorsTable, daysToPayTable } from './kpisTable';

@@ -115,3 +115,17 @@ describe('facturas statement', () => {
     expect((await runCli(['statement', '11.111.111-1', '--from', '2026-10-02', '--to', '2026-10-01'], folder)).stderr).toBe('--from 2026-10-02 es posterior a --to 2026-10-01.\n');
   });
 });
+
+describe('facturas report kpis', () => {
+  it('gives every figure in JSON and the indicators with the largest debtors on the terminal', async () => {
+    const kpis = JSON.parse((await runCli(['report', 'kpis', '--period', '2026-09', '--format', 'json'], folder)).stdout);
+    expect(Object.keys(kpis)).toEqual(expect.arrayContaining(['sales', 'receivables', 'dso', 'cei', 'over90Share', 'averageDaysToPay', 'topDebtors']));
+    expect(kpis.to).toBe('2026-09-30');
+    expect(kpis.topDebtors.length).toBeLessThanOrEqual(5);
+    expect(typeof kpis.dso).toBe('number');
+    const text = (await runCli(['report', 'kpis', '--period', '2026-09'], folder)).stdout;
+    expect(text).toContain('Indicadores de cobranza');
+    expect(text).toContain('Mayores deudores');
+    expect(text).toContain(kpis.topDebtors[0].customerName);
+  });
+});

@@ -130,7 +130,7 @@ describe('facturas report', () => {
   });
 
   it('rejects bad report names, periods and formats in whole sentences', async () => {
-    expect((await runCli(['report', 'ventas'], folder)).stderr).toBe('«ventas» no es un informe; use status, aging o libro-ventas.\n');
+    expect((await runCli(['report', 'ventas'], folder)).stderr).toBe('«ventas» no es un informe; use status, aging, libro-ventas o kpis.\n');
     expect((await runCli(['report', 'libro-ventas', '--period', '2026-13'], folder)).stderr).toBe('--period «2026-13» no es un período; use AAAA-MM, p. ej. 2026-10.\n');
     expect((await runCli(['report', 'status', '--format', 'html'], folder)).stderr).toBe('--format «html» no es un formato; use table, json, csv, xlsx o pdf.\n');
     expect((await runCli(['show', '33-1001', '--format', 'csv'], folder)).stderr).toBe('«facturas show» no admite --format csv; use table, json.\n');
