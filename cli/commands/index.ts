@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'promise', summary: { es: 'registra una promesa de pago en Gestiones', en: 'records a promise to pay in Gestiones' }, load: async () => (await import('./promise')).command },
   { name: 'log', summary: { es: 'anota una llamada, correo o nota de cobranza en Gestiones', en: 'logs a collection call, email or note in Gestiones' }, load: async () => (await import('./log')).command },
   { name: 'statement', summary: { es: 'estado de cuenta de un cliente (table, json, csv o pdf)', en: 'a customer\'s statement (table, json, csv or pdf)' }, load: async () => (await import('./statement')).command },
+  { name: 'remind', summary: { es: 'prepara los recordatorios de cobranza del día (.eml con estado de cuenta)', en: 'prepares the day\'s collection reminders (.eml with the statement)' }, load: async () => (await import('./remind')).command },
   { name: 'void', summary: { es: 'anula un documento', en: 'voids a document' }, load: async () => (await import('./void')).command },
   { name: 'report', summary: { es: 'informes: status, aging, libro-ventas', en: 'reports: status, aging, libro-ventas' }, load: async () => (await import('./report')).command },
   { name: 'pdf', summary: { es: 'guarda el PDF de un documento', en: 'saves the PDF of a document' }, load: async () => (await import('./pdf')).command },

@@ -13,3 +13,5 @@ export { receivablesKpis, countbackDso, monthlySales, receivablesAt, type Receiv
 export { documentCollections, documentCollectionsJson, type DocumentCollections, type DocumentCollectionsJson } from './documentCollections';
 export { statementTable, statementAgingLine, movementLabel, statementTitle, statementPeriod } from './statementTable';
 export { kpisTable, topDebtorsTable, daysToPayTable } from './kpisTable';
+export { planReminders, reminderStepNote, SKIP_REASON_LABELS, type Reminder, type ReminderDocument, type ReminderRun, type SkippedReminder, type SkipReason } from './planReminders';
+export { reminderLogPlan } from './reminderLog';

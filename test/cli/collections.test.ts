@@ -129,3 +129,43 @@ describe('facturas report kpis', () => {
     expect(text).toContain(kpis.topDebtors[0].customerName);
   });
 });
+
+describe('facturas remind', () => {
+  it('previews with --dry-run, writes real .eml files with the statement PDF, logs them, and never sends a step twice', async () => {
+    const { simpleParser } = await import('mailparser');
+    const before = await fileHash(workbook);
+    const preview = JSON.parse((await runCli(['remind', '--dry-run', '--format', 'json'], folder)).stdout);
+    expect(await fileHash(workbook)).toBe(before);
+    expect(preview.asOf).toBe(TODAY);
+    expect(preview.reminders.length).toBeGreaterThan(0);
+
+    const sent = await runCli(['remind', '--format', 'json'], folder);
+    expect(sent.stderr).toBe('');
+    const run = JSON.parse(sent.stdout);
+    expect(run).toEqual(preview);
+    const outbox = path.join(folder, '.facturas', 'outbox');
+    const files = (await fs.readdir(outbox)).filter((f) => f.endsWith('.eml')).sort();
+    expect(files).toHaveLength(run.reminders.length);
+
+    const first = run.reminders[0];
+    const compact = first.customerTaxId.replace(/\./g, '').replace('-', '');
+    const mail = await simpleParser(await fs.readFile(path.join(outbox, `${TODAY}-recordatorio-${compact}.eml`)));
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(first.email);
+    expect(mail.subject).toBe(first.subject);
+    for (const d of first.documents) expect(mail.text).toContain(`N° ${d.number}:`);
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.contentType).toBe('application/pdf');
+    expect(mail.attachments[0]!.filename).toBe(`estado-de-cuenta-${compact}.pdf`);
+    const pdf = (await pdfText(mail.attachments[0]!.content)).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain('ESTADO DE CUENTA');
+    expect(pdf).toContain(first.customerName);
+
+    const logged = sheetRows(await loadWorkbook(workbook), 'Gestiones').filter((r) => r[6] === 'recordatorio');
+    expect(logged).toHaveLength(run.reminders.reduce((n: number, r: { documents: unknown[] }) => n + r.documents.length, 0));
+    expect(String(logged[0]![9])).toMatch(/^paso -?\d+ · /);
+
+    const again = await runCli(['remind'], folder);
+    expect(again.stdout).toContain('No hay recordatorios que enviar hoy.');
+    expect((await fs.readdir(outbox)).filter((f) => f.endsWith('.eml'))).toHaveLength(files.length);
+  });
+});

@@ -1,4 +1,4 @@
-import { CHILE, type Cell, type WorkbookRead, canonicalHeaders, readWorkbook } from '../../core';
+import { CHILE, type Cell, type ChangePlan, type WorkbookRead, canonicalHeaders, isDateValue, isInstantValue, readWorkbook } from '../../core';
 
 export const ACME = '76.086.428-5';
 export const BETA = '96.500.300-2';
@@ -14,14 +14,16 @@ const split = (total: number): [number, number] => {
   return [net, total - net];
 };
 
-/** A workbook read through the real reader, Gestiones and Recordatorios included when given. */
-export function workbookRead(options: {
+export interface FixtureOptions {
   invoices: readonly InvoiceRow[];
   payments?: readonly PaymentRow[];
   gestiones?: readonly GestionRow[] | null;
   recordatorios?: readonly (readonly Cell[])[];
   clientes?: readonly (readonly Cell[])[];
-}): WorkbookRead {
+}
+
+/** The workbook's sheets as getValues would give them, Gestiones and Recordatorios included when given. */
+export function fixtureTables(options: FixtureOptions): Record<string, Cell[][]> {
   const facturas: Cell[][] = [canonicalHeaders('facturas').slice(0, 17)];
   for (const [type, number, issueDate, dueDate, rut, customer, total, state = 'Emitida', reference = '', email = ''] of options.invoices) {
     const [net, tax] = type === 34 ? [0, 0] : split(total);
@@ -41,11 +43,22 @@ export function workbookRead(options: {
     ];
   }
   if (options.recordatorios) tables.Recordatorios = [canonicalHeaders('recordatorios'), ...options.recordatorios.map((r) => [...r])];
-  return readWorkbook(tables, { profile: CHILE, timeZone: 'UTC' });
+  return tables;
+}
+
+/** A workbook read through the real reader. */
+export const workbookRead = (options: FixtureOptions): WorkbookRead => readWorkbook(fixtureTables(options), { profile: CHILE, timeZone: 'UTC' });
+
+/** Applies a plan's appended rows to the tables, as a face would write them. */
+export function appendRows(tables: Record<string, Cell[][]>, read: WorkbookRead, plan: ChangePlan): void {
+  for (const append of plan.appends) {
+    const sheet = tables[read.layout[append.tab]!.sheetName]!;
+    sheet.push(append.values.map((value) => (isDateValue(value) ? value.date : isInstantValue(value) ? new Date(value.instant) : (value as Cell))));
+  }
 }
 
 /** Fails the test when the fixture itself has unreadable rows. */
-export function cleanRead(options: Parameters<typeof workbookRead>[0]): WorkbookRead {
+export function cleanRead(options: FixtureOptions): WorkbookRead {
   const read = workbookRead(options);
   if (read.issues.length > 0) throw new Error(`fixture rows have issues: ${JSON.stringify(read.issues)}`);
   return read;
