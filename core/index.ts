@@ -15,3 +15,4 @@ export * from './query';
 export * from './reports';
 export * from './pdf';
 export * from './collections';
+export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel } from './present';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Issue, buildLedger, documentKey, fail, findDocument, formatMoney, invoiceJson, issue, ok, parseAmountCell, recordPayment } from '../../core';
+import { type Issue, documentKey, formatMoney, invoiceJson, ok, recordTypedPayment } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, EXIT } from '../command';
 import { messages } from '../messages';
@@ -35,20 +35,17 @@ export const command: Command = {
     );
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
-      const found = findDocument(buildLedger(read.book, context.asOf, context.profile), key!);
-      const currency = found.ok ? found.value.currency : context.profile.defaultCurrency;
-      const amount = parseAmountCell(options.amount, currency);
-      if (amount === null) return fail(issue('invalidNumber', { field: 'amount' }, { value: options.amount }));
-      const payment = recordPayment(read, context.profile, {
-        document: key!, amount, date: options.date ?? context.asOf, method: options.method, reference: options.ref, user: options.user || defaultUser(context.io),
-        channel: 'cli', today: context.asOf, now: context.now().toISOString(),
-      });
-      return payment.ok ? ok({ plan: payment.value.plan, outcome: { ...payment.value, amount, date: options.date ?? context.asOf } }) : payment;
+      const payment = recordTypedPayment(
+        read, context.profile,
+        { document: key!, amount: options.amount, date: options.date ?? '', method: options.method, reference: options.ref },
+        { user: options.user || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString() },
+      );
+      return payment.ok ? ok({ plan: payment.value.plan, outcome: { ...payment.value, amount: payment.value.request.amount, date: payment.value.request.date } }) : payment;
     });
     if (!result.ok) throw issuesError(asOptionIssues(result.issues), context.locale);
-    const { before, after, amount, date } = result.value;
+    const { before, after, amount, date, request } = result.value;
     if ((context.format ?? 'table') === 'json') {
-      context.print(json({ payment: { type: after.type, number: after.number, date, amount, method: options.method, reference: options.ref }, before: invoiceJson(before), after: invoiceJson(after) }));
+      context.print(json({ payment: { type: after.type, number: after.number, date, amount, method: request.method, reference: request.reference }, before: invoiceJson(before), after: invoiceJson(after) }));
     } else {
       context.print(m.paid(formatMoney(amount, after.currency), documentKey(after), after.customerName, formatMoney(after.balance, after.currency), statusLabel(before, context.locale), statusLabel(after, context.locale)));
     }

@@ -25,7 +25,7 @@ export const command: Command = {
     const found = findDocument(ledger, key!);
     if (!found.ok) throw issuesError(found.issues, context.locale);
     const view = found.value;
-    const definition = invoicePdfOfBook(read.book, view, { profile: context.profile, locale: context.locale, asOf: context.asOf });
+    const definition = invoicePdfOfBook(read.book, view, { profile: context.profile, locale: context.locale, asOf: context.asOf, timeZone: context.timeZone });
     const { renderPdf } = await import('../../core/node/pdf');
     await deliver(context, 'pdf', options.out ?? `${view.type}-${view.number}.pdf`, () => renderPdf(definition));
     return EXIT.ok;

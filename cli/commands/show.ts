@@ -1,6 +1,6 @@
 import {
   type InvoiceView, type Locale, type ReportTable, type WorkbookRead, ORIGIN_LABELS, STATE_LABELS, documentKey, documentTypeRule, findDocument,
-  formatDateCl, formatMoney, invoiceJson, lineAmount, parsePaymentStatus, PAYMENT_STATUS_LABELS, renderTextTable,
+  formatDateCl, formatInstant, formatMoney, historyStatusLabel, invoiceJson, lineAmount, parsePaymentStatus, PAYMENT_STATUS_LABELS, renderTextTable,
 } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, EXIT } from '../command';
@@ -16,10 +16,6 @@ const sameDocument = (a: { type: number; number: number }, b: { type: number; nu
 const statusInEnglish = (text: string): string => {
   const status = parsePaymentStatus(text);
   return status ? PAYMENT_STATUS_LABELS[status].en : text;
-};
-const statusIn = (text: string, locale: Locale): string => {
-  const status = parsePaymentStatus(text);
-  return status ? PAYMENT_STATUS_LABELS[status][locale] : text;
 };
 
 function documentDetail(view: InvoiceView, read: WorkbookRead, notes: readonly InvoiceView[], context: CommandContext) {
@@ -97,10 +93,10 @@ function detailText(view: InvoiceView, detail: ReturnType<typeof documentDetail>
   }
   if (detail.history.length > 0) {
     sections.push(table(es ? 'Historial' : 'History', [
-      { header: es ? 'Fecha y hora (UTC)' : 'Date and time (UTC)', kind: 'text' }, { header: es ? 'Antes' : 'Before', kind: 'text' }, { header: es ? 'Después' : 'After', kind: 'text' },
+      { header: es ? 'Fecha y hora' : 'Date and time', kind: 'text' }, { header: es ? 'Antes' : 'Before', kind: 'text' }, { header: es ? 'Después' : 'After', kind: 'text' },
       { header: es ? 'Monto' : 'Amount', kind: 'money' }, { header: es ? 'Usuario' : 'User', kind: 'text' }, { header: es ? 'Canal' : 'Channel', kind: 'text' },
     ], detail.history.map((h) => [
-      `${formatDateCl(h.timestamp.slice(0, 10))} ${h.timestamp.slice(11, 16)}`, statusIn(h.previousStatus, locale), statusIn(h.newStatus, locale), h.amount, h.user, h.channel,
+      formatInstant(h.timestamp, context.timeZone), historyStatusLabel(h.previousStatus, locale), historyStatusLabel(h.newStatus, locale), h.amount, h.user, h.channel,
     ])));
   }
   sections.push(...collectionDetailText(view, detail.collections, locale));

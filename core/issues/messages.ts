@@ -1,13 +1,26 @@
 import type { Locale } from '../i18n/locale';
 import { assertNever } from '../assertNever';
 import { formatMoney } from '../money/formatMoney';
+import { currencyScale } from '../money/money';
 import { TABS } from '../workbook/schema';
+import { allowedChoices, isChoiceId } from '../workbook/choices';
 import { queryAllowed } from '../query/queryVocabulary';
 import type { Issue, IssuePath } from './issue';
 import { collectionIssueMessage, isCollectionIssueCode } from '../collections/collectionIssues';
 
 const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
 const quoted = (value: unknown): string => `«${String(value ?? '')}»`;
+
+const TAX_ID_PROBLEMS: Readonly<Record<string, { es: string; en: string }>> = {
+  checkDigit: { es: 'tiene el dígito verificador incorrecto', en: 'has the wrong check digit' },
+  dots: { es: 'tiene los puntos fuera de lugar: agrupan miles (12.345.678-5) o no van', en: 'has misplaced dots: they group thousands (12.345.678-5) or are left out' },
+  dash: { es: 'tiene un guion fuera de lugar: solo va antes del dígito verificador (12345678-5)', en: 'has a misplaced dash: it only goes before the check digit (12345678-5)' },
+  length: { es: 'tiene demasiados dígitos para un RUT (hasta 99.999.999-9)', en: 'has too many digits for a RUT (up to 99.999.999-9)' },
+  zero: { es: 'no es un RUT: el número no puede ser cero', en: 'is not a RUT: the number cannot be zero' },
+};
+
+const taxIdProblem = (problem: string, locale: Locale): string =>
+  TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
 
 /** The text of one issue, without where it happened. */
 export function issueMessage(issue: Issue, locale: Locale): string {
@@ -22,11 +35,11 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'invalidNumber': return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
     case 'invalidInteger': return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
     case 'invalidDate': return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
-    case 'invalidTaxId':
-      return p.problem === 'checkDigit'
-        ? es ? `${value} tiene el dígito verificador incorrecto` : `${value} has the wrong check digit`
-        : es ? `${value} no es un RUT (use 12.345.678-5)` : `${value} is not a RUT (use 12.345.678-5)`;
-    case 'invalidChoice': return es ? `${value} no es un valor permitido (${p.allowed})` : `${value} is not an allowed value (${p.allowed})`;
+    case 'invalidTaxId': return `${value} ${taxIdProblem(String(p.problem), locale)}`;
+    case 'invalidChoice': {
+      const allowed = typeof p.choice === 'string' && isChoiceId(p.choice) ? allowedChoices(p.choice, locale) : p.allowed;
+      return es ? `${value} no es un valor permitido (${allowed})` : `${value} is not an allowed value (${allowed})`;
+    }
     case 'invalidDocumentType': return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
     case 'invalidEmail': return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
     case 'totalMismatch': return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;
@@ -42,6 +55,14 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'ambiguousDocument': return es ? `el folio ${value} existe en varios tipos (${p.types}); indique TIPO-FOLIO, p. ej. ${p.example}` : `folio ${value} exists in several types (${p.types}); write TYPE-NUMBER, e.g. ${p.example}`;
     case 'invalidDocumentKey': return es ? `${value} no es un documento (use FOLIO o TIPO-FOLIO, p. ej. 33-1023)` : `${value} is not a document (use NUMBER or TYPE-NUMBER, e.g. 33-1023)`;
     case 'amountNotPositive': return es ? `el monto ${value} debe ser mayor que cero` : `the amount ${value} must be greater than zero`;
+    case 'ambiguousAmount': {
+      const pesos = currencyScale(String(p.currency)) === 0;
+      return es
+        ? `${value} se puede leer de dos maneras en ${p.currency}; escriba ${pesos ? '1.000 o 1000 (sin decimales)' : '1.234,50 (punto para miles, coma para decimales)'}`
+        : `${value} can be read two ways in ${p.currency}; write ${pesos ? '1.000 or 1000 (no decimals)' : '1.234,50 (dot for thousands, comma for decimals)'}`;
+    }
+    case 'currencyMismatch': return es ? `${value} está en ${p.written} y el documento en ${p.currency}; escriba el monto en ${p.currency}` : `${value} is in ${p.written} and the document in ${p.currency}; write the amount in ${p.currency}`;
+    case 'amountTooLarge': return es ? `${value} es demasiado grande para guardarse exacto` : `${value} is too large to be stored exactly`;
     case 'amountExceedsBalance': return es ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})` : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
     case 'documentVoid': return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
     case 'documentAlreadyVoid': return es ? `${p.key} ya está anulada` : `${p.key} is already void`;

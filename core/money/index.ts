@@ -4,3 +4,4 @@ export { subtract } from './subtract';
 export { allocate } from './allocate';
 export { formatMoney, formatMinorPlain } from './formatMoney';
 export { toMajorUnits } from './toMajorUnits';
+export { parseTypedAmount, suggestedAmount } from './parseTypedAmount';

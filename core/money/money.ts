@@ -7,8 +7,10 @@ export interface Money {
   readonly scale: number;
 }
 
-/** Minor-unit scale of the currencies we expect; ISO 4217. Unknown codes default to 2. */
+/** Minor-unit scale of the currencies a workbook may hold (ISO 4217); the Moneda column accepts only these. */
 const SCALES: Readonly<Record<string, number>> = { CLP: 0, CLF: 4, USD: 2, EUR: 2, PEN: 2, ARS: 2, COP: 2, MXN: 2, UYU: 2, BRL: 2 };
+
+export const KNOWN_CURRENCIES: readonly string[] = Object.keys(SCALES);
 
 export const currencyScale = (currency: string): number => SCALES[currency] ?? 2;
 

@@ -5,3 +5,6 @@ export { voidDocument, type VoidRequest } from './voidDocument';
 export { nextHistoryId } from './nextHistoryId';
 export { historyAppend, CHANNEL_LABELS, type HistoryInput } from './historyAppend';
 export { derivedCellUpdates } from './derivedCellUpdates';
+export { refreshDerivedCells } from './refreshDerivedCells';
+export { planManualStateEdit, type ManualStateEdit } from './manualStateEdit';
+export { paymentRequestFromText, recordTypedPayment, type TypedPayment, type PaymentStamp } from './paymentFromText';

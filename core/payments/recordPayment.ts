@@ -11,7 +11,7 @@ import { toMajorUnits } from '../money/toMajorUnits';
 import { findDocument } from './findDocument';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
-import { derivedCellUpdates } from './derivedCellUpdates';
+import { refreshDerivedCells } from './refreshDerivedCells';
 
 export interface PaymentRequest {
   /** `[TIPO-]FOLIO` */
@@ -62,9 +62,10 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
 
   const payment = { date: request.date, type: before.type, number: before.number, amount: request.amount, method: request.method, reference: request.reference, recordedBy: request.user };
   const afterBook: Book = { ...read.book, payments: [...read.book.payments, { ...payment, row: pagos.lastRow + 1 }] };
-  const after = buildLedger(afterBook, request.today, profile).byKey(before.type, before.number)!;
+  const afterLedger = buildLedger(afterBook, request.today, profile);
+  const after = afterLedger.byKey(before.type, before.number)!;
   const plan: ChangePlan = {
-    updates: derivedCellUpdates(facturas, after),
+    updates: refreshDerivedCells(facturas, ledger, afterLedger, [before]),
     appends: [
       { tab: 'pagos', values: rowValues(pagos, { ...payment, amount: toMajorUnits(payment.amount, before.currency), date: { date: payment.date } }) },
       historyAppend(historial, {

@@ -8,8 +8,8 @@ import { STATE_LABELS } from '../workbook/choices';
 import type { WorkbookRead } from '../workbook/readWorkbook';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
-import { derivedCellUpdates } from './derivedCellUpdates';
-import { findDocument as findDocument } from './findDocument';
+import { refreshDerivedCells } from './refreshDerivedCells';
+import { findDocument } from './findDocument';
 
 export interface VoidRequest {
   readonly document: string;
@@ -34,9 +34,10 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
   const historial = read.layout.historial;
   if (!historial || !facturas) return fail(issue('missingTab', { tab: 'historial' }, { tab: 'Historial' }));
   const afterBook: Book = { ...read.book, documents: read.book.documents.map((d) => (d.row === before.row ? { ...d, state: 'anulada' as const } : d)) };
-  const after = buildLedger(afterBook, request.today, profile).byKey(before.type, before.number)!;
+  const afterLedger = buildLedger(afterBook, request.today, profile);
+  const after = afterLedger.byKey(before.type, before.number)!;
   const plan: ChangePlan = {
-    updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...derivedCellUpdates(facturas, after)],
+    updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...refreshDerivedCells(facturas, ledger, afterLedger, [before])],
     appends: [
       historyAppend(historial, {
         id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,

@@ -4,7 +4,8 @@ import { documentKey } from '../model';
 import { formatDateCl } from '../dates/isoDate';
 import { formatMoney } from '../money/formatMoney';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
-import { ORIGIN_LABELS, PAYMENT_STATUS_LABELS } from '../workbook/choices';
+import { ORIGIN_LABELS } from '../workbook/choices';
+import { formatDiscount, formatInstant, formatQuantity, historyStatusLabel, paymentStatusLabel } from '../present';
 import type { DocDefinition, PdfContent, PdfTableCell, PdfText } from './docDefinition';
 import { type InvoiceLabels, invoiceLabels } from './invoiceLabels';
 import { lineAmount } from './lineAmount';
@@ -22,30 +23,12 @@ export interface InvoicePdfInput {
   readonly locale?: Locale;
   /** The date the payment position is shown at; payments after it are left out, as in the view. */
   readonly asOf: IsoDate;
+  /** The business's zone (FACTURAS_TIMEZONE, the spreadsheet's): Historial instants are shown on its clock. */
+  readonly timeZone: string;
 }
 
 const RED = '#b00020';
 const GREY = '#555555';
-
-const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
-/** 1500 thousandths -> "1,5"; 2000 -> "2". */
-const formatQuantity = (milli: number): string => {
-  const sign = milli < 0 ? '-' : '';
-  const abs = Math.abs(milli);
-  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
-  return `${sign}${groupThousands(String(Math.floor(abs / 1000)))}${fraction ? ',' + fraction : ''}`;
-};
-
-/** 1250 basis points -> "12,5%"; none -> "". */
-const formatDiscount = (basisPoints: number): string => {
-  if (basisPoints === 0) return '';
-  const fraction = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
-  return `${Math.floor(basisPoints / 100)}${fraction ? ',' + fraction : ''}%`;
-};
-
-/** `2026-10-15T13:45:00.000Z` -> `15-10-2026 13:45 UTC`. */
-const formatInstant = (instant: string): string => `${formatDateCl(instant.slice(0, 10))} ${instant.slice(11, 16)} UTC`.trim();
 
 // User text only ever goes into `text`: never into a node that loads a resource.
 const t = (text: string, style: Omit<PdfText, 'text'> = {}): PdfText => ({ text, ...style });
@@ -200,7 +183,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
       });
     const position: [string, string, boolean?][] = [[l.paid, money(view.paid)]];
     if (view.adjustments !== 0) position.push([l.adjustments, money(-view.adjustments)]);
-    position.push([l.balance, money(view.balance), true], [l.paymentStatus, capitalize(PAYMENT_STATUS_LABELS[view.paymentStatus][locale]), true]);
+    position.push([l.balance, money(view.balance), true], [l.paymentStatus, capitalize(paymentStatusLabel(view.paymentStatus, locale)), true]);
     content.push({ ...asStack(amountsTable(position)), margin: [0, 6, 0, 0] });
   }
 
@@ -209,7 +192,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   if (history.length > 0) {
     content.push(t(l.history, { bold: true, fontSize: 11, margin: [0, 14, 0, 4] }));
     content.push({
-      stack: history.map((h) => t(`${formatInstant(h.timestamp)} · ${h.previousStatus} → ${h.newStatus}${h.amount !== null ? ` · ${money(h.amount)}` : ''}${h.user ? ` · ${h.user}` : ''}${h.channel ? ` (${h.channel})` : ''}`)),
+      stack: history.map((h) => t(`${formatInstant(h.timestamp, input.timeZone)} · ${historyStatusLabel(h.previousStatus, locale)} → ${historyStatusLabel(h.newStatus, locale)}${h.amount !== null ? ` · ${money(h.amount)}` : ''}${h.user ? ` · ${h.user}` : ''}${h.channel ? ` (${h.channel})` : ''}`)),
       fontSize: 8,
       color: GREY,
     });

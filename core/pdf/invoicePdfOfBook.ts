@@ -5,7 +5,7 @@ import type { DocDefinition } from './docDefinition';
 import { invoiceDocDefinition } from './invoiceDocDefinition';
 
 /** The invoice PDF as every face makes it: the document with its lines, payments, history, customer and issuer. */
-export function invoicePdfOfBook(book: Book, view: InvoiceView, options: { readonly profile: TaxProfile; readonly locale: Locale; readonly asOf: IsoDate }): DocDefinition {
+export function invoicePdfOfBook(book: Book, view: InvoiceView, options: { readonly profile: TaxProfile; readonly locale: Locale; readonly asOf: IsoDate; readonly timeZone: string }): DocDefinition {
   return invoiceDocDefinition({
     view,
     lines: book.lines,

@@ -2,7 +2,7 @@ export type { Query, Filter, SortKey, SortField, Comparison, PageRequest, QueryP
 export { parseQuery } from './parseQuery';
 export { runQuery, DEFAULT_PAGE } from './runQuery';
 export { searchLedger } from './searchLedger';
-export { queryHelp } from './queryHelp';
+export { queryHelp, queryHelpData, type QueryHelp, type QueryHelpRow, type QueryHelpSection } from './queryHelp';
 export { queryMatcher, matchesQuery } from './queryMatcher';
 export { viewComparator } from './viewComparator';
 export { queryAllowed, type QueryTopic } from './queryVocabulary';

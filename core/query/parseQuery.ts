@@ -40,8 +40,8 @@ function parseTaxIdValue(text: string): { compact: string } | { problem: 'format
   const full = parseRut(text);
   if (full.ok) return { compact: compactRut(full.value).toLowerCase() };
   const digits = text.replace(/[.\s]/g, '');
-  if (/^\d{1,8}$/.test(digits)) {
-    const body = digits.replace(/^0+(?=\d)/, '');
+  const body = digits.replace(/^0+/, '');
+  if (/^\d{1,8}$/.test(digits) && body !== '') {
     return { compact: `${body}${rutCheckDigit(body)}`.toLowerCase() };
   }
   return { problem: full.problem === 'checkDigit' ? 'checkDigit' : 'format' };

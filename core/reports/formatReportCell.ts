@@ -1,11 +1,7 @@
 import { formatDateCl } from '../dates/isoDate';
 import { formatMoney } from '../money/formatMoney';
+import { formatCount } from '../present/formatQuantity';
 import type { ColumnKind, ReportCell } from './reportTable';
-
-const groupThousands = (value: number): string => {
-  const sign = value < 0 ? '-' : '';
-  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-};
 
 /** A cell as people read it: `$297.500`, `15-10-2026`, `1.234`. */
 export function formatReportCell(kind: ColumnKind, value: ReportCell, currency: string): string {
@@ -13,7 +9,7 @@ export function formatReportCell(kind: ColumnKind, value: ReportCell, currency: 
   if (typeof value === 'string') return kind === 'date' ? formatDateCl(value) : value;
   switch (kind) {
     case 'money': return formatMoney(value, currency);
-    case 'count': return groupThousands(value);
+    case 'count': return formatCount(value);
     default: return String(value);
   }
 }

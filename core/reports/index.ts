@@ -8,3 +8,4 @@ export { agingTable, AGING_BUCKET_LABELS } from './agingTable';
 export { libroDeVentasTable } from './libroDeVentasTable';
 export { renderTextTable } from './renderTextTable';
 export { renderCsv } from './renderCsv';
+export { LIBRO_LABELS, periodLabel, asOfLabel } from './reportLabels';

@@ -3,7 +3,7 @@ import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { STATE_LABELS } from '../workbook/choices';
 import type { LibroDeVentas } from './libroDeVentas';
 import type { ReportTable } from './reportTable';
-import { periodLabel } from './reportLabels';
+import { LIBRO_LABELS, periodLabel } from './reportLabels';
 
 const documentsPhrase = (count: number, voidCount: number, locale: Locale): string => {
   const es = locale === 'es';
@@ -17,9 +17,10 @@ const documentsPhrase = (count: number, voidCount: number, locale: Locale): stri
 export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile: TaxProfile): ReportTable {
   const es = locale === 'es';
   const typeName = (type: number): string => documentTypeRule(profile, type)?.name[locale] ?? String(type);
+  const labels = LIBRO_LABELS[locale];
   return {
-    title: es ? 'Libro de Ventas' : 'Sales book (Libro de Ventas)',
-    subtitle: `${es ? 'Período' : 'Period'} ${periodLabel(libro.period, locale)}`,
+    title: labels.title,
+    subtitle: `${labels.period} ${periodLabel(libro.period, locale)}`,
     locale,
     currency: profile.defaultCurrency,
     columns: [
@@ -37,7 +38,7 @@ export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile
     rows: libro.rows.map((r) => [r.type, r.number, r.date, r.customerTaxId, r.customerName, r.exempt, r.net, r.tax, r.total, r.void ? STATE_LABELS.anulada[locale] : '']),
     footer: [
       ...libro.totals.map((t) => [t.type, null, null, null, `${typeName(t.type)}: ${documentsPhrase(t.count, t.voidCount, locale)}`, t.exempt, t.net, t.tax, t.total, '']),
-      [null, null, null, null, es ? 'Total general (las notas de crédito restan)' : 'Grand total (credit notes subtract)', libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, libro.grandTotal.total, ''],
+      [null, null, null, null, `${labels.grandTotal} (${labels.grandTotalNote})`, libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, libro.grandTotal.total, ''],
     ],
   };
 }

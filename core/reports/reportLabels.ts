@@ -22,3 +22,9 @@ export const otherCurrencyNote = (count: number, currency: string, locale: Local
     ? ` (${count} ${count === 1 ? 'documento' : 'documentos'} en otra moneda que ${currency} no ${count === 1 ? 'incluido' : 'incluidos'})`
     : ` (${count} ${count === 1 ? 'document' : 'documents'} in a currency other than ${currency} left out)`;
 };
+
+/** The Libro de Ventas's words, as data: the table, the PDF and the sidebar's own layout use the same. */
+export const LIBRO_LABELS: Readonly<Record<Locale, { readonly title: string; readonly period: string; readonly grandTotal: string; readonly grandTotalNote: string }>> = {
+  es: { title: 'Libro de Ventas', period: 'Período', grandTotal: 'Total general', grandTotalNote: 'las notas de crédito restan' },
+  en: { title: 'Sales book (Libro de Ventas)', period: 'Period', grandTotal: 'Grand total', grandTotalNote: 'credit notes subtract' },
+};

@@ -11,15 +11,32 @@ export function rutCheckDigit(body: string): string {
   return rest === 11 ? '0' : rest === 10 ? 'K' : String(rest);
 }
 
-export type RutProblem = 'empty' | 'format' | 'checkDigit';
+/** Why a text is not a RUT, so the message can say it. */
+export type RutProblem = 'empty' | 'format' | 'dots' | 'dash' | 'length' | 'zero' | 'checkDigit';
 
-/** Parses `12.345.678-5`, `12345678-5` or `123456785`; returns the canonical `12.345.678-5`. */
+/** The largest body the SII hands out has eight digits (99.999.999). */
+const MAX_BODY_DIGITS = 8;
+
+/**
+ * Reads a RUT the ways people write it: `12.531.909-2`, `12531909-2`, `125319092`, `12.531.909-k`,
+ * with spaces around and leading zeros ignored; returns the canonical `12.531.909-2`. Dots must
+ * group thousands (`1.2531.909-2` is refused), a dash may only stand before the check digit
+ * (`12-531-909-2` is refused), and a body of zeros is no RUT (`00.000.000-0`).
+ */
 export function parseRut(input: string): { ok: true; value: string } | { ok: false; problem: RutProblem } {
-  const compact = input.replace(/[.\s]/g, '').replace(/-/g, '').toUpperCase();
-  if (compact === '') return { ok: false, problem: 'empty' };
-  if (!/^\d{1,8}[\dK]$/.test(compact)) return { ok: false, problem: 'format' };
-  const body = compact.slice(0, -1).replace(/^0+(?=\d)/, '');
-  const digit = compact.slice(-1);
+  const text = input.trim().toUpperCase();
+  if (text === '') return { ok: false, problem: 'empty' };
+  const parts = /^([\d.]+?)(-?)([\dK])$/.exec(text);
+  if (!parts) return { ok: false, problem: /^[\d.\-K]+$/.test(text) && text.includes('-') ? 'dash' : 'format' };
+  const [, written = '', , digit = ''] = parts;
+  if (written.includes('.')) {
+    const [first = '', ...groups] = written.split('.');
+    const leading = first.replace(/^0+/, '');
+    if (first === '' || leading.length > 3 || groups.some((g) => !/^\d{3}$/.test(g))) return { ok: false, problem: 'dots' };
+  }
+  const body = written.replace(/\./g, '').replace(/^0+/, '');
+  if (body === '') return { ok: false, problem: 'zero' };
+  if (body.length > MAX_BODY_DIGITS) return { ok: false, problem: 'length' };
   if (rutCheckDigit(body) !== digit) return { ok: false, problem: 'checkDigit' };
   return { ok: true, value: formatRut(body, digit) };
 }

@@ -12,7 +12,10 @@ export interface DocumentTypeRule {
   readonly exemptOnly: boolean;
 }
 
-export type TaxIdCheck = { ok: true; value: string } | { ok: false; problem: 'empty' | 'format' | 'checkDigit' };
+/** Why a tax id does not read; each has its own message (core/issues/messages.ts). */
+export type TaxIdProblem = 'empty' | 'format' | 'dots' | 'dash' | 'length' | 'zero' | 'checkDigit';
+
+export type TaxIdCheck = { ok: true; value: string } | { ok: false; problem: TaxIdProblem };
 
 /** One country's rules; another country is a new profile, not edits everywhere. */
 export interface TaxProfile {

@@ -4,5 +4,9 @@ export { TABS, TAB_IDS, COMPANY_TAB, INVOICE_COLUMNS, DERIVED_COLUMNS, canonical
 export { asLiteralText, isDateValue, isInstantValue, type CellValue, type CellUpdate, type RowAppend, type ChangePlan } from './changes';
 export { rowValues } from './rowValues';
 export { parseDocumentKey } from './documentKey';
-export { parseOrigin, parseDocumentState, parsePaymentStatus, ORIGIN_LABELS, STATE_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_STATUS_EN } from './choices';
+export {
+  parseOrigin, parseDocumentState, parsePaymentStatus, ORIGIN_LABELS, STATE_LABELS, PAYMENT_STATUS_LABELS, PAYMENT_STATUS_EN,
+  parseChoice, choiceValues, canonicalPaymentMethod, paymentMethodOptions, type PaymentMethod, choiceLabel, choiceLabels, allowedChoices, isChoiceId, type ChoiceId, type ChoiceValue,
+} from './choices';
+export { documentOf, type DocumentIndex } from './readers';
 export { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseIntegerCell, parseDecimalCell, parseYesNoCell } from './cells';

@@ -1,10 +1,9 @@
 import {
   type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  issue, lineAmount, parseAmountCell, parsePaymentStatus, takesPayments,
+  formatInstant, historyStatusLabel, issue, lineAmount, parseTypedAmount, paymentMethodOptions, suggestedAmount, takesPayments,
 } from '../../core';
 import type { App } from './app';
 import { h } from './dom';
-import { formatInstantCl } from './formatInstant';
 import { invoicePdf } from './pdf';
 import { callServer } from './serverClient';
 import { statusChip } from './listView';
@@ -32,16 +31,17 @@ function showIssues(app: App, issues: readonly Issue[]): void {
 async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement): Promise<void> {
   const data = new FormData(form);
   const amountText = String(data.get('amount') ?? '');
-  const amount = parseAmountCell(amountText, view.currency);
-  if (amount === null || amount <= 0) {
-    formIssues = [issue('amountNotPositive', { field: 'amount' }, { value: amountText })];
+  // The server reads it again under the lock; checked here too so a typo is shown without a round trip.
+  const amount = parseTypedAmount(amountText, view.currency);
+  if (!amount.ok) {
+    formIssues = amount.issues;
     app.render();
     return;
   }
   const key = documentKey(view);
   await app.run(async () => {
     const answer = await callServer('recordPayment', {
-      document: key, amount, date: String(data.get('date') ?? ''), method: String(data.get('method') ?? ''), reference: String(data.get('reference') ?? ''), expectedBalance: view.balance,
+      document: key, amount: amountText, date: String(data.get('date') ?? ''), method: String(data.get('method') ?? ''), reference: String(data.get('reference') ?? ''), expectedBalance: view.balance,
     });
     if (!answer.ok) return showIssues(app, answer.issues);
     formIssues = [];
@@ -95,10 +95,7 @@ export function detailView(app: App, key: string): HTMLElement {
   const payments = state.book.payments.filter((p) => documentKey(p) === key);
   const history = state.book.history.filter((e) => documentKey(e) === key).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
   // Historial holds status words as they were written (any language); show them in the reader's.
-  const statusWord = (text: string) => {
-    const status = parsePaymentStatus(text);
-    return status ? PAYMENT_STATUS_LABELS[status][app.locale] : text || '—';
-  };
+  const statusWord = (text: string) => historyStatusLabel(text, app.locale);
   if (draft?.key !== key) draft = { key, values: {} };
   const typed = draft.values;
   const remember = (event: Event) => {
@@ -195,13 +192,13 @@ export function detailView(app: App, key: string): HTMLElement {
           { class: 'pay', 'data-testid': 'payment-form', onsubmit: (e: Event) => { e.preventDefault(); void recordPayment(app, view, e.target as HTMLFormElement); } },
           h('h3', {}, t.recordPayment),
           h('div', { class: 'row2' },
-            h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: typed.amount ?? String(view.balance), 'aria-invalid': formIssues.some((i) => i.path.field === 'amount') || undefined, 'data-testid': 'pay-amount', oninput: remember })),
+            h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: typed.amount ?? suggestedAmount(view.balance, view.currency), 'aria-invalid': formIssues.some((i) => i.path.field === 'amount') || undefined, 'data-testid': 'pay-amount', oninput: remember })),
             h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: typed.date ?? state.today, max: state.today, 'aria-invalid': formIssues.some((i) => i.path.field === 'date') || undefined, 'data-testid': 'pay-date', oninput: remember })),
           ),
           fieldError(app, 'amount'),
           fieldError(app, 'date'),
           h('label', {}, t.method, h('input', { name: 'method', list: 'payment-methods', value: typed.method ?? '', 'data-testid': 'pay-method', oninput: remember })),
-          h('datalist', { id: 'payment-methods' }, t.methods.map((m) => h('option', { value: m }))),
+          h('datalist', { id: 'payment-methods' }, paymentMethodOptions(app.locale).map((m) => h('option', { value: m.label }))),
           h('label', {}, t.paymentReference, h('input', { name: 'reference', value: typed.reference ?? '', 'data-testid': 'pay-reference', oninput: remember })),
           h('button', { type: 'submit', class: 'primary', disabled: app.busy, 'data-testid': 'pay-submit' }, app.busy ? t.working : t.save),
         )
@@ -219,7 +216,7 @@ export function detailView(app: App, key: string): HTMLElement {
               h(
                 'div',
                 { class: 'line' },
-                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstantCl(e.timestamp, state.timeZone)),
+                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstant(e.timestamp, state.timeZone)),
                 e.amount !== null ? h('span', { class: 'num' }, money(e.amount)) : null,
               ),
               h('div', {}, `${statusWord(e.previousStatus)} → ${statusWord(e.newStatus)}`),

@@ -88,7 +88,6 @@ const ES = {
   noDocumentsInPeriod: 'Ningún documento emitido en este mes.',
   sheetCreated: (name: string) => `Hoja «${name}» creada.`,
   by: 'por',
-  methods: ['Transferencia', 'Efectivo', 'Cheque', 'Tarjeta', 'Depósito'],
 } as const;
 
 type Messages = { readonly [K in keyof typeof ES]: (typeof ES)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof ES)[K] extends readonly string[] ? readonly string[] : string };
@@ -181,7 +180,6 @@ const EN: Messages = {
   noDocumentsInPeriod: 'No document issued in this month.',
   sheetCreated: (name) => `Sheet "${name}" created.`,
   by: 'by',
-  methods: ['Bank transfer', 'Cash', 'Cheque', 'Card', 'Deposit'],
 };
 
 export type UiText = Messages;

@@ -27,7 +27,7 @@ const pdfmake = (): PdfMakeStatic => {
 
 export function invoicePdf(state: SidebarState, view: InvoiceView, locale: Locale): PdfDocument {
   const { book } = state;
-  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale, asOf: state.today }));
+  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale, asOf: state.today, timeZone: state.timeZone }));
 }
 
 export const reportPdf = (definition: DocDefinition): PdfDocument => pdfmake().createPdf(definition);

@@ -1,7 +1,7 @@
 import {
   type AgingReport, type LibroDeVentas, type ReportTable, type StatusSummary, AGING_BUCKETS, AGING_BUCKET_LABELS, CHILE, agingReport, agingTable,
   documentTypeRule, formatMoney, formatReportCell, isRightAligned, libroDeVentas, libroDeVentasDocDefinition, libroDeVentasTable, renderCsv,
-  statusSummary, statusSummaryTable,
+  statusSummary, statusSummaryTable, LIBRO_LABELS,
 } from '../../core';
 import type { App } from './app';
 import { h, saveBlob } from './dom';
@@ -132,9 +132,8 @@ function libroReport(app: App, libro: LibroDeVentas, table: ReportTable): HTMLEl
   const header = (i: number) => table.columns[i]!.header;
   const amounts = (a: { exempt: number; net: number; tax: number }) =>
     h('dl', { class: 'amounts3' }, ([[header(5), a.exempt], [header(6), a.net], [header(7), a.tax]] as const).map(([label, amount]) => h('div', {}, h('dt', {}, label), h('dd', {}, money(amount)))));
-  // "Total general (las notas de crédito restan)": the remark in brackets goes on a line of its own.
-  const grandLabel = String(table.footer[table.footer.length - 1]![4] ?? '');
-  const [, grandName = grandLabel, grandNote = ''] = /^(.+?)\s*\((.+)\)$/.exec(grandLabel) ?? [];
+  // The grand total's remark goes on a line of its own.
+  const { grandTotal: grandName, grandTotalNote: grandNote } = LIBRO_LABELS[app.locale];
   const documents = table.rows.length;
   return h(
     'div',

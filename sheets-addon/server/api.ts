@@ -1,13 +1,13 @@
 import {
   type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
-  CHILE, TABS, nextHistoryId, TAB_IDS, COLLECTION_TAB_IDS, buildLedger, documentKey, fail, findDocument, historyAppend, derivedCellUpdates,
-  issue, parseDocumentState, readWorkbook, ORIGIN_LABELS, STATE_LABELS, recordPayment, voidDocument, findTabName, headerKey,
+  CHILE, TABS, TAB_IDS, COLLECTION_TAB_IDS, buildLedger, documentKey, findDocument,
+  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordTypedPayment, voidDocument, findTabName, headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
 import {
   type EmailInput, type PaymentInput, type ReportSheetInput, type VoidInput,
-  EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseDateField, parseInput,
+  EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
 
@@ -65,8 +65,9 @@ const refuse = (...issues: Issue[]): { readonly ok: false; readonly issues: read
 
 const VALIDATED_LISTS: Readonly<Record<string, readonly string[]>> = {
   Tipo: PROFILE.documentTypes.map((rule) => String(rule.code)),
-  Estado: Object.values(STATE_LABELS).map((label) => label.es),
-  Origen: Object.values(ORIGIN_LABELS).map((label) => label.es),
+  Estado: choiceLabels('state', 'es'),
+  Origen: choiceLabels('origin', 'es'),
+  Moneda: choiceLabels('currency', 'es'),
 };
 
 export function createServerApi(ports: AddonPorts) {
@@ -111,12 +112,10 @@ export function createServerApi(ports: AddonPorts) {
   function recordPaymentFromSidebar(input: PaymentInput): Mutation<StatusChange> {
     const parsed = parseInput(PaymentInputSchema, input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    const date = parseDateField(parsed.value.date);
-    if (!date.ok) return { ok: false, issues: date.issues };
-    const request = { ...parsed.value, date: date.value, ...stamp() };
+    const { expectedBalance, ...typed } = parsed.value;
     return mutation(
       transact((read) => {
-        const planned = recordPayment(read, PROFILE, request);
+        const planned = recordTypedPayment(read, PROFILE, typed, { ...stamp(), expectedBalance });
         if (!planned.ok) return planned;
         const { plan, before, after } = planned.value;
         return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
@@ -213,36 +212,11 @@ export function createServerApi(ports: AddonPorts) {
     const headerStateColumn = sheet.readHeader(edit.sheetName).findIndex(isStateHeader) + 1;
     if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return 0;
     const result = transact<number>((read) => {
-      const layout = read.layout.facturas;
-      const historial = read.layout.historial;
-      const stateColumn = layout?.columns.state;
-      if (!layout || !historial || stateColumn === undefined || layout.sheetName !== edit.sheetName) return fail(issue('missingTab', { tab: 'facturas' }));
-      if (stateColumn + 1 < edit.column || stateColumn + 1 > edit.column + edit.numColumns - 1) return { ok: true, value: { plan: { updates: [], appends: [] }, outcome: 0 } };
-      const asOf = today();
-      const after = buildLedger(read.book, asOf, PROFILE);
-      const single = edit.numRows === 1 && edit.numColumns === 1;
-      const previousState = single && edit.oldValue !== undefined ? parseDocumentState(edit.oldValue) ?? 'emitida' : null;
-      const plan: { updates: ChangePlan['updates'][number][]; appends: ChangePlan['appends'][number][] } = { updates: [], appends: [] };
-      const now = session.now().toISOString();
-      for (const doc of read.book.documents) {
-        if (doc.row < edit.row || doc.row > edit.row + edit.numRows - 1) continue;
-        const view = after.byKey(doc.type, doc.number);
-        if (!view) continue;
-        let previousStatus = '';
-        if (previousState !== null) {
-          if (previousState === doc.state) continue;
-          const beforeBook: Book = { ...read.book, documents: read.book.documents.map((d) => (d.row === doc.row ? { ...d, state: previousState } : d)) };
-          previousStatus = buildLedger(beforeBook, asOf, PROFILE).byKey(doc.type, doc.number)?.paymentStatus ?? '';
-        }
-        plan.updates.push(...derivedCellUpdates(layout, view));
-        plan.appends.push(
-          historyAppend(historial, {
-            id: nextHistoryId(read.book.history, plan.appends.length), at: now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
-            amount: doc.total, currency: doc.currency, user: edit.user || session.userEmail(), channel: 'edicion-manual',
-          }),
-        );
-      }
-      return { ok: true, value: { plan, outcome: plan.appends.length } };
+      const planned = planManualStateEdit(read, PROFILE, {
+        sheetName: edit.sheetName, firstRow: edit.row, lastRow: edit.row + edit.numRows - 1, firstColumn: edit.column, lastColumn: edit.column + edit.numColumns - 1,
+        oldValue: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue : undefined, user: edit.user || session.userEmail(), today: today(), now: session.now().toISOString(),
+      });
+      return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.recorded }) : planned;
     });
     return result.ok ? result.value : 0;
   }

@@ -1,6 +1,6 @@
 // zod/mini keeps the Apps Script bundle small: the classic API would add ~750 kB of locales.
 import * as z from 'zod/mini';
-import { type Issue, type Result, issue, ok, fail, parseIsoDate, isPeriod, LOCALES } from '../../core';
+import { type Issue, type Result, issue, ok, fail, isPeriod, LOCALES } from '../../core';
 
 // What the sidebar sends is checked here, at the boundary, and turned into the same issues core reports.
 
@@ -8,7 +8,8 @@ const documentText = z.string().check(z.trim(), z.minLength(1), z.maxLength(40))
 
 export const PaymentInputSchema = z.object({
   document: documentText,
-  amount: z.number(),
+  /** As typed, in major units of the document's currency: core reads it once the document is found. */
+  amount: z.string().check(z.maxLength(40)),
   date: z.string(),
   method: z._default(z.string().check(z.maxLength(200)), ''),
   reference: z._default(z.string().check(z.maxLength(500)), ''),
@@ -53,12 +54,6 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): Result<
     return known ? known(raw[field]) : issue('invalidChoice', { field }, { value: String(raw[field] ?? ''), allowed: problem.message });
   });
   return fail(...issues);
-}
-
-/** Dates come from an `<input type=date>` (ISO) or typed the Chilean way. */
-export function parseDateField(text: string): Result<string> {
-  const date = parseIsoDate(text);
-  return date ? ok(date) : fail(issue('invalidDate', { field: 'date' }, { value: text }));
 }
 
 export const checkPeriod = (text: string | undefined): Result<string> =>

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { type InvoiceView, type IsoDate, type Locale, type TaxProfile, formatMoney, formatMinorPlain } from '../../core/index';
+import { type InvoiceView, type IsoDate, type Locale, type TaxProfile, formatMoney, paymentMethodOptions, suggestedAmount } from '../../core/index';
 import { clamp, escapeMrkdwn, section } from './text';
 import { documentTitle } from './labels';
 
@@ -11,8 +11,6 @@ export const PAYMENT_FIELDS = {
   reference: { block: 'payment_reference', action: 'reference' },
 } as const;
 
-export const PAYMENT_METHODS: readonly string[] = ['Transferencia', 'Cheque', 'Efectivo', 'Tarjeta', 'Depósito', 'Otro'];
-
 /** Carried through the modal: which document, the balance the user saw and where to answer. */
 export interface PaymentModalMetadata {
   readonly key: string;
@@ -21,7 +19,7 @@ export interface PaymentModalMetadata {
   readonly channel: string | null;
 }
 
-const option = (text: string) => ({ text: { type: 'plain_text' as const, text }, value: text });
+const option = (method: { readonly value: string; readonly label: string }) => ({ text: { type: 'plain_text' as const, text: method.label }, value: method.value });
 
 export function paymentModal(view: InvoiceView, today: IsoDate, metadata: PaymentModalMetadata, profile: TaxProfile, locale: Locale): ModalView {
   const es = locale === 'es';
@@ -39,7 +37,7 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
         type: 'input',
         block_id: PAYMENT_FIELDS.amount.block,
         label: { type: 'plain_text', text: es ? `Monto (${view.currency})` : `Amount (${view.currency})` },
-        element: { type: 'plain_text_input', action_id: PAYMENT_FIELDS.amount.action, initial_value: formatMinorPlain(view.balance, view.currency) },
+        element: { type: 'plain_text_input', action_id: PAYMENT_FIELDS.amount.action, initial_value: suggestedAmount(view.balance, view.currency) },
         hint: { type: 'plain_text', text: es ? 'Como 297.500 o 297500' : 'Like 297.500 or 297500' },
       },
       {
@@ -52,7 +50,7 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
         type: 'input',
         block_id: PAYMENT_FIELDS.method.block,
         label: { type: 'plain_text', text: es ? 'Medio de pago' : 'Method' },
-        element: { type: 'static_select', action_id: PAYMENT_FIELDS.method.action, options: PAYMENT_METHODS.map(option), initial_option: option(PAYMENT_METHODS[0]!) },
+        element: { type: 'static_select', action_id: PAYMENT_FIELDS.method.action, options: paymentMethodOptions(locale).map(option), initial_option: option(paymentMethodOptions(locale)[0]!) },
       },
       {
         type: 'input',

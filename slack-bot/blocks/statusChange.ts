@@ -1,13 +1,10 @@
 import type { HistoryEntry, InvoiceDocument, Locale, TaxProfile } from '../../core/index';
-import { formatMoney, parsePaymentStatus, PAYMENT_STATUS_LABELS } from '../../core/index';
+import { formatMoney, historyStatusLabel } from '../../core/index';
 import { clamp, context, escapeMrkdwn, section } from './text';
 import { documentTitle } from './labels';
 import type { SlackMessage } from './searchResults';
 
-const statusWord = (text: string, locale: Locale): string => {
-  const status = parsePaymentStatus(text);
-  return status ? PAYMENT_STATUS_LABELS[status][locale] : text || '—';
-};
+const statusWord = historyStatusLabel;
 
 /** "Factura 33-1023 · Acme Ltda · pendiente → pagada · $1.190.000", plus who and from where. */
 export function statusChangeMessage(entry: HistoryEntry, document: InvoiceDocument | undefined, profile: TaxProfile, locale: Locale): SlackMessage {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TABS, formatIssue } from '../../core';
+import { TABS, choiceLabels, formatIssue } from '../../core';
 import { generateWorkbookTables } from '../../core/demo';
 import { DIST, asJson, loadAddon } from './loadBundle';
 import { FIXTURE_NOW, smallWorkbook } from './fixtures';
@@ -57,7 +57,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       expect(facturas.frozenRows).toBe(1);
       const header = facturas.grid[0]!;
       const lists = Object.fromEntries(facturas.validations.map((v: any) => [header[v.column - 1], v.rule.values]));
-      expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'] });
+      expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'], Moneda: choiceLabels('currency', 'es') });
       expect(fakes.triggers).toEqual([{ handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' }]);
 
       context.setupWorkbook();
@@ -119,7 +119,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
 
   describe('recording a payment', () => {
     const pay = (context: Record<string, any>, input: Record<string, unknown>) =>
-      asJson(context.recordPayment({ document: '33-1001', amount: 100000, date: '2026-10-14', method: 'Transferencia', reference: 'TX-77', ...input }));
+      asJson(context.recordPayment({ document: '33-1001', amount: '100000', date: '2026-10-14', method: 'Transferencia', reference: 'TX-77', ...input }));
 
     test('writes only the changed cells of its row under the lock, and appends Pagos and Historial', () => {
       const { context, fakes } = addon();
@@ -160,7 +160,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const { context, fakes } = addon();
       context.loadSidebar();
       fakes.insertRowsBefore('Facturas', 2, 3);
-      const answer = pay(context, { amount: 297500 });
+      const answer = pay(context, { amount: '297.500' });
       expect(answer.ok).toBe(true);
       expect(fakes.writes[0]).toMatchObject({ sheet: 'Facturas', row: 5 });
       expect(fakes.values('Facturas')[4]!.slice(18)).toEqual([297500, 0, 'pagada']);
@@ -175,13 +175,21 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       expect(fakes.stored('Pagos', 3, 5)).toEqual({ kind: 'text', value: '=IMPORTXML("http://evil.example","//a")' });
     });
 
+    test('stores a method chosen in English as the same canonical text', () => {
+      const { context, fakes } = addon();
+      expect(pay(context, { method: 'Bank transfer' }).ok).toBe(true);
+      expect(fakes.values('Pagos')[2]![4]).toBe('Transferencia');
+    });
+
     test('refuses a bad payment with issues naming the field, and writes nothing', () => {
       const { context, fakes } = addon();
-      const tooMuch = pay(context, { amount: 400000 });
+      const tooMuch = pay(context, { amount: '400000' });
       expect(tooMuch.ok).toBe(false);
       expect(tooMuch.issues.map((i: any) => formatIssue(i, 'es'))).toEqual(['Monto: el monto $400.000 supera el saldo de 33-1001 ($297.500)']);
       const badDate = pay(context, { date: '31-02-2026' });
       expect(badDate.issues[0]).toMatchObject({ code: 'invalidDate', path: { field: 'date' } });
+      const comma = pay(context, { amount: '1,000' });
+      expect(comma.issues.map((i: any) => formatIssue(i, 'es'))).toEqual(['Monto: «1,000» se puede leer de dos maneras en CLP; escriba 1.000 o 1000 (sin decimales)']);
       const changed = pay(context, { expectedBalance: 1 });
       expect(changed.issues[0].code).toBe('documentChanged');
       expect(fakes.writes).toEqual([]);

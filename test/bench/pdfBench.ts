@@ -19,7 +19,7 @@ function sampleInvoice(): InvoicePdfInput {
   if (!view) throw new Error('the demo workbook has no invoice with three lines and a payment');
   const key = documentKey(view);
   const customer = read.book.customers.find((c) => c.taxId === view.customerTaxId) ?? null;
-  return { view, lines: linesOf(key), payments: paymentsOf(key), customer, issuer: read.book.issuer, profile: CHILE, asOf: TODAY };
+  return { view, lines: linesOf(key), payments: paymentsOf(key), customer, issuer: read.book.issuer, profile: CHILE, asOf: TODAY, timeZone: 'America/Santiago' };
 }
 
 /** A month of 5,000 documents: a 5,000-document workbook whose issue dates all fall in September. */

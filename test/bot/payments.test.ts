@@ -87,4 +87,23 @@ describe('recording a payment from Slack', () => {
     expect(Object.keys(body.errors)).toEqual(['payment_amount']);
     expect(body.errors['payment_amount']).toContain('ciento mil');
   });
+
+  it('reads the amount in the document\'s currency, whatever the form\'s metadata says', async () => {
+    // A modal claiming USD once turned "100.50" into 10.050 pesos on this peso invoice.
+    const before = pagosRows();
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'USD', channel: CHANNEL });
+    const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('100.50'), ADMIN);
+    const body = JSON.parse(response.text) as { errors: Record<string, string> };
+    expect(body.errors['payment_amount']).toBe('«100.50» se puede leer de dos maneras en CLP; escriba 1.000 o 1000 (sin decimales)');
+    expect(pagosRows()).toBe(before);
+  });
+
+  it('refuses a thousands comma on a peso invoice instead of recording $1', async () => {
+    const before = pagosRows();
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('1,000'), ADMIN);
+    const body = JSON.parse(response.text) as { errors: Record<string, string> };
+    expect(body.errors['payment_amount']).toContain('«1,000» se puede leer de dos maneras en CLP');
+    expect(pagosRows()).toBe(before);
+  });
 });

@@ -29,6 +29,8 @@ describe('facturas pay refuses, with a message and the workbook unchanged', () =
     ['text as the amount', () => ['pay', key(openInvoice()), '--amount', 'mil'], /^--amount «mil» no es un monto/],
     ['no amount at all', () => ['pay', key(openInvoice())], /^Falta el valor de --amount\./],
     ['an impossible date', () => ['pay', key(openInvoice()), '--amount', '1000', '--date', '2026-02-30'], /^--date «2026-02-30» no es una fecha/],
+    ['a thousands comma on pesos, which once recorded $1', () => ['pay', key(openInvoice()), '--amount', '1,000'], /^--amount: «1,000» se puede leer de dos maneras en CLP/],
+    ['dollars on a peso invoice', () => ['pay', key(openInvoice()), '--amount', 'US$5'], /^--amount: «US\$5» está en USD y el documento en CLP/],
     ['a date after today', () => ['pay', key(openInvoice()), '--amount', '1000', '--date', '2026-12-01'], /2026-12-01/],
   ];
 
@@ -61,6 +63,12 @@ describe('facturas pay records', () => {
     expect(entry.slice(2)).toEqual([target.type, target.number, target.paymentStatus, expect.any(String), 12_500, 'ana', 'cli']);
     const row = sheetRows(book, 'Facturas')[target.row - 2]!;
     expect(row.slice(17, 19)).toEqual([target.paid + 12_500, target.balance - 12_500]);
+
+    // `show` prints that Historial entry on the business clock: 15:00 UTC is 12:00 in Santiago.
+    const shown = await runCli(['show', key(target)], folder);
+    expect(shown.stdout).toContain('Fecha y hora');
+    expect(shown.stdout).toMatch(/15-10-2026 12:00 +\S+ +\S+ +\$12\.500 +ana +cli/);
+    expect(shown.stdout).not.toContain('15-10-2026 15:00');
   });
 
   it('prints the before and after positions as JSON', async () => {

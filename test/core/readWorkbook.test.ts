@@ -83,4 +83,19 @@ describe('readWorkbook', () => {
     expect(result.book.documents[0]).toMatchObject({ number: 3, row: 3 });
     expect(result.layout.facturas?.columns.balance).toBe(18);
   });
+
+  it('checks Origen, Estado and Moneda against one list each, and names the allowed values in the reader\'s language', () => {
+    const origin = documentRow({ number: 1, origin: 'Teletransporte' });
+    const currency = documentRow({ number: 2 });
+    currency[13] = 'XYZ';
+    const state = documentRow({ number: 3, state: 'Borrador' });
+    const result = read({ ...workbook([]), Facturas: [FACTURAS_HEADER, origin, currency, state] });
+    expect(result.book.documents).toEqual([]);
+    expect(result.issues.map((i) => formatIssue(i, 'en'))).toEqual([
+      'Invoices, row 2, column Origen: «Teletransporte» is not an allowed value (Sales order, Delivery note, Direct)',
+      'Invoices, row 3, column Moneda: «XYZ» is not an allowed value (CLP, CLF, USD, EUR, PEN, ARS, COP, MXN, UYU, BRL)',
+      'Invoices, row 4, column Estado: «Borrador» is not an allowed value (Issued, Void)',
+    ]);
+    expect(formatIssue(result.issues[0]!)).toBe('Facturas, fila 2, columna Origen: «Teletransporte» no es un valor permitido (Pedido, Nota de entrega, Directa)');
+  });
 });

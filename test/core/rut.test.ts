@@ -25,7 +25,7 @@ describe('RUT', () => {
     ['RUT', 'format'],
     ['', 'empty'],
     ['   ', 'empty'],
-    ['123.456.789.012-3', 'format'],
+    ['123.456.789.012-3', 'length'],
   ])('rejects %p (%s)', (input, problem) => {
     expect(parseRut(input)).toEqual({ ok: false, problem });
   });

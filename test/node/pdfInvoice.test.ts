@@ -26,7 +26,7 @@ const book: Book = bookFrom(
 );
 const ledger = buildLedger(book, '2026-10-25', CHILE);
 const definitionFor = (type: number, number: number, extra: Partial<Parameters<typeof invoiceDocDefinition>[0]> = {}) =>
-  invoiceDocDefinition({ view: ledger.byKey(type, number)!, lines: book.lines, payments: book.payments, customer: book.customers[0], issuer: ISSUER, profile: CHILE, asOf: ledger.asOf, ...extra });
+  invoiceDocDefinition({ view: ledger.byKey(type, number)!, lines: book.lines, payments: book.payments, customer: book.customers[0], issuer: ISSUER, profile: CHILE, asOf: ledger.asOf, timeZone: 'America/Santiago', ...extra });
 
 describe('invoice PDF', () => {
   it('shows folio, issuer, customer, lines, totals and the payment position in Spanish', async () => {
@@ -44,6 +44,15 @@ describe('invoice PDF', () => {
     ]) expect(text).toContain(expected);
     // A payment dated after the as-of date is not shown.
     expect(text).not.toContain('20-11-2026');
+  });
+
+  it('prints Historial times on the business clock, not in UTC', async () => {
+    // 15:30 UTC on 20 October is 12:30 in Santiago (UTC-3 in October).
+    const history = [{ id: 'H-00001', timestamp: '2026-10-20T15:30:00.000Z', type: 33, number: 1023, previousStatus: 'pendiente', newStatus: 'partial', amount: 500000, user: 'ana', channel: 'cli', row: 2 }];
+    const text = await textOf(await renderPdf(definitionFor(33, 1023, { history, timeZone: 'America/Santiago' })));
+    // The arrow between the statuses is not in the PDF font, so pdf-parse reads nothing there.
+    expect(text).toMatch(/20-10-2026 12:30 · pendiente \S* ?parcial · \$500\.000 · ana \(cli\)/);
+    expect(text).not.toContain('15:30');
   });
 
   it('speaks English on request', async () => {

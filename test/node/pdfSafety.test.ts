@@ -52,7 +52,7 @@ describe('PDF rendering never reads a file or fetches a URL', () => {
     );
     const view = buildLedger(book, '2026-10-05', CHILE).byKey(33, 1)!;
     const issuer = { name: hostile('emisor'), taxId: '/etc/passwd', businessActivity: `${baseUrl}/giro.png`, address: pngPath, email: 'x@y.cl', phone: '' };
-    const definition = invoiceDocDefinition({ view: { ...view, notes: hostile('notas'), originRef: `${baseUrl}/ref` }, lines: book.lines, payments: book.payments, issuer, profile: CHILE, asOf: '2026-10-05' });
+    const definition = invoiceDocDefinition({ view: { ...view, notes: hostile('notas'), originRef: `${baseUrl}/ref` }, lines: book.lines, payments: book.payments, issuer, profile: CHILE, asOf: '2026-10-05', timeZone: 'America/Santiago' });
 
     expect(resourceKeysIn(definition)).toEqual([]);
     const text = (await pdfText(await renderPdf(definition))).text.replace(/\s+/g, ' ');

@@ -18,7 +18,7 @@ export const invoicePdf = (services: BotServices) =>
       const view = found.value;
       const key = documentKey(view);
       const pdf = await renderPdf(
-        invoicePdfOfBook(read.book, view, { profile: services.profile, locale: services.locale, asOf: ledger.asOf }),
+        invoicePdfOfBook(read.book, view, { profile: services.profile, locale: services.locale, asOf: ledger.asOf, timeZone: services.settings.timeZone }),
       );
       const upload = async (channel: string) =>
         client.files.uploadV2({ channel_id: channel, file: pdf, filename: `factura-${key}.pdf`, title: `${es ? 'Documento' : 'Document'} ${key}` });

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { type Issue, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, parseAmountCell, parseIsoDate, recordPayment } from '../../../core/index';
+import { type Issue, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, recordTypedPayment } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
 
-const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), currency: z.string(), channel: z.string().nullable() });
+const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), channel: z.string().nullable() });
 
 type Field = keyof typeof PAYMENT_FIELDS;
 
@@ -38,22 +38,14 @@ export const paymentSubmission = (services: BotServices) =>
       const dateText = values[PAYMENT_FIELDS.date.block]?.[PAYMENT_FIELDS.date.action]?.selected_date ?? '';
       const method = values[PAYMENT_FIELDS.method.block]?.[PAYMENT_FIELDS.method.action]?.selected_option?.value ?? '';
       const reference = values[PAYMENT_FIELDS.reference.block]?.[PAYMENT_FIELDS.reference.action]?.value ?? '';
-      const amount = parseAmountCell(amountText, metadata.currency);
-      const date = parseIsoDate(dateText);
-      const problems: Issue[] = [];
-      if (amount === null) problems.push(issue('invalidNumber', { field: 'amount' }, { value: amountText }));
-      if (date === null) problems.push(issue('invalidDate', { field: 'date' }, { value: dateText }));
-      if (amount === null || date === null) {
-        await refuse(problems);
-        return;
-      }
       const now = services.now();
+      // The amount is read in the currency of the document found under the lock, never one the form carries.
       const result = await services.store.transact((read) => {
-        const planned = recordPayment(read, services.profile, {
-          document: metadata.key, amount, date, method, reference: reference.trim(),
-          user: body.user.name ? `${body.user.name} (${user})` : user, channel: 'slack',
-          today: todayOf(services), now: now.toISOString(), expectedBalance: metadata.expectedBalance,
-        });
+        const planned = recordTypedPayment(
+          read, services.profile,
+          { document: metadata.key, amount: amountText, date: dateText, method, reference },
+          { user: body.user.name ? `${body.user.name} (${user})` : user, channel: 'slack', today: todayOf(services), now: now.toISOString(), expectedBalance: metadata.expectedBalance },
+        );
         return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value }) : planned;
       });
       if (!result.ok) {
@@ -62,7 +54,8 @@ export const paymentSubmission = (services: BotServices) =>
         return;
       }
       await ack();
-      const { before, after } = result.value;
+      const { before, after, request } = result.value;
+      const amount = request.amount;
       const status = (s: typeof before.paymentStatus) => PAYMENT_STATUS_LABELS[s][locale];
       const text = locale === 'es'
         ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`

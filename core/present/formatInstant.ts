@@ -1,13 +1,14 @@
-import { formatDateCl } from '../../core';
+import { formatDateCl } from '../dates/isoDate';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * "27-11-2026 20:58": an instant as people here read it, on the wall clock of the business's
- * time zone (not the browser's), the date the Chilean way (core's formatDateCl), 24-hour time.
- * Text that is not an instant is shown as it is; an unknown time zone falls back to UTC.
+ * time zone (never the machine's nor UTC), the date the Chilean way, 24-hour time. Every face
+ * (the sidebar, the PDF, `facturas show`) shows Historial through this. Text that is not an
+ * instant is shown as it is; an unknown time zone falls back to UTC (the faces check the setting at start).
  */
-export function formatInstantCl(instant: string, timeZone: string): string {
+export function formatInstant(instant: string, timeZone: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
   let format = formats.get(timeZone);

@@ -1,0 +1,6 @@
+// What people read, the same in every face: labels, quantities, money and instants.
+export { formatInstant } from './formatInstant';
+export { formatQuantity, formatDiscount, formatCount } from './formatQuantity';
+export { paymentStatusLabel, historyStatusLabel } from './statusLabels';
+export { formatMoney } from '../money/formatMoney';
+export { formatDateCl } from '../dates/isoDate';

@@ -1,0 +1,98 @@
+import { issue } from '../../issues/issue';
+import { type DocumentKey, type InvoiceDocument, documentKey } from '../../model';
+import { type TaxProfile, documentTypeRule } from '../../tax/taxProfile';
+import { parseDocumentKey } from '../documentKey';
+import { type ReadContext, readRows } from './readContext';
+import { rowFields } from './rowFields';
+
+/** Documents by `type-number`, for the tabs whose rows point at one. */
+export type DocumentIndex = ReadonlyMap<string, InvoiceDocument>;
+
+export interface DocumentsRead {
+  readonly documents: readonly InvoiceDocument[];
+  readonly byKey: DocumentIndex;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Facturas [Invoices]: one document per row; duplicates and notes pointing at no document are reported. */
+export function readDocuments(context: ReadContext): DocumentsRead {
+  const { profile } = context;
+  const fields = rowFields(context, 'facturas');
+  const documents = readRows(context, 'facturas', (row, rowNumber, problems) => {
+    const f = fields(row, rowNumber, problems);
+    const type = f.documentType('type');
+    const number = f.integer('number');
+    const issueDate = f.date('issueDate');
+    const dueDate = f.date('dueDate', true);
+    const customerTaxId = f.taxId('customerTaxId');
+    const customerName = f.required('customerName');
+    const email = f.text('email');
+    const origin = f.choice('origin', 'origin', 'directa');
+    const currency = f.choice('currency', 'currency', profile.defaultCurrency);
+    const amountCurrency = currency ?? profile.defaultCurrency;
+    const net = f.amount('net', amountCurrency, true);
+    const exempt = f.amount('exempt', amountCurrency, true);
+    const tax = f.amount('tax', amountCurrency, true);
+    const total = f.amount('total', amountCurrency);
+    const state = f.choice('state', 'state', 'emitida');
+    const referenceText = f.text('reference');
+    let reference: DocumentKey | null = null;
+    if (referenceText !== '') reference = parseDocumentKey(referenceText) ?? f.report('reference', 'invalidDocumentKey');
+    if (email !== '' && !context.memo('email', email, (e) => EMAIL.test(e))) f.report('email', 'invalidEmail');
+    if (net !== null && exempt !== null && tax !== null && total !== null) {
+      if (net + exempt + tax !== total) f.report('total', 'totalMismatch', { expected: net + exempt + tax, currency: amountCurrency });
+      else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency: amountCurrency });
+      if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
+    }
+    if (issueDate && dueDate && dueDate < issueDate) f.report('dueDate', 'dueBeforeIssue', { issueDate });
+    const kind = type === null ? undefined : documentTypeRule(profile, type)?.kind;
+    if (kind && kind !== 'invoice' && reference === null && referenceText === '') f.report('reference', 'missingReference', { type: type ?? '' });
+    if (problems.length > 0) return null;
+    return {
+      type: type!, number: number!, issueDate: issueDate!, dueDate, customerTaxId: customerTaxId!, customerName: customerName!,
+      email, origin: origin!, originRef: f.text('originRef'), net: net!, exempt: exempt!, tax: tax!, total: total!, currency: currency!,
+      state: state!, reference, notes: f.text('notes'), row: rowNumber,
+    } satisfies InvoiceDocument;
+  });
+
+  // Duplicates and dangling references are reported; the first occurrence stays readable.
+  const byKey = new Map<string, InvoiceDocument>();
+  const uniqueDocuments: InvoiceDocument[] = [];
+  for (const doc of documents) {
+    const key = documentKey(doc);
+    const first = byKey.get(key);
+    if (first) {
+      context.issues.push(issue('duplicateDocument', { tab: 'facturas', row: doc.row, column: 'Folio' }, { key, firstRow: first.row }));
+      continue;
+    }
+    byKey.set(key, doc);
+    uniqueDocuments.push(doc);
+  }
+  const resolved = uniqueDocuments.map((doc) => {
+    if (!doc.reference) return doc;
+    const target = resolveReference(doc.reference, byKey, profile);
+    if (target === undefined || target === doc) {
+      context.issues.push(issue('unknownReference', { tab: 'facturas', row: doc.row, column: 'Ref. documento' }, { value: documentKeyText(doc.reference) }));
+      return { ...doc, reference: null };
+    }
+    return target.type === doc.reference.type ? doc : { ...doc, reference: { type: target.type, number: target.number } };
+  });
+  return { documents: resolved, byKey };
+}
+
+const documentKeyText = (key: DocumentKey): string => (key.type === 0 ? String(key.number) : documentKey(key));
+
+/** A note's reference written as a bare folio means the invoice-kind document with that folio. */
+function resolveReference(reference: DocumentKey, byKey: DocumentIndex, profile: TaxProfile): InvoiceDocument | undefined {
+  if (reference.type !== 0) return byKey.get(documentKey(reference));
+  const candidates = profile.documentTypes
+    .filter((rule) => rule.kind === 'invoice')
+    .map((rule) => byKey.get(`${rule.code}-${reference.number}`))
+    .filter((doc): doc is InvoiceDocument => doc !== undefined);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The document a Detalle, Pagos or Historial row points at, once its Tipo and Folio read. */
+export const documentOf = (byKey: DocumentIndex, type: number | null, number: number | null): InvoiceDocument | undefined =>
+  type !== null && number !== null ? byKey.get(`${type}-${number}`) : undefined;

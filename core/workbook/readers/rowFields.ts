@@ -1,0 +1,66 @@
+import { type Issue, issue } from '../../issues/issue';
+import { documentTypeRule } from '../../tax/taxProfile';
+import { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseIntegerCell } from '../cells';
+import { type ChoiceId, allowedChoices, parseChoice } from '../choices';
+import { type ColumnMap, type TabId, TABS } from '../schema';
+import type { ReadContext } from './readContext';
+
+/**
+ * One set of field readers per tab, pointed at each row in turn: closures made per row were most of
+ * the garbage of a large read. Each reader reports its own problem and returns null.
+ */
+export function rowFields(context: ReadContext, id: TabId) {
+  const { profile } = context;
+  let columns: ColumnMap = {};
+  let row: readonly Cell[] = [];
+  let rowNumber = 0;
+  let problems: Issue[] = [];
+  const headerOf = (key: string): string => TABS[id].columns.find((c) => c.key === key)?.header ?? key;
+  const at = (key: string): Cell => {
+    const index = columns[key];
+    return index === undefined ? undefined : row[index];
+  };
+  const report = (key: string, code: Issue['code'], params: Record<string, string | number> = {}): null => {
+    problems.push(issue(code, { tab: id, row: rowNumber, column: headerOf(key) }, { value: cellText(at(key)), ...params }));
+    return null;
+  };
+  const text = (key: string): string => cellText(at(key));
+  const required = (key: string): string | null => (isBlank(at(key)) ? report(key, 'required') : text(key));
+  const integer = (key: string, min = 1): number | null => {
+    if (isBlank(at(key))) return report(key, 'required');
+    const value = parseIntegerCell(at(key));
+    return value === null || value < min ? report(key, 'invalidInteger') : value;
+  };
+  const date = (key: string, optional = false): string | null => {
+    if (isBlank(at(key))) return optional ? null : report(key, 'required');
+    return parseDateCell(at(key), context.readDate) ?? report(key, 'invalidDate');
+  };
+  const amount = (key: string, currency: string, blankIsZero = false): number | null => {
+    if (isBlank(at(key))) return blankIsZero ? 0 : report(key, 'required');
+    return parseAmountCell(at(key), currency) ?? report(key, 'invalidNumber');
+  };
+  const documentType = (key: string): number | null => {
+    const code = integer(key);
+    if (code === null) return null;
+    return documentTypeRule(profile, code) ? code : report(key, 'invalidDocumentType', { allowed: profile.documentTypes.map((t) => t.code).join(', ') });
+  };
+  const taxId = (key: string): string | null => {
+    if (isBlank(at(key))) return report(key, 'required');
+    const parsed = context.memo('taxId', text(key), profile.parseTaxId);
+    return parsed.ok ? parsed.value : report(key, 'invalidTaxId', { problem: parsed.problem });
+  };
+  /** A closed list (Origen, Estado, Moneda...): blank is `blank`, anything else must be one of the list. */
+  const choice = <C extends ChoiceId>(key: string, id: C, blank: ReturnType<typeof parseChoice<C>>) => {
+    const cellValue = text(key);
+    if (cellValue === '') return blank;
+    return context.memo(`choice:${id}`, cellValue, (t) => parseChoice(id, t)) ?? report(key, 'invalidChoice', { choice: id, allowed: allowedChoices(id, 'es') });
+  };
+  const readers = { at, text, report, required, integer, date, amount, documentType, taxId, choice };
+  return (nextRow: readonly Cell[], nextRowNumber: number, rowProblems: Issue[]): typeof readers => {
+    columns = context.layout[id]!.columns;
+    row = nextRow;
+    rowNumber = nextRowNumber;
+    problems = rowProblems;
+    return readers;
+  };
+}
