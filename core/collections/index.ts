@@ -15,3 +15,4 @@ export { statementTable, statementAgingLine, movementLabel, statementTitle, stat
 export { kpisTable, topDebtorsTable, daysToPayTable } from './kpisTable';
 export { planReminders, reminderStepNote, SKIP_REASON_LABELS, type Reminder, type ReminderDocument, type ReminderRun, type SkippedReminder, type SkipReason } from './planReminders';
 export { reminderLogPlan } from './reminderLog';
+export { statementHtml } from './statementHtml';

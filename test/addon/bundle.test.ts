@@ -14,7 +14,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'onEstadoEdit', 'onInstall', 'onOpen', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      ['agingSheet', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
     );
   });
 
@@ -51,18 +51,21 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const { context, fakes } = addon({ 'Hoja 1': [] });
       context.setupWorkbook();
       const once = asJson(fakes.snapshot());
-      expect(fakes.sheetNames()).toEqual(['Hoja 1', 'Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial']);
+      expect(fakes.sheetNames()).toEqual(['Hoja 1', 'Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Gestiones', 'Recordatorios']);
       const facturas = once.find((s) => s.name === 'Facturas')!;
       expect(facturas.grid[0]).toEqual(TABS.facturas.columns.map((c) => c.header));
       expect(facturas.frozenRows).toBe(1);
       const header = facturas.grid[0]!;
       const lists = Object.fromEntries(facturas.validations.map((v: any) => [header[v.column - 1], v.rule.values]));
       expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'], Moneda: choiceLabels('currency', 'es') });
-      expect(fakes.triggers).toEqual([{ handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' }]);
+      expect(fakes.triggers).toEqual([
+        { handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' },
+        { handler: 'sendDailyReminders', eventType: 'CLOCK', source: 'clock', everyDays: 1, atHour: 8 },
+      ]);
 
       context.setupWorkbook();
       expect(asJson(fakes.snapshot())).toEqual(once);
-      expect(fakes.triggers).toHaveLength(1);
+      expect(fakes.triggers).toHaveLength(2);
       expect(fakes.alerts[1]).toContain('Facturas: sin cambios');
     });
 

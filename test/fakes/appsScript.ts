@@ -78,7 +78,7 @@ export function createAppsScriptFakes(options: FakeOptions) {
   const sidebars: { title: string; content: string }[] = [];
   const menus: { title: string; items: { caption: string; functionName: string }[] }[] = [];
   const sleeps: number[] = [];
-  const triggers: { handler: string; eventType: string; source: string }[] = [];
+  const triggers: { handler: string; eventType: string; source: string; everyDays?: number; atHour?: number }[] = [];
   const userProperties = new Map<string, string>();
   let quota = options.mailQuota ?? 100;
   let locked = false;
@@ -374,10 +374,24 @@ export function createAppsScriptFakes(options: FakeOptions) {
       count('Utilities.base64Decode');
       return [...Buffer.from(text, 'base64')].map((b) => (b > 127 ? b - 256 : b));
     },
-    newBlob: (bytes: number[], contentType: string, name: string) => {
+    newBlob: (data: number[] | string, contentType: string, name: string) => {
       count('Utilities.newBlob');
-      return { getBytes: () => bytes, getContentType: () => contentType, getName: () => name };
+      const bytes = typeof data === 'string' ? [...Buffer.from(data, 'utf8')].map((b) => (b > 127 ? b - 256 : b)) : data;
+      const blob = {
+        getBytes: () => bytes,
+        getContentType: () => contentType,
+        getName: () => name,
+        getDataAsString: () => Buffer.from(bytes.map((b) => b & 0xff)).toString('utf8'),
+        // Google renders HTML as a PDF here; the fake only relabels it, keeping the page's bytes for tests to read.
+        getAs: (type: string) => {
+          count('Blob.getAs');
+          if (type !== 'application/pdf') throw new Error(`fake getAs supports application/pdf only, not ${type}`);
+          return { ...blob, getContentType: () => type, getName: () => name.replace(/\.[^.]*$/, '') + '.pdf' };
+        },
+      };
+      return blob;
     },
+    base64Encode: (bytes: number[]) => (count('Utilities.base64Encode'), Buffer.from(bytes.map((b) => b & 0xff)).toString('base64')),
   };
 
   const ScriptApp = {
@@ -386,9 +400,27 @@ export function createAppsScriptFakes(options: FakeOptions) {
       count('ScriptApp.getUserTriggers');
       return triggers.map((t) => ({ getHandlerFunction: () => t.handler, getEventType: () => t.eventType }));
     },
+    EventType: { CLOCK: 'CLOCK', ON_EDIT: 'ON_EDIT' },
+    getProjectTriggers: () => {
+      count('ScriptApp.getProjectTriggers');
+      return triggers.map((t) => ({ getHandlerFunction: () => t.handler, getEventType: () => t.eventType }));
+    },
     newTrigger: (handler: string) => {
       count('ScriptApp.newTrigger');
       return {
+        timeBased: () => {
+          const clock = {
+            everyDays: (days: number) => ((clock.schedule.everyDays = days), clock),
+            atHour: (hour: number) => ((clock.schedule.atHour = hour), clock),
+            schedule: {} as { everyDays?: number; atHour?: number },
+            create: () => {
+              count('TriggerBuilder.create');
+              triggers.push({ handler, eventType: 'CLOCK', source: 'clock', ...clock.schedule });
+              return { getHandlerFunction: () => handler };
+            },
+          };
+          return clock;
+        },
         forSpreadsheet: (_source: unknown) => ({
           onEdit: () => ({
             create: () => {
