@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { type ReportTable, PAYMENT_STATUS_EN, agingReport, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
+import { type ReportTable, PAYMENT_STATUS_EN, agingReport, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
 import { messages } from '../messages';
@@ -8,6 +8,7 @@ import { issuesError, json } from '../output';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
 import { kpisReport } from '../kpisReport';
+import { predictedAgingTable, withPredictedPayDates } from '../../core';
 
 const REPORTS = ['status', 'aging', 'libro-ventas', 'kpis'] as const;
 
@@ -71,8 +72,9 @@ export const command: Command = {
       data = { ...summary, lines: summary.lines.map((line) => ({ ...line, status: PAYMENT_STATUS_EN(line.status) })) };
       table = statusSummaryTable(summary, locale);
     } else if (options.name === 'aging') {
-      data = agingReport(ledger, profile);
-      table = agingTable(data as ReturnType<typeof agingReport>, locale);
+      const aging = withPredictedPayDates(agingReport(ledger, profile), read.book, profile);
+      data = aging;
+      table = predictedAgingTable(aging, locale);
     } else if (options.name === 'kpis') {
       const kpis = kpisReport(read, options.period ?? context.asOf.slice(0, 7), context);
       data = kpis.data;

@@ -16,3 +16,4 @@ export { kpisTable, topDebtorsTable, daysToPayTable } from './kpisTable';
 export { planReminders, reminderStepNote, SKIP_REASON_LABELS, type Reminder, type ReminderDocument, type ReminderRun, type SkippedReminder, type SkipReason } from './planReminders';
 export { reminderLogPlan } from './reminderLog';
 export { statementHtml } from './statementHtml';
+export { withPredictedPayDates, predictedAgingTable, type PredictedAgingReport, type PredictedAgingCustomer, type PredictedAgingDocument } from './agingPredictions';

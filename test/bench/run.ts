@@ -10,14 +10,15 @@ import { renderTable } from './renderTable';
 import { loadBench } from './loadBench';
 import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
+import { collectionsBench } from './collectionsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf'];
-const SIZED: readonly Group[] = ['load', 'query', 'reports'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'collections';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'collections'];
+const SIZED: readonly Group[] = ['load', 'query', 'reports', 'collections'];
 
 interface Options {
   readonly sizes: readonly number[];
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       if (options.groups.includes('load')) add(await loadBench(fixture));
       if (options.groups.includes('query')) add(await queryBench(fixture));
       if (options.groups.includes('reports')) add(await reportsBench(fixture));
+      if (options.groups.includes('collections')) add(await collectionsBench(fixture));
       fixture.release();
       fixture = null;
       collectGarbage();
