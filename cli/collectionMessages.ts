@@ -2,7 +2,8 @@ import type { Locale } from '../core';
 
 /** The collections commands' own sentences; refusals come from core's formatIssue. */
 const es = {
-  promised: (key: string, customer: string, amount: string, date: string, id: string) => `Promesa de pago registrada en Gestiones (${id}): ${key} (${customer}) pagará ${amount} a más tardar el ${date}.`,
+  promised: (key: string, customer: string, amount: string, date: string, id: string) =>
+    `Promesa de pago registrada en Gestiones (${id}): ${key} (${customer}) pagará ${amount} a más tardar el ${date}.`,
   logged: (what: string, target: string, id: string) => `${what} registrada en Gestiones (${id}) para ${target}.`,
   badAction: (value: string) => `--action «${value}» no es una gestión; use llamada, correo o nota.`,
   badCustomer: (value: string) => `«${value}» no es un RUT; use p. ej. 12.345.678-5.`,

@@ -1,7 +1,7 @@
 import type { Locale } from '../core';
 import type { Command, OptionHelp } from './command';
 import { GLOBAL_OPTIONS } from './args';
-import { COMMANDS, type CommandEntry } from './commands';
+import { COMMANDS } from './commands';
 import { messages } from './messages';
 
 const optionLines = (options: readonly OptionHelp[], locale: Locale): string[] => {

@@ -15,4 +15,4 @@ export * from './query';
 export * from './reports';
 export * from './pdf';
 export * from './collections';
-export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel } from './present';
+export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';

@@ -2,17 +2,17 @@ import { type Issue, type Ledger, findDocument, formatIssue, parseDocumentKey, q
 import { type BotServices, canRecordPayments, loadLedger } from './services';
 import { RESULTS_PAGE_SIZE, type SlackMessage, searchResultsMessage } from './blocks/searchResults';
 import { invoiceDetailMessage } from './blocks/invoiceDetail';
-import { clamp, context, section } from './blocks/text';
+import { clamp, context, escapeMrkdwn, fallbackText, section } from './blocks/text';
 
 const HELP_WORDS = new Set(['', 'ayuda', 'help', '?']);
 
 export const issuesMessage = (issues: readonly Issue[], services: BotServices): SlackMessage => {
-  const text = issues.map((i) => `• ${formatIssue(i, services.locale)}`).join('\n');
-  return { text: clamp(text, 3000), blocks: [section(text)] };
+  const text = fallbackText(issues.map((i) => `• ${formatIssue(i, services.locale)}`).join('\n'));
+  return { text, blocks: [section(text)] };
 };
 
 export function helpMessage(services: BotServices): SlackMessage {
-  const help = queryHelp(services.locale);
+  const help = escapeMrkdwn(queryHelp(services.locale));
   const intro = services.locale === 'es'
     ? '`/facturas TEXTO` busca documentos; `/facturas 33-1023` muestra uno.'
     : '`/facturas TEXT` searches documents; `/facturas 33-1023` shows one.';

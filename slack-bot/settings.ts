@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** DESIGN.md §5, validated once at start. */
+/** The settings of docs/bot.md, validated once at start. */
 export interface BotSettings {
   readonly signingSecret: string;
   readonly botToken: string;

@@ -11,7 +11,10 @@ import type { BotServices } from './services';
 import { createBoltApp } from './app';
 import { consoleLogger, redactingLogger } from './logging';
 import { isFreshSlackRequest } from './middleware/requestFreshness';
-import { openBotState } from './state/botState';
+import { openBotState, stateUrlSetting } from './state/openState';
+import { healthReport, watchSheetReads } from './health';
+import { REQUEST_ID_HEADER } from './middleware/requestLog';
+import { randomUUID } from 'node:crypto';
 import { createSlackDelivery } from './delivery/slackDelivery';
 import { createStatusNotifier } from './notifier/statusNotifier';
 import { createDailyAlert } from './scheduler/dailyAlert';
@@ -43,6 +46,12 @@ export interface StartBotOptions {
   /** Poll and alert on timers (default); tests call pollNotifications and checkDailyAlert instead. */
   readonly runLoops?: boolean;
   readonly locale?: string;
+  /** Web API request timeout (default 10 s): an unanswered post must not stall the notifier. */
+  readonly requestTimeoutMs?: number;
+  /** With PostgreSQL, a claim this old is taken as abandoned by a killed replica (default 2 minutes). */
+  readonly claimLifetimeMs?: number;
+  /** How long stop() lets requests being answered finish before closing their connections (default 5 s). */
+  readonly shutdownGraceMs?: number;
 }
 
 export interface BotHandle {
@@ -58,15 +67,21 @@ const SNAPSHOT_FRESH_MS = 5_000;
 /** Past twice the poll interval (which refreshes the snapshot) and this, an answer waits for a fresh read. */
 const MIN_MAX_STALE_MS = 120_000;
 
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Well past a post's timeout and a few rate-limit waits (each of which renews the claim). */
+const DEFAULT_CLAIM_LIFETIME_MS = 120_000;
+const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
+
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
-function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date): WorkbookStore {
+function openStore(settings: BotSettings, options: StartBotOptions, now: () => Date, logger: Logger): WorkbookStore {
   if (options.store) return options.store;
   if (settings.googleSheetId) {
     const authClient = options.sheetsAuth ?? (settings.googleCredentials ? new googleAuth.GoogleAuth({ keyFile: settings.googleCredentials, scopes: [SHEETS_SCOPE] }) : undefined);
     return openSheetsStore({
       spreadsheetId: settings.googleSheetId,
       now,
+      warn: (line) => logger.warn(line),
       ...(authClient ? { auth: authClient } : {}),
       ...(options.sheetsRootUrl ? { rootUrl: options.sheetsRootUrl } : {}),
     });
@@ -84,12 +99,16 @@ const defaultStatePath = (settings: BotSettings): string =>
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
   const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
+  const stateUrl = stateUrlSetting(env);
+  if (!stateUrl.ok) throw new BotSettingsError(`Configuración del bot de Slack inválida:\n- ${stateUrl.message}`);
   const settings = loaded.settings;
   const now = options.now ?? (() => new Date());
   const logger = redactingLogger(options.logger ?? consoleLogger(), [settings.botToken, settings.signingSecret]);
   const retryConfig = options.webApiRetries === undefined ? undefined : { retries: options.webApiRetries };
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const clientOptions = {
     logger,
+    timeout: timeoutMs,
     ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
     ...(retryConfig ? { retryConfig } : {}),
   };
@@ -105,8 +124,9 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
+  const sheetReads = watchSheetReads(openStore(settings, options, now, logger));
   const ledgers = createLedgerSnapshot({
-    store: openStore(settings, options, now), now, logger,
+    store: sheetReads.store, now, logger,
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
@@ -114,15 +134,39 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   let unanswered = 0;
   const turns = createTurns({ acksPending: () => unanswered > 0 });
   const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
-  const state = await openBotState(options.statePath ?? defaultStatePath(settings));
+  const stateKind = stateUrl.url ? 'postgresql' : 'file';
+  let state: Awaited<ReturnType<typeof openBotState>>['state'];
+  try {
+    ({ state } = await openBotState({
+      url: stateUrl.url,
+      filePath: options.statePath ?? defaultStatePath(settings),
+      // Replicas of one deployment share it; another workspace or workbook on the same database does not.
+      scope: `${who.team_id}/${settings.googleSheetId ?? settings.workbookPath}`,
+      claimLifetimeMs: options.claimLifetimeMs ?? DEFAULT_CLAIM_LIFETIME_MS,
+      onPoolError: (error) => logger.warn(`The state database dropped a connection: ${error.message}`),
+    }));
+  } catch (error) {
+    throw new BotSettingsError((error as Error).message);
+  }
 
   const { receiver } = createBoltApp({
     services,
     identity: { teamId: who.team_id, appId: who.app_id, botId: who.bot_id, botUserId: who.user_id },
     logger,
+    timeoutMs,
+    firstSighting: (eventId, teamId) => state.firstSighting(eventId, teamId),
     ...(retryConfig ? { retryConfig } : {}),
   });
   const server: Server = createServer((req, res) => {
+    const requestId = randomUUID().slice(0, 8);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    if (req.method === 'GET' && req.url === '/healthz') {
+      void healthReport(state, stateKind, sheetReads).then((report) => {
+        res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(report));
+      });
+      return;
+    }
     unanswered++;
     let counted = true;
     const answered = (): void => {
@@ -149,7 +193,9 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
   }
 
-  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions, rejectRateLimitedCalls: true });
+  // Never retried by the client itself: a post Slack took but whose answer was lost would go out again.
+  // The delivery settles such a post from the channel's history before trying again.
+  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const delivery = createSlackDelivery({ client: deliveryClient, state, logger, now, ...(options.postIntervalMs !== undefined ? { minIntervalMs: options.postIntervalMs } : {}) });
   const notifier = createStatusNotifier(services, state, delivery, logger);
   const alert = createDailyAlert(services, state, delivery);
@@ -159,7 +205,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const alertLoop = repeat('Daily pending-payment alert', Math.min(intervalMs, 60_000), () => alert.checkOnce(), logger, autoStart);
 
   const port = (server.address() as AddressInfo).port;
-  logger.info(`Facturas bot listening on port ${port} for team ${who.team_id}, data: ${store.description}`);
+  logger.info(`Facturas bot listening on port ${port} for team ${who.team_id}, data: ${store.description}, state: ${state.description}`);
   let stopping: Promise<void> | undefined;
   return {
     port,
@@ -168,11 +214,14 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     checkDailyAlert: () => alert.checkOnce(),
     stop() {
       stopping ??= (async () => {
+        // No new requests; the post in flight finishes and nothing new is claimed.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
+        await delivery.stop();
         await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await closed;
+        clearTimeout(grace);
         await state.close();
       })();
       return stopping;

@@ -32,14 +32,23 @@ export const command: Command = {
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
       const logged = recordCollectionNote(read, context.profile, {
-        target: target!, action, note: options.text, user: options.user || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString(),
+        target: target!,
+        action,
+        note: options.text,
+        user: options.user || defaultUser(context.io),
+        channel: 'cli',
+        today: context.asOf,
+        now: context.now().toISOString(),
       });
       return logged.ok ? ok({ plan: logged.value.plan, outcome: logged.value }) : logged;
     });
     if (!result.ok) throw issuesError(asOptionIssues(result.issues), context.locale);
     const { entry, document, customerName } = result.value;
     if ((context.format ?? 'table') === 'json') context.print(json({ entry: collectionEntryJson(entry) }));
-    else context.print(c.logged(COLLECTION_ACTION_LABELS[action][context.locale], document ? `${document.type}-${document.number} (${customerName})` : `${customerName} (${entry.customerTaxId})`, entry.id));
+    else
+      context.print(
+        c.logged(COLLECTION_ACTION_LABELS[action][context.locale], document ? `${document.type}-${document.number} (${customerName})` : `${customerName} (${entry.customerTaxId})`, entry.id),
+      );
     return EXIT.ok;
   },
 };

@@ -14,7 +14,7 @@ export const command: Command = {
   usage: { es: '[TIPO-]FOLIO --date AAAA-MM-DD [--amount N] [--note TEXTO]', en: '[TYPE-]NUMBER --date YYYY-MM-DD [--amount N] [--note TEXT]' },
   description: {
     es: 'Registra en Gestiones la promesa de pago de un cliente: pagará --amount (por defecto todo el saldo) a más tardar el --date. Rechaza documentos inexistentes, anulados, pagados y notas, fechas pasadas y montos no positivos o mayores que el saldo.',
-    en: 'Records a customer\'s promise to pay in Gestiones: they will pay --amount (default the whole balance) by --date. Refuses unknown, void and paid documents and notes, past dates and amounts not positive or above the balance.',
+    en: "Records a customer's promise to pay in Gestiones: they will pay --amount (default the whole balance) by --date. Refuses unknown, void and paid documents and notes, past dates and amounts not positive or above the balance.",
   },
   options: [
     { name: 'date', type: 'string', value: 'YYYY-MM-DD', help: { es: 'fecha comprometida', en: 'promised date' } },
@@ -27,11 +27,7 @@ export const command: Command = {
     const m = messages(context.locale);
     const c = collectionMessages(context.locale);
     const [key] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
-    const options = validate(
-      z.object({ date: requiredOption('--date', m).pipe(isoDateOption('--date', m)), amount: z.string().optional(), note: optionalText, user: optionalText }),
-      args.values,
-      m,
-    );
+    const options = validate(z.object({ date: requiredOption('--date', m).pipe(isoDateOption('--date', m)), amount: z.string().optional(), note: optionalText, user: optionalText }), args.values, m);
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
       let amount: number | undefined;
@@ -42,8 +38,14 @@ export const command: Command = {
         amount = parsed;
       }
       const promise = recordPromise(read, context.profile, {
-        document: key!, date: options.date, ...(amount === undefined ? {} : { amount }), note: options.note, user: options.user || defaultUser(context.io),
-        channel: 'cli', today: context.asOf, now: context.now().toISOString(),
+        document: key!,
+        date: options.date,
+        ...(amount === undefined ? {} : { amount }),
+        note: options.note,
+        user: options.user || defaultUser(context.io),
+        channel: 'cli',
+        today: context.asOf,
+        now: context.now().toISOString(),
       });
       return promise.ok ? ok({ plan: promise.value.plan, outcome: promise.value }) : promise;
     });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SKIP_REASON_LABELS, type ReminderRun, customerStatement, formatMoney, ok, planReminders, reminderLogPlan, statementDocDefinition } from '../../core';
+import { type Book, SKIP_REASON_LABELS, type ReminderRun, customerStatement, formatMoney, ok, planReminders, reminderLogPlan, statementDocDefinition } from '../../core';
 import { composeReminderEml, writeToOutbox } from '../../core/node/reminderMail';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, EXIT } from '../command';
@@ -11,7 +11,10 @@ import { defaultUser } from '../user';
 export const runJson = (run: ReminderRun) => ({
   asOf: run.asOf,
   reminders: run.reminders.map((r) => ({
-    customerTaxId: r.customerTaxId, customerName: r.customerName, email: r.email, subject: r.subject,
+    customerTaxId: r.customerTaxId,
+    customerName: r.customerName,
+    email: r.email,
+    subject: r.subject,
     documents: r.documents.map(({ type, number, balance, daysOverdue, step }) => ({ type, number, balance, daysOverdue, step })),
   })),
   skipped: run.skipped,
@@ -47,7 +50,7 @@ export const command: Command = {
     const format = context.format ?? 'table';
     const plan = (read: Parameters<typeof planReminders>[0]) => planReminders(read, context.profile, context.asOf, { locale: context.locale });
     let run: ReminderRun;
-    let book;
+    let book: Book;
     if (args.values['dry-run'] === true) {
       const read = await context.openStore().read();
       warnUnreadable(read, context);
@@ -58,7 +61,12 @@ export const command: Command = {
       const result = await context.openStore().transact((read) => {
         warnUnreadable(read, context);
         const planned = plan(read.book);
-        const log = reminderLogPlan(read, planned.reminders, { user: String(args.values.user ?? '') || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString() });
+        const log = reminderLogPlan(read, planned.reminders, {
+          user: String(args.values.user ?? '') || defaultUser(context.io),
+          channel: 'cli',
+          today: context.asOf,
+          now: context.now().toISOString(),
+        });
         return log.ok ? ok({ plan: log.value, outcome: { run: planned, book: read.book } }) : log;
       });
       if (!result.ok) throw issuesError(result.issues, context.locale);
@@ -69,7 +77,12 @@ export const command: Command = {
         const statement = customerStatement(book, context.profile, { customerTaxId: reminder.customerTaxId, to: context.asOf });
         const pdf = await renderPdf(statementDocDefinition(statement, { profile: context.profile, issuer: book.issuer, locale: context.locale }));
         const compact = context.profile.compactTaxId(reminder.customerTaxId);
-        const eml = await composeReminderEml(reminder, { from: book.issuer?.email || 'cobranza@facturas.invalid', date: context.now(), statementPdf: pdf, statementFileName: `estado-de-cuenta-${compact}.pdf` });
+        const eml = await composeReminderEml(reminder, {
+          from: book.issuer?.email || 'cobranza@facturas.invalid',
+          date: context.now(),
+          statementPdf: pdf,
+          statementFileName: `estado-de-cuenta-${compact}.pdf`,
+        });
         await writeToOutbox(outbox, `${context.asOf}-recordatorio-${compact}`, eml);
       }
       if (format !== 'json') context.print(run.reminders.length === 0 ? c.noReminders : c.remindersSent(run.reminders.length, outbox));

@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { type ReportTable, PAYMENT_STATUS_EN, agingReport, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
 import { messages } from '../messages';
 import { issuesError, json } from '../output';
+import { writeOutputFile } from '../outputFile';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
 import { kpisReport } from '../kpisReport';
@@ -12,8 +12,11 @@ import { predictedAgingTable, withPredictedPayDates } from '../../core';
 
 const REPORTS = ['status', 'aging', 'libro-ventas', 'kpis'] as const;
 
+/** The --force option of the commands that write an --out file. */
+export const FORCE_OPTION = { name: 'force', type: 'boolean', help: { es: 'reemplaza el archivo --out si ya existe', en: 'replaces the --out file if it exists' } } as const;
+
 /** Text formats go to stdout unless --out says otherwise; xlsx and pdf always go to a file. */
-export async function deliver(context: CommandContext, format: OutputFormat, out: string | undefined, content: () => Promise<string | Buffer>): Promise<void> {
+export async function deliver(context: CommandContext, format: OutputFormat, out: string | undefined, content: () => Promise<string | Buffer>, force = false): Promise<void> {
   const m = messages(context.locale);
   if (out === undefined && (format === 'xlsx' || format === 'pdf')) throw new CliError([m.outRequired(format)], EXIT.usage);
   const bytes = await content();
@@ -22,7 +25,7 @@ export async function deliver(context: CommandContext, format: OutputFormat, out
     return;
   }
   const target = context.resolvePath(out);
-  await fs.writeFile(target, bytes);
+  await writeOutputFile(target, bytes, { workbookPath: context.workbookPath, force, locale: context.locale });
   context.print(m.saved(target));
 }
 
@@ -37,7 +40,7 @@ export async function renderTable(table: ReportTable, format: OutputFormat): Pro
 
 export const command: Command = {
   name: 'report',
-  usage: { es: 'status|aging|libro-ventas|kpis [--period AAAA-MM] [--out ARCHIVO]', en: 'status|aging|libro-ventas|kpis [--period YYYY-MM] [--out FILE]' },
+  usage: { es: 'status|aging|libro-ventas|kpis [--period AAAA-MM] [--out ARCHIVO [--force]]', en: 'status|aging|libro-ventas|kpis [--period YYYY-MM] [--out FILE [--force]]' },
   description: {
     es: 'Informes a la fecha de corte: status (documentos y saldos por estado de pago), aging (saldos por cobrar por antigüedad y cliente) libro-ventas (Libro de Ventas del mes --period, por defecto el de --as-of) y kpis (ventas, por cobrar, DSO, CEI, más de 90 días, días de pago y mayores deudores del mes --period, a su último día).',
     en: 'Reports as of the as-of date: status (documents and balances per payment status), aging (receivables by age and customer) libro-ventas (the sales book of month --period, default that of --as-of) and kpis (sales, receivables, DSO, CEI, over-90 share, days to pay and largest debtors of month --period, as of its last day).',
@@ -45,6 +48,7 @@ export const command: Command = {
   options: [
     { name: 'period', type: 'string', value: 'YYYY-MM', help: { es: 'mes del Libro de Ventas o de los indicadores', en: 'month of the sales book or of the KPIs' } },
     { name: 'out', type: 'string', value: 'FILE', help: { es: 'archivo donde guardarlo (obligatorio para xlsx y pdf)', en: 'file to save it to (required for xlsx and pdf)' } },
+    FORCE_OPTION,
   ],
   formats: ['table', 'json', 'csv', 'xlsx', 'pdf'],
   async run(args, context) {
@@ -68,7 +72,7 @@ export const command: Command = {
     let appendix = '';
     if (options.name === 'status') {
       const summary = statusSummary(ledger, profile);
-      // JSON speaks English, status names included (DESIGN.md §4).
+      // JSON speaks English, status names included (docs/cli.md, Output).
       data = { ...summary, lines: summary.lines.map((line) => ({ ...line, status: PAYMENT_STATUS_EN(line.status) })) };
       table = statusSummaryTable(summary, locale);
     } else if (options.name === 'aging') {
@@ -86,7 +90,7 @@ export const command: Command = {
       data = libro.value;
       table = libroDeVentasTable(libro.value, locale, profile);
     }
-    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : format === 'table' ? `${String(await renderTable(table, format)).trimEnd()}\n${appendix}` : renderTable(table, format)));
+    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : format === 'table' ? `${String(await renderTable(table, format)).trimEnd()}\n${appendix}` : renderTable(table, format)), args.values.force === true);
     return EXIT.ok;
   },
 };

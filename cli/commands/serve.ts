@@ -4,6 +4,7 @@ import { messages } from '../messages';
 import { textOption, validate, wholeNumberOption } from '../schemas';
 import { defaultUser } from '../user';
 import { findSidebarHtml } from '../serve/findSidebarHtml';
+import { previewMessages } from '../serve/previewMessages';
 import { startPreview } from '../serve/startPreview';
 import { fileExists } from '../../core/node/xlsxFile';
 
@@ -32,10 +33,10 @@ export const command: Command = {
   formats: [],
   async run(args, context) {
     const m = messages(context.locale);
-    const es = context.locale === 'es';
+    const pm = previewMessages(context.locale);
     const options = validate(z.object({ port: wholeNumberOption('--port', 0, 65_535, m).optional(), user: textOption('--user', m).optional() }), args.values, m);
     const sidebarHtmlPath = findSidebarHtml(context.io.env, context.io.cwd);
-    if (!sidebarHtmlPath) throw new CliError([es ? 'No se encontró dist/sidebar.html: ejecute «npm run build» primero.' : 'dist/sidebar.html was not found: run "npm run build" first.'], EXIT.failure);
+    if (!sidebarHtmlPath) throw new CliError([pm.sidebarMissing], EXIT.failure);
     if (!(await fileExists(context.workbookPath))) throw new CliError([m.workbookNotFound(context.workbookPath)], EXIT.failure);
 
     const store = context.openStore();
@@ -49,10 +50,11 @@ export const command: Command = {
       // Pinned only when --as-of was given; otherwise each call asks the clock, so a long-running preview rolls over midnight.
       ...(args.values['as-of'] ? { asOf: context.asOf } : {}),
       now: context.now,
+      locale: context.locale,
       log: (line) => context.warn(line),
     });
-    context.print(es ? `Panel de Facturas en ${preview.url} (libro ${context.workbookPath})` : `Facturas sidebar on ${preview.url} (workbook ${context.workbookPath})`);
-    context.print(es ? `Los correos se guardan en ${preview.outboxDir}. Ctrl-C para terminar.` : `Emails are saved in ${preview.outboxDir}. Ctrl-C to stop.`);
+    context.print(pm.listening(preview.url, context.workbookPath));
+    context.print(pm.outbox(preview.outboxDir));
 
     let stopBot: (() => Promise<void>) | undefined;
     if (wantsBot(context.io.env)) {
@@ -62,9 +64,9 @@ export const command: Command = {
         const statePath = context.io.env.FACTURAS_BOT_STATE ? {} : { statePath: `${context.workbookPath}.bot-state.json` };
         const bot = await startBot(context.io.env, { store, now: context.now, locale: context.locale, ...statePath });
         stopBot = () => bot.stop();
-        context.print(es ? `Bot de Slack escuchando en el puerto ${bot.port} (/slack/events)` : `Slack bot listening on port ${bot.port} (/slack/events)`);
+        context.print(pm.botListening(bot.port));
       } catch (error) {
-        context.warn(es ? `El bot de Slack no se inició: ${(error as Error).message}` : `The Slack bot did not start: ${(error as Error).message}`);
+        context.warn(pm.botNotStarted((error as Error).message));
       }
     }
 

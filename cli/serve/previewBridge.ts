@@ -1,7 +1,8 @@
-import { type ChangePlan, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, fail, issue, ok, readWorkbook } from '../../core';
+import { type ChangePlan, type Locale, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, fail, issue, ok, readWorkbook } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
 import { createServerApi } from '../../sheets-addon/server/api';
 import { type ServerApi, sidebarApi } from '../../sheets-addon/server/sidebarApi';
+import { previewMessages } from './previewMessages';
 import { type PendingWrite, PreviewSpreadsheetPort } from './previewPort';
 import { type PreviewMailbox, previewSession } from './previewServices';
 
@@ -17,6 +18,8 @@ export interface PreviewBridgeOptions {
   readonly asOf?: string;
   readonly now: () => Date;
   readonly profile?: TaxProfile;
+  /** The language of the command line, until the sidebar saves one of its own. */
+  readonly locale?: Locale;
 }
 
 export class UnknownFunctionError extends Error {}
@@ -46,11 +49,12 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
   const profile = options.profile ?? CHILE;
   const session = previewSession(options.user, options.timeZone, options.asOf, options.now);
   let queue: Promise<unknown> = Promise.resolve();
+  const locale = (): Locale => session.savedLocale() ?? options.locale ?? 'es';
 
   async function callOnce(name: keyof ServerApi, args: readonly unknown[]): Promise<unknown> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const tables = await options.loadTables();
-      const port = new PreviewSpreadsheetPort(tables);
+      const port = new PreviewSpreadsheetPort(tables, locale);
       const api = sidebarApi(createServerApi({ sheet: port, mail: options.mailbox, session, environment: 'preview' }));
       const result = (api[name] as (...a: unknown[]) => unknown)(...args);
       await options.mailbox.flush();
@@ -61,7 +65,7 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
       );
       if (written.ok) return result;
     }
-    throw new Error('El libro cambió mientras se guardaba, varias veces seguidas; vuelva a intentarlo.');
+    throw new Error(previewMessages(locale()).changedWhileSaving);
   }
 
   const names = Object.keys(sidebarApi({} as never)) as (keyof ServerApi)[];

@@ -1,7 +1,8 @@
 import {
-  type Cell, type CellValue, type ChangePlan, type TabId, type TabLayout, type WorkbookTables, isDateValue, isInstantValue,
+  type Cell, type CellValue, type ChangePlan, type Locale, type TabId, type TabLayout, type WorkbookTables, isDateValue, isInstantValue,
 } from '../../core';
 import type { SpreadsheetPort, TabSetup, TabSetupResult } from '../../sheets-addon/server/ports';
+import { previewMessages } from './previewMessages';
 
 /** A write the preview made in memory, to be made again on the file under its lock. */
 export interface PendingWrite {
@@ -26,7 +27,7 @@ export class PreviewSpreadsheetPort implements SpreadsheetPort {
   readonly canCreateSheets = false;
   private readonly tables: Record<string, Cell[][]>;
 
-  constructor(snapshot: WorkbookTables) {
+  constructor(snapshot: WorkbookTables, private readonly locale: () => Locale = () => 'es') {
     this.tables = Object.fromEntries(Object.entries(snapshot).map(([name, rows]) => [name, rows.map((row) => [...row])]));
   }
 
@@ -65,17 +66,17 @@ export class PreviewSpreadsheetPort implements SpreadsheetPort {
   }
 
   ensureTab(_setup: TabSetup): TabSetupResult {
-    throw new Error('La vista previa no prepara planillas: use `facturas init` para crear el libro.');
+    throw new Error(previewMessages(this.locale()).noSetupInPreview);
   }
 
   writeReportSheet(): string {
-    throw new Error('La vista previa no crea hojas: descargue el CSV.');
+    throw new Error(previewMessages(this.locale()).noSheetsInPreview);
   }
 
   private rowsOf(tab: TabId, layout: Readonly<Partial<Record<TabId, TabLayout>>>): Cell[][] {
     const name = layout[tab]?.sheetName;
     const rows = name === undefined ? undefined : this.tables[name];
-    if (!rows) throw new Error(`The change plan writes to the ${tab} tab, which this workbook does not have.`);
+    if (!rows) throw new Error(previewMessages(this.locale()).tabMissing(tab));
     return rows;
   }
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Locale } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
 import { loadWorkbookFile } from '../../core/node/xlsxFile';
 import { workbookTables } from '../../core/node/xlsxTables';
@@ -16,6 +17,7 @@ export interface PreviewOptions {
   readonly timeZone: string;
   readonly asOf?: string;
   readonly now: () => Date;
+  readonly locale?: Locale;
   readonly log?: (line: string) => void;
 }
 
@@ -36,7 +38,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     timeZone: options.timeZone,
     ...(options.asOf ? { asOf: options.asOf } : {}),
     now: options.now,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
-  const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.log ? { log: options.log } : {}) });
+  const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.locale ? { locale: options.locale } : {}), ...(options.log ? { log: options.log } : {}) });
   return { ...running, outboxDir };
 }

@@ -2,11 +2,21 @@ import { normalizeText } from '../text/normalizeText';
 import type { CollectionAction, PromiseStatus } from './types';
 
 const ACTION_WORDS: Readonly<Record<string, CollectionAction>> = {
-  llamada: 'llamada', call: 'llamada', telefono: 'llamada', phone: 'llamada',
-  correo: 'correo', email: 'correo', 'e-mail': 'correo', mail: 'correo',
-  nota: 'nota', note: 'nota',
-  promesa: 'promesa', promise: 'promesa', compromiso: 'promesa',
-  recordatorio: 'recordatorio', reminder: 'recordatorio',
+  llamada: 'llamada',
+  call: 'llamada',
+  telefono: 'llamada',
+  phone: 'llamada',
+  correo: 'correo',
+  email: 'correo',
+  'e-mail': 'correo',
+  mail: 'correo',
+  nota: 'nota',
+  note: 'nota',
+  promesa: 'promesa',
+  promise: 'promesa',
+  compromiso: 'promesa',
+  recordatorio: 'recordatorio',
+  reminder: 'recordatorio',
 };
 
 export const parseCollectionAction = (text: string): CollectionAction | null => ACTION_WORDS[normalizeText(text)] ?? null;
@@ -24,7 +34,11 @@ export const COLLECTION_ACTION_LABELS: Readonly<Record<CollectionAction, { es: s
 
 /** English action names for JSON output. */
 export const COLLECTION_ACTION_EN: Readonly<Record<CollectionAction, string>> = {
-  llamada: 'call', correo: 'email', nota: 'note', promesa: 'promise', recordatorio: 'reminder',
+  llamada: 'call',
+  correo: 'email',
+  nota: 'note',
+  promesa: 'promise',
+  recordatorio: 'reminder',
 };
 
 export const PROMISE_STATUS_LABELS: Readonly<Record<PromiseStatus, { es: string; en: string }>> = {
@@ -34,9 +48,14 @@ export const PROMISE_STATUS_LABELS: Readonly<Record<PromiseStatus, { es: string;
 };
 
 const PROMISE_WORDS: Readonly<Record<string, PromiseStatus>> = {
-  vigente: 'open', open: 'open', abierta: 'open',
-  incumplida: 'broken', broken: 'broken', rota: 'broken',
-  cumplida: 'kept', kept: 'kept',
+  vigente: 'open',
+  open: 'open',
+  abierta: 'open',
+  incumplida: 'broken',
+  broken: 'broken',
+  rota: 'broken',
+  cumplida: 'kept',
+  kept: 'kept',
 };
 
 export const parsePromiseStatus = (text: string): PromiseStatus | null => PROMISE_WORDS[normalizeText(text)] ?? null;

@@ -9,8 +9,7 @@ export const documentCollectionLog = (book: Book, key: DocumentKey): CollectionE
   (book.collections ?? []).filter((e) => e.document !== null && e.document.type === key.type && e.document.number === key.number).sort(inOrder);
 
 /** Everything logged about a customer, its documents' entries included, oldest first. */
-export const customerCollectionLog = (book: Book, taxId: string): CollectionEntry[] =>
-  (book.collections ?? []).filter((e) => e.customerTaxId === taxId).sort(inOrder);
+export const customerCollectionLog = (book: Book, taxId: string): CollectionEntry[] => (book.collections ?? []).filter((e) => e.customerTaxId === taxId).sort(inOrder);
 
 export interface CollectionEntryJson {
   readonly id: string;

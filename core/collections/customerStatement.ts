@@ -59,7 +59,7 @@ export function customerStatement(book: Book, profile: TaxProfile, request: Stat
   const byKey = new Map<string, InvoiceDocument>();
   for (const doc of book.documents) if (!byKey.has(documentKey(doc))) byKey.set(documentKey(doc), doc);
   /** The document whose balance a note or payment moves. */
-  const targetOf = (doc: InvoiceDocument): InvoiceDocument => (doc.reference ? byKey.get(documentKey(doc.reference)) ?? doc : doc);
+  const targetOf = (doc: InvoiceDocument): InvoiceDocument => (doc.reference ? (byKey.get(documentKey(doc.reference)) ?? doc) : doc);
   const counts = (doc: InvoiceDocument): boolean => {
     const target = targetOf(doc);
     return doc.state !== 'anulada' && target.state !== 'anulada' && target.customerTaxId === customerTaxId && doc.currency === currency;
@@ -90,8 +90,7 @@ export function customerStatement(book: Book, profile: TaxProfile, request: Stat
     if (movement.date < from) openingBalance = running;
     else movements.push({ ...movement, balance: running });
   }
-  const customerName = book.customers.find((c) => c.taxId === customerTaxId)?.name
-    ?? [...book.documents].reverse().find((d) => d.customerTaxId === customerTaxId)?.customerName ?? '';
+  const customerName = book.customers.find((c) => c.taxId === customerTaxId)?.name ?? [...book.documents].reverse().find((d) => d.customerTaxId === customerTaxId)?.customerName ?? '';
   const emptyAging = { notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0, total: 0, overdue: 0 };
   return {
     customerTaxId,
@@ -102,7 +101,9 @@ export function customerStatement(book: Book, profile: TaxProfile, request: Stat
     openingBalance,
     closingBalance: running,
     movements,
-    aging: aging ? { notDue: aging.notDue, days1to30: aging.days1to30, days31to60: aging.days31to60, days61to90: aging.days61to90, over90: aging.over90, total: aging.total, overdue: aging.overdue } : emptyAging,
+    aging: aging
+      ? { notDue: aging.notDue, days1to30: aging.days1to30, days31to60: aging.days31to60, days61to90: aging.days61to90, over90: aging.over90, total: aging.total, overdue: aging.overdue }
+      : emptyAging,
     collectionLog: customerCollectionLog(book, customerTaxId).filter((e) => e.date >= from && e.date <= to),
   };
 }
@@ -111,4 +112,3 @@ function defaultFrom(openIssueDates: readonly IsoDate[], to: IsoDate): IsoDate {
   const oldest = openIssueDates.reduce<IsoDate | null>((min, date) => (min === null || date < min ? date : min), null);
   return oldest ?? `${to.slice(0, 7)}-01`;
 }
-

@@ -17,7 +17,7 @@ export interface DocumentCollections {
 /** What collections adds to one document's detail, the same in every face. */
 export function documentCollections(book: Book, view: InvoiceView, asOf: IsoDate, profile: TaxProfile, predictor?: PayDatePredictor): DocumentCollections {
   const owed = view.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
-  const predict = owed ? predictor ?? payDatePredictor(settlements(book, profile, view.currency)) : null;
+  const predict = owed ? (predictor ?? payDatePredictor(settlements(book, profile, view.currency))) : null;
   return {
     promise: promiseIndex(book, asOf).promiseOf(view),
     collectionLog: documentCollectionLog(book, view),

@@ -25,7 +25,10 @@ export function kpisTable(kpis: ReceivablesKpis, locale: Locale = 'es'): ReportT
     subtitle: `${es ? 'Período' : 'Period'} ${periodLabel(kpis.period, locale)}`,
     locale,
     currency: kpis.currency,
-    columns: [{ header: es ? 'Indicador' : 'Indicator', kind: 'text' }, { header: es ? 'Valor' : 'Value', kind: 'text' }],
+    columns: [
+      { header: es ? 'Indicador' : 'Indicator', kind: 'text' },
+      { header: es ? 'Valor' : 'Value', kind: 'text' },
+    ],
     rows,
     footer: [],
   };
@@ -39,8 +42,11 @@ export function topDebtorsTable(kpis: ReceivablesKpis, locale: Locale = 'es'): R
     locale,
     currency: kpis.currency,
     columns: [
-      { header: 'RUT', kind: 'text' }, { header: es ? 'Cliente' : 'Customer', kind: 'text' }, { header: es ? 'Saldo' : 'Balance', kind: 'money' },
-      { header: es ? 'Vencido' : 'Overdue', kind: 'money' }, { header: es ? 'Pago estimado' : 'Predicted payment', kind: 'date' },
+      { header: 'RUT', kind: 'text' },
+      { header: es ? 'Cliente' : 'Customer', kind: 'text' },
+      { header: es ? 'Saldo' : 'Balance', kind: 'money' },
+      { header: es ? 'Vencido' : 'Overdue', kind: 'money' },
+      { header: es ? 'Pago estimado' : 'Predicted payment', kind: 'date' },
     ],
     rows: kpis.topDebtors.map((d) => [d.customerTaxId, d.customerName, d.balance, d.overdue, d.predictedPayDate]),
     footer: [],
@@ -54,7 +60,12 @@ export function daysToPayTable(kpis: ReceivablesKpis, locale: Locale = 'es'): Re
     subtitle: es ? 'desde la emisión hasta el pago total' : 'from issue to payment in full',
     locale,
     currency: kpis.currency,
-    columns: [{ header: 'RUT', kind: 'text' }, { header: es ? 'Cliente' : 'Customer', kind: 'text' }, { header: es ? 'Facturas' : 'Invoices', kind: 'count' }, { header: es ? 'Días' : 'Days', kind: 'text' }],
+    columns: [
+      { header: 'RUT', kind: 'text' },
+      { header: es ? 'Cliente' : 'Customer', kind: 'text' },
+      { header: es ? 'Facturas' : 'Invoices', kind: 'count' },
+      { header: es ? 'Días' : 'Days', kind: 'text' },
+    ],
     rows: kpis.averageDaysToPay.map((c) => [c.customerTaxId, c.customerName, c.invoices, decimal(c.days, '')]),
     footer: [],
   };

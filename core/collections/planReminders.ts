@@ -133,8 +133,14 @@ export function planReminders(book: Book, profile: TaxProfile, asOf: IsoDate, op
       empresa: issuerName,
     };
     reminders.push({
-      customerTaxId: taxId, customerName: values.cliente, email, currency, documents,
-      subject: fill(step.subject || defaults.subject, values).replace(/\s+—\s*$/, '').trim(),
+      customerTaxId: taxId,
+      customerName: values.cliente,
+      email,
+      currency,
+      documents,
+      subject: fill(step.subject || defaults.subject, values)
+        .replace(/\s+—\s*$/, '')
+        .trim(),
       body: fill(step.message || defaults.message, values),
     });
   }
@@ -144,8 +150,13 @@ export function planReminders(book: Book, profile: TaxProfile, asOf: IsoDate, op
 function documentLine(d: ReminderDocument, profile: TaxProfile, currency: string, locale: Locale): string {
   const name = documentTypeRule(profile, d.type)?.name[locale] ?? String(d.type);
   const es = locale === 'es';
-  const when = d.daysOverdue > 0
-    ? es ? `venció el ${formatDateCl(d.dueDate)} (${d.daysOverdue} ${d.daysOverdue === 1 ? 'día' : 'días'} de atraso)` : `was due on ${formatDateCl(d.dueDate)} (${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue)`
-    : es ? `vence el ${formatDateCl(d.dueDate)}` : `falls due on ${formatDateCl(d.dueDate)}`;
+  const when =
+    d.daysOverdue > 0
+      ? es
+        ? `venció el ${formatDateCl(d.dueDate)} (${d.daysOverdue} ${d.daysOverdue === 1 ? 'día' : 'días'} de atraso)`
+        : `was due on ${formatDateCl(d.dueDate)} (${d.daysOverdue} ${d.daysOverdue === 1 ? 'day' : 'days'} overdue)`
+      : es
+        ? `vence el ${formatDateCl(d.dueDate)}`
+        : `falls due on ${formatDateCl(d.dueDate)}`;
   return `- ${name} N° ${d.number}: ${when}, ${es ? 'saldo' : 'balance'} ${formatMoney(d.balance, currency)}`;
 }

@@ -151,8 +151,18 @@ export function receivablesKpis(book: Book, profile: TaxProfile, period: string,
     .map(([customerTaxId, c]) => ({ customerTaxId, customerName: c.name, balance: c.balance, overdue: c.overdue, predictedPayDate: predict.predict(customerTaxId, c.largestDue, to) }));
 
   return {
-    period, currency, from, to, sales: periodSales, receivablesAtStart: start.total, receivables: end.total, currentReceivables: end.current,
-    dso: countbackDso(end.total, period, sales), cei, over90Share: end.total === 0 ? 0 : round1((end.over90 / end.total) * 100),
-    averageDaysToPay, topDebtors,
+    period,
+    currency,
+    from,
+    to,
+    sales: periodSales,
+    receivablesAtStart: start.total,
+    receivables: end.total,
+    currentReceivables: end.current,
+    dso: countbackDso(end.total, period, sales),
+    cei,
+    over90Share: end.total === 0 ? 0 : round1((end.over90 / end.total) * 100),
+    averageDaysToPay,
+    topDebtors,
   };
 }

@@ -97,9 +97,18 @@ export function recordPromise(read: WorkbookRead, profile: TaxProfile, request: 
   if (!layout.ok) problems.push(...layout.issues);
   if (problems.length > 0 || !layout.ok) return fail(...problems);
   const entry: NewEntry = {
-    id: nextCollectionId(read.book.collections ?? []), date: request.today, timestamp: request.now, customerTaxId: view.customerTaxId,
-    document: { type: view.type, number: view.number }, action: 'promesa', promisedDate: request.date, promisedAmount: amount,
-    note: request.note, user: request.user, channel: CHANNEL_LABELS[request.channel], currency: view.currency,
+    id: nextCollectionId(read.book.collections ?? []),
+    date: request.today,
+    timestamp: request.now,
+    customerTaxId: view.customerTaxId,
+    document: { type: view.type, number: view.number },
+    action: 'promesa',
+    promisedDate: request.date,
+    promisedAmount: amount,
+    note: request.note,
+    user: request.user,
+    channel: CHANNEL_LABELS[request.channel],
+    currency: view.currency,
   };
   return planned(layout.value, entry, view, view.customerName);
 }
@@ -137,9 +146,18 @@ export function recordCollectionNote(read: WorkbookRead, profile: TaxProfile, re
   if (problems.length > 0 || !layout.ok) return fail(...problems);
   const key: DocumentKey | null = document ? { type: document.type, number: document.number } : null;
   const entry: NewEntry = {
-    id: nextCollectionId(read.book.collections ?? []), date: request.today, timestamp: request.now, customerTaxId, document: key,
-    action: request.action, promisedDate: null, promisedAmount: null, note: request.note.trim(), user: request.user,
-    channel: CHANNEL_LABELS[request.channel], currency,
+    id: nextCollectionId(read.book.collections ?? []),
+    date: request.today,
+    timestamp: request.now,
+    customerTaxId,
+    document: key,
+    action: request.action,
+    promisedDate: null,
+    promisedAmount: null,
+    note: request.note.trim(),
+    user: request.user,
+    channel: CHANNEL_LABELS[request.channel],
+    currency,
   };
   return planned(layout.value, entry, document, customerName);
 }

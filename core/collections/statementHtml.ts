@@ -24,12 +24,17 @@ export function statementHtml(statement: CustomerStatement, options: { profile: 
   const issuer = options.issuer;
   const rows = [
     `<tr>${cell('')}${cell(escape(es ? 'Saldo anterior' : 'Opening balance'))}${cell('')}${cell('')}${cell(money(statement.openingBalance), true)}</tr>`,
-    ...statement.movements.map((m) => `<tr>${cell(formatDateCl(m.date))}${cell(escape(movementLabel(m, options.profile, locale)))}${cell(m.amount > 0 ? money(m.amount) : '', true)}${cell(m.amount < 0 ? money(-m.amount) : '', true)}${cell(money(m.balance), true)}</tr>`),
+    ...statement.movements.map(
+      (m) =>
+        `<tr>${cell(formatDateCl(m.date))}${cell(escape(movementLabel(m, options.profile, locale)))}${cell(m.amount > 0 ? money(m.amount) : '', true)}${cell(m.amount < 0 ? money(-m.amount) : '', true)}${cell(money(m.balance), true)}</tr>`,
+    ),
     `<tr>${cell('')}${cell(escape(es ? 'Saldo final' : 'Closing balance'), false, true)}${cell('')}${cell('')}${cell(money(statement.closingBalance), true, true)}</tr>`,
   ];
   return [
     '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Roboto,Arial,sans-serif;font-size:10pt;">',
-    issuer ? `<div style="font-size:13pt;font-weight:bold;">${escape(issuer.name)}</div><div style="color:#555555;">${escape([issuer.taxId && `RUT ${issuer.taxId}`, issuer.address, issuer.email, issuer.phone].filter(Boolean).join(' · '))}</div>` : '',
+    issuer
+      ? `<div style="font-size:13pt;font-weight:bold;">${escape(issuer.name)}</div><div style="color:#555555;">${escape([issuer.taxId && `RUT ${issuer.taxId}`, issuer.address, issuer.email, issuer.phone].filter(Boolean).join(' · '))}</div>`
+      : '',
     `<h2 style="text-align:right;margin:4px 0;">${escape(statementTitle(locale).toUpperCase())}</h2><div style="text-align:right;color:#555555;">${escape(statementPeriod(statement, locale))}</div>`,
     `<p><b>${escape(es ? 'Cliente' : 'Customer')}:</b> ${escape(statement.customerName)}<br><b>${escape(options.profile.taxIdName)}:</b> ${escape(statement.customerTaxId)}<br><b>${escape(es ? 'Saldo al' : 'Balance as of')} ${formatDateCl(statement.to)}:</b> ${money(statement.closingBalance)}</p>`,
     `<table style="border-collapse:collapse;width:100%;"><tr>${head(es ? 'Fecha' : 'Date')}${head(es ? 'Movimiento' : 'Movement')}${head(es ? 'Cargo' : 'Charge', true)}${head(es ? 'Abono' : 'Credit', true)}${head(es ? 'Saldo' : 'Balance', true)}</tr>${rows.join('')}</table>`,

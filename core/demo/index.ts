@@ -1,5 +1,4 @@
 export { demoWorkbook, type DemoOptions } from './demoWorkbook';
-export { generateDocuments, generateWorkbookTables, type GenerateOptions } from './generateDocuments';
 export { DEMO_CUSTOMERS, DEMO_ISSUER, type DemoCustomer } from './demoParties';
 export { seededRandom, type SeededRandom } from './seededRandom';
 export { utcDate } from './utcDate';

@@ -21,6 +21,9 @@ export type IssueCode =
   | 'missingReference'
   | 'unknownReference'
   | 'dueBeforeIssue'
+  | 'totalNotPositive'
+  | 'creditExceedsDocument'
+  | 'duplicateTab'
   | 'csvEmpty'
   | 'csvColumnCount'
   // actions
@@ -37,6 +40,8 @@ export type IssueCode =
   | 'documentHasPayments'
   | 'paymentOnNote'
   | 'documentChanged'
+  | 'documentHasUnreadableRows'
+  | 'workbookAmbiguous'
   | 'notAllowed'
   | 'invalidPeriod'
   | 'mailQuotaExhausted'

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale';
 import { assertNever } from '../assertNever';
 import { formatMoney } from '../money/formatMoney';
+import { echoInput } from '../present/echoInput';
 import { currencyScale } from '../money/money';
 import { TABS } from '../workbook/schema';
 import { allowedChoices, isChoiceId } from '../workbook/choices';
@@ -9,7 +10,7 @@ import type { Issue, IssuePath } from './issue';
 import { collectionIssueMessage, isCollectionIssueCode } from '../collections/collectionIssues';
 
 const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
-const quoted = (value: unknown): string => `«${String(value ?? '')}»`;
+const quoted = (value: unknown): string => `«${echoInput(value)}»`;
 
 const TAX_ID_PROBLEMS: Readonly<Record<string, { es: string; en: string }>> = {
   checkDigit: { es: 'tiene el dígito verificador incorrecto', en: 'has the wrong check digit' },
@@ -21,6 +22,14 @@ const TAX_ID_PROBLEMS: Readonly<Record<string, { es: string; en: string }>> = {
 
 const taxIdProblem = (problem: string, locale: Locale): string =>
   TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
+
+/** `pagos:5,historial:9` -> `Pagos fila 5, Historial fila 9`. */
+const rowList = (rows: string, locale: Locale): string =>
+  rows.split(',').filter(Boolean).map((entry) => {
+    const [tab = '', row = ''] = entry.split(':');
+    const spec = (TABS as Readonly<Record<string, { name: string; alias: string }>>)[tab];
+    return `${spec ? (locale === 'es' ? spec.name : spec.alias) : tab} ${locale === 'es' ? 'fila' : 'row'} ${row}`;
+  }).join(', ');
 
 /** The text of one issue, without where it happened. */
 export function issueMessage(issue: Issue, locale: Locale): string {
@@ -49,6 +58,9 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'missingReference': return es ? `una nota tipo ${p.type} debe indicar el documento que modifica (p. ej. 33-1023)` : `a type ${p.type} note must name the document it amends (e.g. 33-1023)`;
     case 'unknownReference': return es ? `${value} no corresponde a ningún documento` : `${value} matches no document`;
     case 'dueBeforeIssue': return es ? `el vencimiento ${value} es anterior a la fecha de emisión ${p.issueDate}` : `due date ${value} is before the issue date ${p.issueDate}`;
+    case 'totalNotPositive': return es ? `el total ${value} debe ser mayor que cero` : `the total ${value} must be greater than zero`;
+    case 'creditExceedsDocument': return es ? `la nota de crédito por ${money(issue, 'value')} supera lo que queda de ${p.key} (${money(issue, 'remaining')})` : `the credit note of ${money(issue, 'value')} exceeds what remains of ${p.key} (${money(issue, 'remaining')})`;
+    case 'duplicateTab': return es ? `las hojas ${p.names} significan lo mismo (${p.tab}); deje una sola` : `the sheets ${p.names} mean the same (${p.tab}); keep only one`;
     case 'csvEmpty': return es ? 'el archivo no tiene filas de datos' : 'the file has no data rows';
     case 'csvColumnCount': return es ? `la línea tiene ${p.found} columnas y el encabezado ${p.expected}` : `the line has ${p.found} columns and the header ${p.expected}`;
     case 'unknownDocument': return es ? `no existe el documento ${value}` : `there is no document ${value}`;
@@ -69,6 +81,8 @@ export function issueMessage(issue: Issue, locale: Locale): string {
     case 'documentHasPayments': return es ? `${p.key} tiene pagos por ${money(issue, 'paid')}; anúlela con una nota de crédito (61) o corrija primero los pagos` : `${p.key} has payments of ${money(issue, 'paid')}; cancel it with a credit note (61) or correct the payments first`;
     case 'paymentOnNote': return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
     case 'documentChanged': return es ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla` : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
+    case 'documentHasUnreadableRows': return es ? `no se escribe en ${p.key}: lo tocan filas que no se pueden leer (${rowList(String(p.rows), locale)}); corríjalas primero` : `nothing is written to ${p.key}: rows that cannot be read touch it (${rowList(String(p.rows), locale)}); correct them first`;
+    case 'workbookAmbiguous': return es ? `no se escribe nada: la planilla tiene varias hojas para ${p.tab} (${p.names}); deje una sola` : `nothing is written: the workbook has several sheets for ${p.tab} (${p.names}); keep only one`;
     case 'notAllowed': return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';
     case 'invalidPeriod': return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
     case 'mailQuotaExhausted': return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";

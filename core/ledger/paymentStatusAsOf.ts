@@ -10,7 +10,7 @@ export interface PaymentPosition {
   readonly void: boolean;
 }
 
-/** DESIGN.md §2: void first; then balance decides paid; overdue beats partial once the due date has passed. */
+/** docs/workbook.md, payment status as of a date: void first; then balance decides paid; overdue beats partial once the due date has passed. */
 export function paymentStatusAsOf(position: PaymentPosition, asOf: IsoDate): { status: PaymentStatus; balance: Minor } {
   const balance = position.total - position.paid - position.adjustments;
   if (position.void) return { status: 'anulada', balance: 0 };

@@ -1,7 +1,9 @@
 import { sheets as sheetsClient, type sheets_v4 } from '@googleapis/sheets';
 import { CHILE, TABS, findTabName, mapColumns, readWorkbook, isDateValue, isInstantValue, ok } from '../index';
 import type { CellValue, ChangePlan, Result, TabId, TaxProfile, WorkbookRead, WorkbookTables, Cell } from '../index';
-import type { Decision, WorkbookStore } from './store';
+import { type Decision, type WorkbookStore, WriteConflictError } from './store';
+import { createKeyedMutex } from './keyedMutex';
+import { writeConflicts } from './writeConflicts';
 
 /** What `auth` may be: anything googleapis accepts (GoogleAuth, an OAuth2 client, an API key). */
 type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
@@ -21,11 +23,21 @@ export interface SheetsStoreOptions {
   /** Attempts for one request when Google answers 429 or 5xx. */
   readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * What one values.batchGet should answer at most, in bytes (default 1 MB): Google advises
+   * about 2 MB a request, so large tabs are read in ranges of rows sized from what earlier
+   * ranges of the same tab weighed.
+   */
+  readonly readBytesPerRequest?: number;
+  /** Told when a write went through but could not be checked afterwards. */
+  readonly warn?: (line: string) => void;
 }
 
 interface SheetsMetadata {
   /** Tab title to sheetId, in the spreadsheet's order. */
   readonly sheetIds: ReadonlyMap<string, number>;
+  /** Tab title to the rows its grid has (data or not): where reading a tab stops. */
+  readonly rowCounts: ReadonlyMap<string, number>;
   readonly timeZone: string;
 }
 
@@ -38,7 +50,31 @@ interface Fetched extends SheetsMetadata {
 const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const TRANSACTION_ATTEMPTS = 3;
+const DEFAULT_READ_BYTES = 1_000_000;
+/** Rows of each tab asked for first, before anything is known of how much a row weighs: a new sheet's whole grid. */
+const FIRST_RANGE_ROWS = 1_000;
+/** What a row is guessed to weigh before one is seen; a Facturas row is about 250 bytes of JSON. */
+const GUESSED_ROW_BYTES = 200;
+/** Ranges read at once; Sheets allows 300 read requests a minute per project. */
+const READ_CONCURRENCY = 3;
+/**
+ * Writers to one spreadsheet from this process, one at a time: every store opened on the same
+ * sheet id shares it, so two Slack forms submitted together decide one after the other, each
+ * over a read that includes the other's write.
+ */
+const writers = createKeyedMutex();
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Bytes of JSON a row of these costs, from an even sample of at most 200 of them (stringifying all is slow at 100k rows). */
+function rowWeight(values: readonly Cell[][]): number {
+  if (values.length === 0) return 0;
+  const step = Math.max(1, Math.floor(values.length / 200));
+  let bytes = 0;
+  let sampled = 0;
+  for (let i = 0; i < values.length; i += step, sampled++) bytes += Buffer.byteLength(JSON.stringify(values[i]));
+  // A quarter more than the sample: rows vary, and the budget is meant to be kept, not met.
+  return Math.ceil((bytes / sampled) * 1.25);
+}
 
 /** `'Pagos'` with quotes doubled, as A1 notation wants sheet names. */
 export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
@@ -106,8 +142,9 @@ const retryAfterMs = (error: unknown): number | undefined => {
 };
 
 /**
- * The Google Sheet as a WorkbookStore. Reads are one values.batchGet of every tab, kept in
- * memory briefly and shared while in flight; tab titles, sheet ids and the time zone come from
+ * The Google Sheet as a WorkbookStore. Reads take every tab in ranges of rows, as few
+ * values.batchGet requests as keep each answer near readBytesPerRequest (Google advises about
+ * 2 MB), kept in memory briefly and shared while in flight; tab titles, sheet ids and the time zone come from
  * one spreadsheets.get, kept until a request fails (a tab renamed or recreated). Sheets has no
  * lock that other clients honour (the add-on's LockService is per script), so a transaction is
  * optimistic: it reads fresh, decides, reads again just before writing and starts over if
@@ -129,6 +166,7 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   let snapshot: { read: WorkbookRead; fetched: Fetched; at: number } | undefined;
   let inFlight: Promise<Fetched> | undefined;
   let metadata: Promise<SheetsMetadata> | undefined;
+  let writesDone = 0;
 
   const backoffMs = (error: unknown, attempt: number): number => retryAfterMs(error) ?? Math.min(32_000, 500 * 2 ** (attempt - 1));
 
@@ -148,15 +186,18 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   function sheetsMetadata(): Promise<SheetsMetadata> {
     if (!metadata) {
       const pending = withBackoff(() =>
-        api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title),properties.timeZone' }, { retry: false }),
+        api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties.rowCount),properties.timeZone' }, { retry: false }),
       ).then((response): SheetsMetadata => {
         const sheetIds = new Map<string, number>();
+        const rowCounts = new Map<string, number>();
         for (const sheet of response.data.sheets ?? []) {
           const title = sheet.properties?.title ?? '';
+          if (title === '') continue;
           // JSON leaves out zero values, and the first tab's id is usually 0.
-          if (title !== '') sheetIds.set(title, sheet.properties?.sheetId ?? 0);
+          sheetIds.set(title, sheet.properties?.sheetId ?? 0);
+          rowCounts.set(title, sheet.properties?.gridProperties?.rowCount ?? 0);
         }
-        return { sheetIds, timeZone: options.timeZone ?? response.data.properties?.timeZone ?? 'America/Santiago' };
+        return { sheetIds, rowCounts, timeZone: options.timeZone ?? response.data.properties?.timeZone ?? 'America/Santiago' };
       });
       metadata = pending;
       pending.catch(() => {
@@ -168,24 +209,12 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
   async function fetchTables(): Promise<Fetched> {
     try {
-      const { sheetIds, timeZone } = await sheetsMetadata();
-      const titles = [...sheetIds.keys()];
-      const tables: Record<string, Cell[][]> = {};
-      if (titles.length > 0) {
-        const response = await withBackoff(() =>
-          api.spreadsheets.values.batchGet(
-            { spreadsheetId, ranges: titles.map(quoteSheetName), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
-            { retry: false },
-          ),
-        );
-        (response.data.valueRanges ?? []).forEach((range, index) => {
-          tables[titles[index]!] = (range.values ?? []) as Cell[][];
-        });
-      }
+      const { sheetIds, rowCounts, timeZone } = await sheetsMetadata();
+      const tables = await readTabsInRanges(rowCounts);
       convertHistoryInstants(tables, timeZone);
       let fingerprint: string | undefined;
       return {
-        tables, timeZone, sheetIds,
+        tables, timeZone, sheetIds, rowCounts,
         get fingerprint() {
           fingerprint ??= JSON.stringify(tables);
           return fingerprint;
@@ -195,6 +224,54 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       metadata = undefined;
       throw error;
     }
+  }
+
+  /**
+   * Every tab, to the last row of its grid, in ranges of whole rows (`'Facturas'!1001:5000`).
+   * The first round asks the first rows of every tab, as few requests as fit the budget at a
+   * guessed row weight; later rounds size each tab's next range from the heaviest row seen in
+   * it so far. Rows land at their own index, so blank rows at a range's edge stay blank rows.
+   */
+  async function readTabsInRanges(rowCounts: ReadonlyMap<string, number>): Promise<Record<string, Cell[][]>> {
+    const budget = options.readBytesPerRequest ?? DEFAULT_READ_BYTES;
+    const tabs = [...rowCounts].map(([title, rowCount]) => ({ title, rowCount, next: 0, rowBytes: 0, rows: [] as Cell[][] }));
+    type Tab = (typeof tabs)[number];
+    type Range = { tab: Tab; from: number; to: number; bytes: number };
+    for (let round = 0; ; round++) {
+      const ranges: Range[] = tabs.filter((tab) => tab.next < tab.rowCount).map((tab) => {
+        const rows = round === 0 ? FIRST_RANGE_ROWS : Math.max(1, Math.floor(budget / (tab.rowBytes || GUESSED_ROW_BYTES)));
+        const to = Math.min(tab.rowCount, tab.next + rows);
+        return { tab, from: tab.next, to, bytes: (to - tab.next) * (tab.rowBytes || GUESSED_ROW_BYTES) };
+      });
+      if (ranges.length === 0) break;
+      const requests: Range[][] = [];
+      for (const range of ranges) {
+        const last = requests[requests.length - 1];
+        if (last && last.reduce((sum, r) => sum + r.bytes, 0) + range.bytes <= budget) last.push(range);
+        else requests.push([range]);
+      }
+      const read = async (request: Range[]): Promise<void> => {
+        const response = await withBackoff(() =>
+          api.spreadsheets.values.batchGet(
+            { spreadsheetId, ranges: request.map((r) => `${quoteSheetName(r.tab.title)}!${r.from + 1}:${r.to}`), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
+            { retry: false },
+          ),
+        );
+        const valueRanges = response.data.valueRanges ?? [];
+        request.forEach((range, index) => {
+          const values = (valueRanges[index]?.values ?? []) as Cell[][];
+          values.forEach((row, i) => {
+            range.tab.rows[range.from + i] = row;
+          });
+          range.tab.rowBytes = Math.max(range.tab.rowBytes, rowWeight(values));
+          range.tab.next = range.to;
+        });
+      };
+      for (let at = 0; at < requests.length; at += READ_CONCURRENCY) await Promise.all(requests.slice(at, at + READ_CONCURRENCY).map(read));
+    }
+    const tables: Record<string, Cell[][]> = {};
+    for (const tab of tabs) tables[tab.title] = Array.from(tab.rows, (row) => row ?? []);
+    return tables;
   }
 
   /** Historial's "Fecha y hora" arrives as a serial with a fraction; core wants an instant. */
@@ -222,9 +299,11 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
   const interpret = (fetched: Fetched): WorkbookRead => readWorkbook(fetched.tables, { profile, timeZone: fetched.timeZone });
 
   async function freshRead(): Promise<{ read: WorkbookRead; fetched: Fetched }> {
+    const writesBefore = writesDone;
     const fetched = await fetchShared();
     const read = interpret(fetched);
-    snapshot = { read, fetched, at: now().getTime() };
+    // A read that was under way while a write landed may predate it: answer with it, never keep it.
+    if (writesDone === writesBefore) snapshot = { read, fetched, at: now().getTime() };
     return { read, fetched };
   }
 
@@ -286,6 +365,25 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     }
   }
 
+  /**
+   * Other clients (the add-on, a person) can still write between our check and our batch, so the
+   * sheet is read once more: a Historial id now used twice or a balance now below zero is a
+   * conflict, thrown for the caller to report. The read becomes the snapshot when it is clean.
+   */
+  async function verifyWrite(before: WorkbookRead): Promise<void> {
+    let fetched: Fetched;
+    try {
+      fetched = await fetchTables();
+    } catch (error) {
+      options.warn?.(`Google Sheet ${spreadsheetId}: the write went through but could not be read back to check it (${reason(error)})`);
+      return;
+    }
+    const after = interpret(fetched);
+    const conflict = writeConflicts(before, after, profile);
+    if (conflict) throw new WriteConflictError(`Google Sheet ${spreadsheetId}`, conflict.duplicateHistoryIds, conflict.negativeBalances);
+    snapshot = { read: after, fetched, at: now().getTime() };
+  }
+
   return {
     description: `Google Sheet ${spreadsheetId}`,
 
@@ -294,26 +392,33 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       return (await freshRead()).read;
     },
 
-    async transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
-      snapshot = undefined;
-      let current = await freshRead();
-      for (let attempt = 1; ; attempt++) {
-        const decision = decide(current.read);
-        if (!decision.ok) return decision;
-        const check = await fetchTables();
-        if (check.fingerprint !== current.fetched.fingerprint) {
-          if (attempt >= TRANSACTION_ATTEMPTS) throw new Error(`Spreadsheet ${spreadsheetId} keeps changing; nothing was written, try again`);
-          current = { read: interpret(check), fetched: check };
-          continue;
+    transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
+      return writers.run(spreadsheetId, async () => {
+        snapshot = undefined;
+        // Not fetchShared: a read already in flight may have started before the last writer's batch.
+        const first = await fetchTables();
+        let current = { read: interpret(first), fetched: first };
+        for (let attempt = 1; ; attempt++) {
+          const decision = decide(current.read);
+          if (!decision.ok) return decision;
+          const check = await fetchTables();
+          if (check.fingerprint !== current.fetched.fingerprint) {
+            if (attempt >= TRANSACTION_ATTEMPTS) throw new Error(`Spreadsheet ${spreadsheetId} keeps changing; nothing was written, try again`);
+            current = { read: interpret(check), fetched: check };
+            continue;
+          }
+          const requests = changeRequests(decision.value.plan, current.read, check);
+          if (requests.length === 0) return ok(decision.value.outcome);
+          try {
+            await write(requests, check);
+          } finally {
+            snapshot = undefined;
+            writesDone++;
+          }
+          await verifyWrite(current.read);
+          return ok(decision.value.outcome);
         }
-        const requests = changeRequests(decision.value.plan, current.read, check);
-        try {
-          if (requests.length > 0) await write(requests, check);
-        } finally {
-          snapshot = undefined;
-        }
-        return ok(decision.value.outcome);
-      }
+      });
     },
   };
 }

@@ -10,6 +10,8 @@ export interface CreateWorkbookOptions {
   /** Today in the business time zone, from the caller's clock. */
   readonly today: IsoDate;
   readonly seed?: number;
+  /** How many sample invoices `demo` makes (about 300 documents in all by default). */
+  readonly demoInvoices?: number;
   /** Replace an existing file; without it an existing file is an error. */
   readonly overwrite?: boolean;
 }
@@ -91,7 +93,7 @@ function addTab(workbook: ExcelJS.Workbook, id: TabId, values: readonly (readonl
  */
 export async function createWorkbook(filePath: string, options: CreateWorkbookOptions): Promise<{ readonly documents: number }> {
   if (!options.overwrite && (await fileExists(filePath))) throw new WorkbookExistsError(filePath);
-  const tables = options.demo ? demoWorkbook({ today: options.today, seed: options.seed }) : emptyTables();
+  const tables = options.demo ? demoWorkbook({ today: options.today, seed: options.seed, invoiceCount: options.demoInvoices }) : emptyTables();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'facturas';
   workbook.created = new Date(`${options.today}T12:00:00Z`);

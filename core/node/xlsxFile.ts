@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { processIsAlive } from './xlsxLock';
 
 /** The workbook file does not exist: the faces suggest `facturas init`. */
 export class WorkbookNotFoundError extends Error {
@@ -60,12 +61,47 @@ export interface SaveOptions {
   readonly replace?: boolean;
 }
 
-/** Writes beside the target and renames over it, so a reader or a crash never sees half a file. */
-export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, filePath: string, options: SaveOptions = {}): Promise<void> {
-  const temporary = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/**
+ * Temporary copies are named `.<workbook>.<pid>.<8 hex>.tmp` beside the workbook, so a copy left
+ * by a process killed mid-write is recognisable, and safe to delete once that pid is gone.
+ */
+const temporaryName = (filePath: string): string => path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A copy older than this is removed even if its pid is alive again (a reused pid). */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/** Deletes this workbook's temporary copies (and lock owner records) whose writer is gone. */
+export async function removeAbandonedTemporaries(filePath: string): Promise<string[]> {
+  const folder = path.dirname(filePath);
+  const base = escapeRegExp(path.basename(filePath));
+  const pattern = new RegExp(`^(?:\\.${base}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp|${base}\\.lock\\.owner\\.(\\d+))$`);
+  let names: string[];
   try {
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    await fs.writeFile(temporary, buffer, { flag: 'wx' });
+    names = await fs.readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1] ?? match[2]);
+    const full = path.join(folder, name);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat) continue;
+    const abandoned = pid !== process.pid && (!processIsAlive(pid) || Date.now() - stat.mtimeMs > ABANDONED_AFTER_MS);
+    if (!abandoned) continue;
+    await fs.rm(full, { force: true });
+    removed.push(full);
+  }
+  return removed;
+}
+
+/** Writes beside the target and renames over it, so a reader or a crash never sees half a file. */
+export async function saveBytesAtomically(bytes: Uint8Array, filePath: string, options: SaveOptions = {}): Promise<void> {
+  const temporary = temporaryName(filePath);
+  try {
+    await fs.writeFile(temporary, bytes, { flag: 'wx' });
     options.beforeRename?.();
     if (options.replace === false) {
       // link() fails when the target exists, where rename() would silently replace it.
@@ -80,4 +116,9 @@ export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, filePat
     await fs.rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** An exceljs workbook (a new one, from `facturas init`) saved atomically. */
+export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, filePath: string, options: SaveOptions = {}): Promise<void> {
+  await saveBytesAtomically(Buffer.from(await workbook.xlsx.writeBuffer()), filePath, options);
 }

@@ -1,8 +1,8 @@
-import lockfile from 'proper-lockfile';
 import { type Result, type WorkbookRead, CHILE, type TaxProfile, ok, readWorkbook } from '../index';
 import type { Decision, WorkbookStore } from './store';
-import { WorkbookNotFoundError, fileExists, loadWorkbookFile, saveWorkbookAtomically } from './xlsxFile';
-import { workbookTables } from './xlsxTables';
+import { WorkbookNotFoundError, fileExists, removeAbandonedTemporaries, saveBytesAtomically } from './xlsxFile';
+import { lockWorkbook } from './xlsxLock';
+import { readXlsxTables } from './xlsxRead';
 import { applyPlan } from './xlsxWrite';
 
 export interface XlsxStoreOptions {
@@ -11,55 +11,47 @@ export interface XlsxStoreOptions {
   readonly lockWaitMs?: number;
 }
 
-/** exceljs gives date cells as Dates at UTC midnight of the calendar day. */
+/** Date cells read as Dates at UTC midnight of the calendar day (serial days carry no zone). */
 const XLSX_TIME_ZONE = 'UTC';
-/** A lock not refreshed for this long belongs to a process that died. */
-const STALE_LOCK_MS = 10_000;
-
-function lockRetries(waitMs: number) {
-  // Backoff grows to half a second; enough tries to cover `waitMs` when every wait is at its cap.
-  const maxTimeout = 500;
-  return { retries: Math.max(10, Math.ceil(waitMs / maxTimeout)), factor: 1.5, minTimeout: 25, maxTimeout, randomize: true };
-}
 
 /**
- * The local .xlsx as the system of record. Reads need no lock (writes replace the file atomically);
- * `transact` holds an exclusive inter-process lock while it reads fresh, decides and writes.
+ * The local .xlsx as the system of record. Reads need no lock (writes replace the file atomically)
+ * and stream each sheet out of the zip; `transact` holds an exclusive inter-process lock while it
+ * reads fresh, decides and writes only the sheet parts the plan touches.
  */
 export function openXlsxStore(filePath: string, options: XlsxStoreOptions = {}): WorkbookStore {
   const profile = options.profile ?? CHILE;
   const readFresh = async () => {
-    const workbook = await loadWorkbookFile(filePath);
-    return { workbook, read: readWorkbook(workbookTables(workbook), { profile, timeZone: XLSX_TIME_ZONE }) };
+    const { pkg, tables } = await readXlsxTables(filePath);
+    return { pkg, read: readWorkbook(tables, { profile, timeZone: XLSX_TIME_ZONE }) };
   };
 
   return {
     description: filePath,
-    read: async (): Promise<WorkbookRead> => (await readFresh()).read,
+    async read(): Promise<WorkbookRead> {
+      // A copy whose writer was killed is garbage whoever finds it; a live writer's is left alone.
+      await removeAbandonedTemporaries(filePath);
+      return (await readFresh()).read;
+    },
     async transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
       if (!(await fileExists(filePath))) throw new WorkbookNotFoundError(filePath);
-      let compromised: Error | undefined;
-      const release = await lockfile.lock(filePath, {
-        stale: STALE_LOCK_MS,
-        retries: lockRetries(options.lockWaitMs ?? 60_000),
-        realpath: false,
-        onCompromised: (error) => {
-          compromised = error;
-        },
-      });
+      const lock = await lockWorkbook(filePath, options.lockWaitMs ?? 60_000);
       try {
-        const { workbook, read } = await readFresh();
+        // Under the lock no other writer is mid-write: copies left by a killed one can go.
+        await removeAbandonedTemporaries(filePath);
+        const { pkg, read } = await readFresh();
         const decision = decide(read);
         if (!decision.ok) return decision;
-        applyPlan(workbook, read.layout, decision.value.plan);
-        await saveWorkbookAtomically(workbook, filePath, {
+        const bytes = await applyPlan(pkg, read.layout, decision.value.plan, new Date());
+        await saveBytesAtomically(bytes, filePath, {
           beforeRename: () => {
-            if (compromised) throw new Error(`The lock on ${filePath} was lost while writing (${compromised.message}); nothing was written.`);
+            const lost = lock.compromised();
+            if (lost) throw new Error(`The lock on ${filePath} was lost while writing (${lost.message}); nothing was written.`);
           },
         });
         return ok(decision.value.outcome);
       } finally {
-        await release().catch(() => undefined);
+        await lock.release();
       }
     },
   };

@@ -1,54 +1,46 @@
-import type ExcelJS from 'exceljs';
-import { type CellValue, type ChangePlan, type TabId, type TabLayout, isDateValue, isInstantValue } from '../index';
+import type { ChangePlan, TabId, TabLayout } from '../index';
+import type { XlsxPackage } from './xlsxRead';
+import { type SheetChanges, patchSheetXml } from './xlsxSheetPatch';
+import { StylesEditor } from './xlsxStyles';
 
-export const DATE_FORMAT = 'dd-mm-yyyy';
-export const INSTANT_FORMAT = 'dd-mm-yyyy hh:mm:ss';
+export { DATE_FORMAT, INSTANT_FORMAT } from './xlsxStyles';
+
+type MutableChanges = { updates: SheetChanges['updates'][number][]; appends: SheetChanges['appends'][number][]; modelRow: number | null };
 
 /**
- * Dates become UTC-midnight Date cells (exceljs stores them as the serial of that calendar day),
- * instants Date cells with time. Strings stay strings: exceljs only writes a formula
- * when given `{ formula }`, so text starting with `=` is stored as text.
+ * The package with the plan's cells and rows written into the sheet parts they belong to. Only
+ * those sheet parts are rewritten (and styles.xml, only when a date lands where no date format
+ * was); every other part of the zip is copied as the bytes it was.
  */
-export function writeCell(cell: ExcelJS.Cell, value: CellValue): void {
-  if (isDateValue(value)) {
-    const [y, m, d] = value.date.split('-').map(Number);
-    cell.value = new Date(Date.UTC(y!, m! - 1, d!));
-    cell.numFmt = DATE_FORMAT;
-  } else if (isInstantValue(value)) {
-    cell.value = new Date(value.instant);
-    cell.numFmt = INSTANT_FORMAT;
-  } else {
-    cell.value = value;
-  }
-}
-
-const cloneStyle = (style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> => JSON.parse(JSON.stringify(style)) as Partial<ExcelJS.Style>;
-
-/** Writes only the plan's cells and appended rows; everything else in the workbook is left as read. */
-export function applyPlan(workbook: ExcelJS.Workbook, layout: Readonly<Partial<Record<TabId, TabLayout>>>, plan: ChangePlan): void {
-  const sheetOf = (tab: TabId): { sheet: ExcelJS.Worksheet; tabLayout: TabLayout } => {
+export async function applyPlan(pkg: XlsxPackage, layout: Readonly<Partial<Record<TabId, TabLayout>>>, plan: ChangePlan, modified: Date): Promise<Buffer> {
+  const perPart = new Map<string, MutableChanges>();
+  const changesOf = (tab: TabId): { changes: MutableChanges; tabLayout: TabLayout } => {
     const tabLayout = layout[tab];
-    const sheet = tabLayout ? workbook.getWorksheet(tabLayout.sheetName) : undefined;
-    if (!tabLayout || !sheet) throw new Error(`The change plan writes to the ${tab} tab, which this workbook does not have.`);
-    return { sheet, tabLayout };
+    const part = tabLayout ? pkg.parts.sheets.find((sheet) => sheet.name === tabLayout.sheetName)?.part : undefined;
+    if (!tabLayout || !part) throw new Error(`The change plan writes to the ${tab} tab, which this workbook does not have.`);
+    let changes = perPart.get(part);
+    if (!changes) {
+      changes = { updates: [], appends: [], modelRow: tabLayout.lastRow >= 2 ? tabLayout.lastRow : null };
+      perPart.set(part, changes);
+    }
+    return { changes, tabLayout };
   };
-  for (const update of plan.updates) {
-    const { sheet } = sheetOf(update.tab);
-    writeCell(sheet.getRow(update.row).getCell(update.column + 1), update.value);
-  }
+  for (const update of plan.updates) changesOf(update.tab).changes.updates.push({ row: update.row, column: update.column + 1, value: update.value });
   const nextRow = new Map<TabId, number>();
   for (const append of plan.appends) {
-    const { sheet, tabLayout } = sheetOf(append.tab);
-    const rowNumber = nextRow.get(append.tab) ?? tabLayout.lastRow + 1;
-    nextRow.set(append.tab, rowNumber + 1);
-    const row = sheet.getRow(rowNumber);
-    // A new row looks like the data row above it (formats, fonts), never like the header.
-    const above = rowNumber > 2 ? sheet.getRow(rowNumber - 1) : undefined;
-    append.values.forEach((value, index) => {
-      const cell = row.getCell(index + 1);
-      const model = above?.getCell(index + 1);
-      if (model && Object.keys(model.style ?? {}).length > 0) cell.style = cloneStyle(model.style);
-      writeCell(cell, value);
-    });
+    const { changes, tabLayout } = changesOf(append.tab);
+    const row = nextRow.get(append.tab) ?? tabLayout.lastRow + 1;
+    nextRow.set(append.tab, row + 1);
+    changes.appends.push({ row, values: append.values });
   }
+
+  const styles = new StylesEditor(pkg.stylesXml, pkg.formats);
+  const patchStyles = { isDate: (s: number) => styles.isDate(s), dateStyleLike: (s: number, withTime: boolean) => styles.dateStyleLike(s, withTime), date1904: pkg.parts.date1904 };
+  const replacements = new Map<string, Buffer>();
+  for (const [part, changes] of perPart) {
+    const xml = (await pkg.zip.read(part)).toString('utf8');
+    replacements.set(part, Buffer.from(patchSheetXml(xml, changes, patchStyles), 'utf8'));
+  }
+  if (styles.xml !== null && pkg.parts.stylesPart) replacements.set(pkg.parts.stylesPart, Buffer.from(styles.xml, 'utf8'));
+  return pkg.zip.rewrite(replacements, modified);
 }

@@ -8,3 +8,4 @@ export { derivedCellUpdates } from './derivedCellUpdates';
 export { refreshDerivedCells } from './refreshDerivedCells';
 export { planManualStateEdit, type ManualStateEdit } from './manualStateEdit';
 export { paymentRequestFromText, recordTypedPayment, type TypedPayment, type PaymentStamp } from './paymentFromText';
+export { unsafeWriteIssues } from './writeGuard';

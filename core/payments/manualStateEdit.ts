@@ -8,6 +8,7 @@ import type { WorkbookRead } from '../workbook/readWorkbook';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
 import { refreshDerivedCells } from './refreshDerivedCells';
+import { unsafeWriteIssues } from './writeGuard';
 
 export interface ManualStateEdit {
   /** The sheet the person typed in, and the rows and columns of the edited range (1-based, inclusive). */
@@ -40,6 +41,8 @@ export function planManualStateEdit(read: WorkbookRead, profile: TaxProfile, edi
   const single = edit.firstRow === edit.lastRow && edit.firstColumn === edit.lastColumn;
   const previousState: DocumentState | null = single && edit.oldValue !== undefined ? parseDocumentState(edit.oldValue) ?? 'emitida' : null;
   const edited = read.book.documents.filter((doc) => doc.row >= edit.firstRow && doc.row <= edit.lastRow && (previousState === null || previousState !== doc.state));
+  const unsafe = unsafeWriteIssues(read, edited.flatMap((doc) => [doc, doc.reference]));
+  if (unsafe.length > 0) return fail(...unsafe);
   const editedRows = new Set(edited.map((doc) => doc.row));
   const beforeBook: Book = previousState === null
     ? read.book

@@ -9,6 +9,7 @@ import type { WorkbookRead } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
 import { toMajorUnits } from '../money/toMajorUnits';
 import { findDocument } from './findDocument';
+import { unsafeWriteIssues } from './writeGuard';
 import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
 import { refreshDerivedCells } from './refreshDerivedCells';
@@ -49,6 +50,8 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
     return fail(issue('paymentOnNote', {}, { key, target }));
   }
   if (before.paymentStatus === 'anulada') return fail(issue('documentVoid', {}, { key }));
+  const unsafe = unsafeWriteIssues(read, [before]);
+  if (unsafe.length > 0) return fail(...unsafe);
   if (!Number.isSafeInteger(request.amount) || request.amount <= 0) problems.push(issue('amountNotPositive', { field: 'amount' }, { value: request.amount }));
   else if (request.amount > before.balance) problems.push(issue('amountExceedsBalance', { field: 'amount' }, { key, amount: request.amount, balance: before.balance, currency: before.currency }));
   if (request.date > request.today) problems.push(issue('invalidDate', { field: 'date' }, { value: request.date }));

@@ -10,6 +10,7 @@ import { historyAppend } from './historyAppend';
 import { nextHistoryId } from './nextHistoryId';
 import { refreshDerivedCells } from './refreshDerivedCells';
 import { findDocument } from './findDocument';
+import { unsafeWriteIssues } from './writeGuard';
 
 export interface VoidRequest {
   readonly document: string;
@@ -27,6 +28,8 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
   const before = found.value;
   const key = documentKey(before);
   if (before.state === 'anulada') return fail(issue('documentAlreadyVoid', {}, { key }));
+  const unsafe = unsafeWriteIssues(read, [before, before.reference]);
+  if (unsafe.length > 0) return fail(...unsafe);
   // Voiding would leave recorded money pointing at a document that no longer counts.
   const paid = read.book.payments.filter((p) => p.type === before.type && p.number === before.number).reduce((sum, p) => sum + p.amount, 0);
   if (paid > 0) return fail(issue('documentHasPayments', {}, { key, paid, currency: before.currency }));

@@ -26,18 +26,31 @@ export function statementDocDefinition(statement: CustomerStatement, options: { 
   const money = (amount: number): string => formatMoney(amount, statement.currency);
   const issuer = options.issuer;
   const issuerLines: PdfContent[] = issuer
-    ? [t(issuer.name, { bold: true, fontSize: 13 }), ...[issuer.taxId && `RUT ${issuer.taxId}`, issuer.address, [issuer.email, issuer.phone].filter(Boolean).join(' · ')].filter(Boolean).map((line) => t(String(line), { color: GREY }))]
+    ? [
+        t(issuer.name, { bold: true, fontSize: 13 }),
+        ...[issuer.taxId && `RUT ${issuer.taxId}`, issuer.address, [issuer.email, issuer.phone].filter(Boolean).join(' · ')].filter(Boolean).map((line) => t(String(line), { color: GREY })),
+      ]
     : [t(es ? 'Complete la hoja Empresa para mostrar el emisor.' : 'Fill in the Empresa tab to show the issuer.', { italics: true, color: GREY })];
   const movements: PdfTableCell[][] = [
     [head(es ? 'Fecha' : 'Date'), head(es ? 'Movimiento' : 'Movement'), head(es ? 'Cargo' : 'Charge', 'right'), head(es ? 'Abono' : 'Credit', 'right'), head(es ? 'Saldo' : 'Balance', 'right')],
     [t(''), t(es ? 'Saldo anterior' : 'Opening balance', { italics: true }), t(''), t(''), right(money(statement.openingBalance))],
     ...statement.movements.map((m): PdfTableCell[] => [
-      t(formatDateCl(m.date)), t(movementLabel(m, options.profile, locale)), right(m.amount > 0 ? money(m.amount) : ''), right(m.amount < 0 ? money(-m.amount) : ''), right(money(m.balance)),
+      t(formatDateCl(m.date)),
+      t(movementLabel(m, options.profile, locale)),
+      right(m.amount > 0 ? money(m.amount) : ''),
+      right(m.amount < 0 ? money(-m.amount) : ''),
+      right(money(m.balance)),
     ]),
     [t(''), t(es ? 'Saldo final' : 'Closing balance', { bold: true }), t(''), t(''), right(money(statement.closingBalance), true)],
   ];
   const content: PdfContent[] = [
-    { columns: [{ stack: issuerLines, width: '*', fontSize: 9 }, { stack: [t(statementTitle(locale).toUpperCase(), { bold: true, fontSize: 14, alignment: 'right' }), t(statementPeriod(statement, locale), { alignment: 'right', color: GREY })], width: 220 }], columnGap: 20 },
+    {
+      columns: [
+        { stack: issuerLines, width: '*', fontSize: 9 },
+        { stack: [t(statementTitle(locale).toUpperCase(), { bold: true, fontSize: 14, alignment: 'right' }), t(statementPeriod(statement, locale), { alignment: 'right', color: GREY })], width: 220 },
+      ],
+      columnGap: 20,
+    },
     {
       stack: [
         { text: [{ text: `${es ? 'Cliente' : 'Customer'}: `, bold: true }, statement.customerName] },

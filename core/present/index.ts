@@ -4,3 +4,4 @@ export { formatQuantity, formatDiscount, formatCount } from './formatQuantity';
 export { paymentStatusLabel, historyStatusLabel } from './statusLabels';
 export { formatMoney } from '../money/formatMoney';
 export { formatDateCl } from '../dates/isoDate';
+export { echoInput, ECHO_LIMIT } from './echoInput';

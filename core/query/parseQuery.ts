@@ -151,7 +151,7 @@ function readFilter(token: QueryToken, name: FilterName, operator: string, value
 }
 
 /**
- * The one query language of the sidebar, Slack and the CLI (DESIGN §3). Every wrong word is
+ * The one query language of the sidebar, Slack and the CLI (docs/query-language.md). Every wrong word is
  * reported, each naming the word and what is allowed; an empty query matches everything.
  */
 export function parseQuery(text: string): Result<Query> {

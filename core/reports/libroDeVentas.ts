@@ -26,7 +26,7 @@ export interface LibroTypeTotal extends LibroAmounts {
   readonly voidCount: number;
 }
 
-/** DESIGN.md §4, the JSON the CLI prints: keep these field names as they are. */
+/** The JSON `facturas report libro-ventas` prints (docs/cli.md): keep these field names as they are. */
 export interface LibroDeVentas {
   readonly period: string;
   readonly rows: readonly LibroRow[];

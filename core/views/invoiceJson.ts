@@ -1,7 +1,7 @@
 import type { InvoiceView } from '../model';
 import { PAYMENT_STATUS_LABELS } from '../workbook/choices';
 
-/** The JSON shape of DESIGN.md §4: English camelCase, plain integers, ISO dates, English status. */
+/** The JSON shape of docs/cli.md (Output): English camelCase, plain integers, ISO dates, English status. */
 export interface InvoiceJson {
   readonly type: number;
   readonly number: number;

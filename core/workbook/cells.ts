@@ -50,6 +50,8 @@ export function parseAmountCell(cell: Cell, currency: string): number | null {
   }
   if (!Number.isFinite(value)) return null;
   const minor = Math.round(value * 10 ** scale);
+  // Beyond 2^53 a number no longer holds every integer: 2^60 would be stored as a neighbour.
+  if (!Number.isSafeInteger(minor)) return null;
   // More decimals than the currency has is a typo, not something to round away silently.
   if (Math.abs(minor - value * 10 ** scale) > 1e-6) return null;
   return minor;
@@ -57,7 +59,11 @@ export function parseAmountCell(cell: Cell, currency: string): number | null {
 
 export function parseIntegerCell(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isSafeInteger(cell) ? cell : null;
-  if (typeof cell === 'string' && /^\s*-?\d+\s*$/.test(cell)) return Number(cell.trim());
+  if (typeof cell === 'string' && /^\s*-?\d+\s*$/.test(cell)) {
+    const value = Number(cell.trim());
+    // A 20-digit folio would become 1e20 and never be found again.
+    return Number.isSafeInteger(value) ? value : null;
+  }
   return null;
 }
 
@@ -78,4 +84,12 @@ export function parseYesNoCell(cell: Cell): boolean | null {
   if (['si', 's', 'yes', 'y', 'true', 'x', '1', 'exento', 'exempt'].includes(text)) return true;
   if (['no', 'n', 'false', '0'].includes(text)) return false;
   return null;
+}
+
+/** Whether a cell that did not read as a number is digits too many to hold exactly (so the message can say so). */
+export function isTooLargeNumber(cell: Cell): boolean {
+  if (typeof cell === 'number') return Number.isFinite(cell) && !Number.isSafeInteger(cell) && Number.isInteger(cell);
+  if (typeof cell !== 'string') return false;
+  const digits = cell.replace(/[\s.$,]|US\$|CLP/g, '');
+  return /^-?\d{16,}$/.test(digits);
 }

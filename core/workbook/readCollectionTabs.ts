@@ -2,7 +2,7 @@ import type { DocumentKey, InvoiceDocument, IsoDate } from '../model';
 import { type Issue, type IssueCode, issue } from '../issues/issue';
 import type { TaxProfile } from '../tax/taxProfile';
 import { documentTypeRule } from '../tax/taxProfile';
-import { type CollectionAction, type CollectionEntry, type ReminderStep } from '../collections/types';
+import type { CollectionAction, CollectionEntry, ReminderStep } from '../collections/types';
 import { parseCollectionAction } from '../collections/collectionActions';
 import { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseIntegerCell } from './cells';
 import { type CollectionTabId, COLLECTION_TABS } from './collectionTabs';
@@ -75,7 +75,7 @@ function readGestiones(tables: WorkbookTables, context: CollectionTabsContext, i
   return readEachRow(found.values, issues, (row, rowNumber, problems) => {
     const f = rowFields(spec, found.layout, row, rowNumber, problems);
     const id = f.blank('id') ? f.report('id', 'required') : f.text('id');
-    const date = f.blank('date') ? f.report('date', 'required') : parseDateCell(f.at('date'), readDate) ?? f.report('date', 'invalidDate');
+    const date = f.blank('date') ? f.report('date', 'required') : (parseDateCell(f.at('date'), readDate) ?? f.report('date', 'invalidDate'));
     const stamp = f.at('timestamp');
     const timestamp = stamp instanceof Date ? stamp.toISOString() : f.text('timestamp');
     let customerTaxId: string | null = null;
@@ -101,7 +101,9 @@ function readGestiones(tables: WorkbookTables, context: CollectionTabsContext, i
         }
       }
     }
-    const action: CollectionAction | null = f.blank('action') ? f.report('action', 'required') : parseCollectionAction(f.text('action')) ?? f.report('action', 'invalidChoice', { allowed: ACTIONS_ALLOWED });
+    const action: CollectionAction | null = f.blank('action')
+      ? f.report('action', 'required')
+      : (parseCollectionAction(f.text('action')) ?? f.report('action', 'invalidChoice', { allowed: ACTIONS_ALLOWED }));
     let promisedDate: IsoDate | null = null;
     let promisedAmount: number | null = null;
     if (!f.blank('promisedDate')) promisedDate = parseDateCell(f.at('promisedDate'), readDate) ?? f.report('promisedDate', 'invalidDate');
@@ -116,8 +118,18 @@ function readGestiones(tables: WorkbookTables, context: CollectionTabsContext, i
     }
     if (problems.length > 0) return null;
     return {
-      id: id!, date: date!, timestamp, customerTaxId: customerTaxId!, document, action: action!, promisedDate, promisedAmount,
-      note: f.text('note'), user: f.text('user'), channel: f.text('channel'), row: rowNumber,
+      id: id!,
+      date: date!,
+      timestamp,
+      customerTaxId: customerTaxId!,
+      document,
+      action: action!,
+      promisedDate,
+      promisedAmount,
+      note: f.text('note'),
+      user: f.text('user'),
+      channel: f.text('channel'),
+      row: rowNumber,
     } satisfies CollectionEntry;
   });
 }

@@ -14,6 +14,8 @@ export type { SheetValues, TabLayout, WorkbookTables } from './readers';
 export interface WorkbookRead {
   readonly book: Book;
   readonly issues: readonly Issue[];
+  /** Problems of rows left out, by the document (`33-1023`) they touch: no write may touch that document. */
+  readonly unreadable: ReadonlyMap<string, readonly Issue[]>;
   readonly layout: Readonly<Partial<Record<TabId, TabLayout>>>;
 }
 
@@ -27,7 +29,7 @@ export interface ReadOptions {
 export function readWorkbook(tables: WorkbookTables, options: ReadOptions): WorkbookRead {
   const issues: Issue[] = [];
   const layout = locateTabs(tables, issues);
-  const context: ReadContext = { profile: options.profile, readDate: makeDateCellReader(options.timeZone), tables, layout, issues, memo: makeMemo() };
+  const context: ReadContext = { profile: options.profile, readDate: makeDateCellReader(options.timeZone), tables, layout, issues, unreadable: new Map(), memo: makeMemo() };
   const { documents, byKey } = readDocuments(context);
   const lines = readLines(context, byKey);
   const payments = readPayments(context, byKey);
@@ -38,7 +40,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   issues.push(...collectionTabs.issues);
   const { collections, reminderSteps } = collectionTabs;
   const book = { issuer, documents, lines, payments, customers, history, ...(collections && { collections }), ...(reminderSteps && { reminderSteps }) };
-  return { book, issues: inSheetOrder(issues), layout: { ...layout, ...collectionTabs.layout } };
+  return { book, issues: inSheetOrder(issues), unreadable: context.unreadable, layout: { ...layout, ...collectionTabs.layout } };
 }
 
 const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa', ...COLLECTION_TAB_IDS];

@@ -20,7 +20,7 @@ const SORTS: Readonly<Record<string, readonly SortKey[]>> = {
   days: [{ field: 'dias', descending: true }],
 };
 
-/** The query box (DESIGN.md §3) plus the filter controls, as one core Query. */
+/** The query box (docs/query-language.md) plus the filter controls, as one core Query. */
 export function composeQuery(app: App): Result<Query> {
   const c = app.controls;
   const parsed = parseQuery(c.text);

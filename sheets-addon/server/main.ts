@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 // The server entry: every function Apps Script may call is listed in `entryPoints` below, and the
-// build (scripts/build-addon.mjs) turns exactly those into top-level functions of dist/Code.js.
+// build (scripts/build.mjs) turns exactly those into top-level functions of dist/Code.js.
 import { formatIssue, type Issue } from '../../core';
 import { createServerApi } from './api';
 import { type ServerApi, type ServerFunctionName, sidebarApi } from './sidebarApi';

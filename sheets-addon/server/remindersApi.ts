@@ -1,6 +1,4 @@
-import {
-  type Locale, type ReminderRun, CHILE, customerStatement, formatIssue, planReminders, readWorkbook, reminderLogPlan, statementHtml,
-} from '../../core';
+import { type Locale, type ReminderRun, CHILE, customerStatement, formatIssue, planReminders, readWorkbook, reminderLogPlan, statementHtml } from '../../core';
 import type { AddonPorts } from './ports';
 import type { ReminderPorts } from './reminderPorts';
 

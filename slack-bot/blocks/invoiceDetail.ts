@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type InvoiceView, type Locale, type Payment, type TaxProfile, ORIGIN_LABELS, documentKey, formatDateCl, formatMoney, takesPayments } from '../../core/index';
-import { button, clamp, context, escapeMrkdwn, header, section } from './text';
+import { button, clamp, context, escapeMrkdwn, fallbackText, header, section } from './text';
 import { documentTitle, labels, statusText } from './labels';
 import type { SlackMessage } from './searchResults';
 
@@ -48,5 +48,5 @@ export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payme
     actions.push(button(l.recordPayment, RECORD_PAYMENT_ACTION, JSON.stringify({ key, balance: view.balance } satisfies PaymentButtonValue), 'primary'));
   }
   blocks.push({ type: 'actions', elements: actions });
-  return { text: `${title} · ${clamp(view.customerName, 200)} · ${l.balance} ${money(view.balance)}`, blocks };
+  return { text: fallbackText(`${title} · ${clamp(view.customerName, 200)} · ${l.balance} ${money(view.balance)}`), blocks };
 }

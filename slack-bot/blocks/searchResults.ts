@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type InvoiceView, type Locale, type QueryPage, type TaxProfile, documentKey, formatDateCl, formatMoney } from '../../core/index';
-import { LIMITS, button, clamp, context, escapeMrkdwn, section } from './text';
+import { LIMITS, button, clamp, context, escapeMrkdwn, fallbackText, section } from './text';
 import { documentTitle, labels, statusText } from './labels';
 
 export const OPEN_INVOICE_ACTION = 'open_invoice';
@@ -56,5 +56,5 @@ export function searchResultsMessage(page: QueryPage, queryText: string, profile
     if (fits) blocks.push({ type: 'actions', elements: pageButtons });
     else blocks.push(context(l.queryTooLongToPage));
   }
-  return { text: `${l.matches(page.matched)}: ${clamp(queryText, 200)}`, blocks };
+  return { text: fallbackText(`${l.matches(page.matched)}: ${clamp(queryText, 200)}`), blocks };
 }

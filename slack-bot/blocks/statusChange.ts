@@ -1,6 +1,6 @@
 import type { HistoryEntry, InvoiceDocument, Locale, TaxProfile } from '../../core/index';
 import { formatMoney, historyStatusLabel } from '../../core/index';
-import { clamp, context, escapeMrkdwn, section } from './text';
+import { clamp, context, escapeMrkdwn, fallbackText, section } from './text';
 import { documentTitle } from './labels';
 import type { SlackMessage } from './searchResults';
 
@@ -12,9 +12,9 @@ export function statusChangeMessage(entry: HistoryEntry, document: InvoiceDocume
   if (document) parts.push(clamp(document.customerName, 200));
   parts.push(`${statusWord(entry.previousStatus, locale)} → ${statusWord(entry.newStatus, locale)}`);
   if (entry.amount !== null) parts.push(formatMoney(entry.amount, document?.currency ?? profile.defaultCurrency));
-  const text = parts.join(' · ');
+  const text = fallbackText(parts.join(' · '));
   const who = [entry.user, entry.channel].filter(Boolean).map((s) => escapeMrkdwn(clamp(s, 100)));
-  const blocks = [section(escapeMrkdwn(text))];
+  const blocks = [section(text)];
   if (who.length > 0) blocks.push(context(locale === 'es' ? `Registrado por ${who.join(' vía ')}` : `Recorded by ${who.join(' via ')}`));
   return { text, blocks };
 }

@@ -16,6 +16,12 @@ export const LIMITS = {
 /** Slack mrkdwn treats &, < and > as control characters; user data must not open links or mentions. */
 export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * A message's `text` (the notification and screen-reader fallback) is mrkdwn too, so it is built
+ * from plain words and escaped here, once, whole: a customer called `<!channel>` pings nobody.
+ */
+export const fallbackText = (plain: string): string => clamp(escapeMrkdwn(plain), LIMITS.fallbackText);
+
 /** Shortens to `max` characters with an ellipsis, never cutting an escape like `&amp;` in half. */
 export function clamp(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,9 +1,9 @@
 import { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Logger } from '@slack/bolt';
+import type { BotState, Claim } from '../state/botState';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
-import type { BotState } from '../state/botState';
 
 export interface OutgoingMessage {
   readonly text: string;
@@ -12,17 +12,23 @@ export interface OutgoingMessage {
 
 export type Recipient = { readonly channel: string } | { readonly user: string };
 
+export type DeliveryOutcome = 'sent' | 'already-delivered' | 'stopped';
+
 export interface SlackDelivery {
   /**
-   * Posts a message at most once per key and at least once: the key is recorded as pending
-   * before sending and delivered after; a pending key left by a crash is settled from the
-   * channel's history, where every message carries its key as metadata.
+   * Posts a message at most once per key and at least once, also across replicas: the key is
+   * claimed in the state before sending and marked delivered after; every message carries its
+   * key as metadata, so a post whose outcome is unknown is settled from the channel's history.
    */
-  deliverOnce(key: string, to: Recipient, message: OutgoingMessage): Promise<'sent' | 'already-delivered'>;
-  settlePending(): Promise<void>;
+  deliverOnce(key: string, to: Recipient, message: OutgoingMessage): Promise<DeliveryOutcome>;
+  /** Settles the claims a stopped or killed bot left: delivered if its message is in the channel, else free again. */
+  settleAbandoned(): Promise<number>;
+  /** No new post starts; the one in flight finishes, one waiting out a rate limit gives its claim back. */
+  stop(): Promise<void>;
 }
 
 export interface DeliveryOptions {
+  /** Must not retry by itself (retries: 0): a post whose answer was lost would go out again. */
   readonly client: WebClient;
   readonly state: BotState;
   readonly logger: Logger;
@@ -31,29 +37,55 @@ export interface DeliveryOptions {
   readonly minIntervalMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly maxRateLimitRetries?: number;
+  /** Posts tried again after a failure that left it unknown whether Slack took them (and the history said no). */
+  readonly maxUncertainRetries?: number;
 }
 
 const DELIVERY_EVENT = 'facturas_delivery';
+/** Without a claim time (a state file from an older version), only the latest messages are read. */
 const HISTORY_LOOKBACK = 100;
+const HISTORY_PAGE = 200;
+const HISTORY_PAGES = 10;
+/** Slack's clock and ours may differ; the history is read from this long before the claim. */
+const CLOCK_MARGIN_SECONDS = 300;
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-const isRateLimited = (error: unknown): error is { code: string; retryAfter: number } =>
-  (error as { code?: unknown })?.code === webApi.ErrorCode.RateLimitedError;
+const codeOf = (error: unknown): unknown => (error as { code?: unknown })?.code;
+const isRateLimited = (error: unknown): error is { code: string; retryAfter: number } => codeOf(error) === webApi.ErrorCode.RateLimitedError;
+/** Slack answered `ok: false` (channel_not_found, invalid_blocks…): nothing was posted. */
+const isRefusal = (error: unknown): boolean => codeOf(error) === webApi.ErrorCode.PlatformError;
+
+interface MessageWithMetadata {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: { key?: unknown } };
+}
 
 export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
   const { client, state, logger, now } = options;
   const minInterval = options.minIntervalMs ?? 1100;
   const sleep = options.sleep ?? realSleep;
-  const maxRetries = options.maxRateLimitRetries ?? 5;
+  const maxRateLimitRetries = options.maxRateLimitRetries ?? 5;
+  const maxUncertainRetries = options.maxUncertainRetries ?? 2;
   const lastPostAt = new Map<string, number>();
   const dmChannels = new Map<string, string>();
+  let stopping = false;
+  let wakeOnStop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    wakeOnStop = resolve;
+  });
+
+  /** Waits, unless the bot is stopping; false then. */
+  const wait = async (ms: number): Promise<boolean> => {
+    await Promise.race([sleep(ms), stopped]);
+    return !stopping;
+  };
 
   async function rateLimited<T>(call: () => Promise<T>, what: string): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await call();
       } catch (error) {
-        if (!isRateLimited(error) || attempt >= maxRetries) throw error;
+        if (!isRateLimited(error) || attempt >= maxRateLimitRetries) throw error;
         logger.warn(`Slack rate-limited ${what}; retrying in ${error.retryAfter}s`);
         await sleep(error.retryAfter * 1000);
       }
@@ -74,36 +106,106 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
   async function pace(channel: string): Promise<void> {
     const last = lastPostAt.get(channel);
     if (last === undefined) return;
-    const wait = last + minInterval - now().getTime();
-    if (wait > 0) await sleep(Math.min(wait, minInterval));
+    const gap = last + minInterval - now().getTime();
+    if (gap > 0) await sleep(Math.min(gap, minInterval));
   }
 
-  async function alreadyInChannel(key: string, channel: string): Promise<boolean> {
-    const history = await rateLimited(
-      () => client.conversations.history({ channel, limit: HISTORY_LOOKBACK, include_all_metadata: true }),
-      'conversations.history',
-    );
-    return (history.messages ?? []).some((m) => {
-      const metadata = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
-      return metadata?.event_type === DELIVERY_EVENT && metadata.event_payload?.key === key;
-    });
+  /** The ts of our message with this key in the channel, or undefined; throws when the history cannot be read. */
+  async function findInChannel(key: string, channel: string, claimedAt: Date | undefined): Promise<string | undefined> {
+    const oldest = claimedAt ? String(Math.floor(claimedAt.getTime() / 1000) - CLOCK_MARGIN_SECONDS) : undefined;
+    let cursor: string | undefined;
+    for (let page = 0; page < (oldest ? HISTORY_PAGES : 1); page++) {
+      const history = await rateLimited(
+        () => client.conversations.history({
+          channel, include_all_metadata: true, limit: oldest ? HISTORY_PAGE : HISTORY_LOOKBACK,
+          ...(oldest ? { oldest } : {}), ...(cursor ? { cursor } : {}),
+        }),
+        'conversations.history',
+      );
+      const mine = (history.messages ?? []).find((m) => {
+        const metadata = (m as MessageWithMetadata).metadata;
+        return metadata?.event_type === DELIVERY_EVENT && metadata.event_payload?.key === key;
+      });
+      if (mine) return (mine as MessageWithMetadata).ts ?? '';
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!history.has_more || !cursor) return undefined;
+    }
+    logger.warn(`Delivery ${key}: read ${HISTORY_PAGES} pages of ${channel}'s history without finding it; taking it as not posted`);
+    return undefined;
   }
 
-  async function settlePending(): Promise<void> {
-    const pending = state.pending;
-    if (!pending) return;
-    let found = false;
+  async function settle(claim: Claim): Promise<void> {
+    let ts: string | undefined;
     try {
-      found = await alreadyInChannel(pending.key, pending.channel);
+      ts = await findInChannel(claim.key, claim.channel, claim.claimedAt);
     } catch (error) {
       // Without history access the safer error is a repeated post, never a lost one.
-      logger.warn(`Could not read channel ${pending.channel} to settle delivery ${pending.key}: ${(error as Error).message}; it will be sent again`);
+      logger.warn(`Could not read channel ${claim.channel} to settle delivery ${claim.key}: ${(error as Error).message}; it will be sent again`);
     }
-    if (found) await state.finishDelivery(pending.key);
-    else await state.abandonPending();
+    if (ts !== undefined) {
+      logger.info(`Delivery ${claim.key} was already in ${claim.channel} (ts ${ts}); recorded as delivered`);
+      await state.finishDelivery(claim.key, ts || undefined);
+    } else {
+      await state.releaseClaim(claim.key);
+    }
   }
 
-  // One delivery at a time: the state has a single pending slot, and the notifier and the alert share it.
+  async function post(key: string, channel: string, message: OutgoingMessage, claimedAt: Date): Promise<DeliveryOutcome> {
+    let rateLimits = 0;
+    let uncertain = 0;
+    for (;;) {
+      try {
+        const answer = await client.chat.postMessage({
+          channel,
+          text: message.text,
+          ...(message.blocks ? { blocks: message.blocks } : {}),
+          unfurl_links: false,
+          metadata: { event_type: DELIVERY_EVENT, event_payload: { key } },
+        });
+        lastPostAt.set(channel, now().getTime());
+        await state.finishDelivery(key, answer.ts);
+        return 'sent';
+      } catch (error) {
+        if (isRateLimited(error) && rateLimits < maxRateLimitRetries) {
+          rateLimits++;
+          logger.warn(`Slack rate-limited chat.postMessage to ${channel}; retrying in ${error.retryAfter}s`);
+          await state.renewClaim(key);
+          if (!(await wait(error.retryAfter * 1000))) {
+            await state.releaseClaim(key);
+            return 'stopped';
+          }
+          continue;
+        }
+        if (isRateLimited(error) || isRefusal(error)) {
+          await state.releaseClaim(key);
+          throw error;
+        }
+        // A timeout, a reset connection or a 5xx: Slack may have taken the post. Look before posting again.
+        logger.warn(`Posting ${key} to ${channel} failed without a clear answer (${(error as Error).message}); checking the channel before any retry`);
+        let ts: string | undefined;
+        try {
+          ts = await findInChannel(key, channel, claimedAt);
+        } catch (historyError) {
+          // The claim stays: once it expires, a bot that can read the history settles it.
+          logger.warn(`Could not read ${channel}'s history to settle ${key}: ${(historyError as Error).message}; left claimed for later`);
+          throw error;
+        }
+        if (ts !== undefined) {
+          lastPostAt.set(channel, now().getTime());
+          await state.finishDelivery(key, ts || undefined);
+          return 'sent';
+        }
+        if (uncertain >= maxUncertainRetries || stopping) {
+          await state.releaseClaim(key);
+          throw error;
+        }
+        uncertain++;
+        await state.renewClaim(key);
+      }
+    }
+  }
+
+  // One delivery at a time: the file state has a single pending slot, and the notifier and the alert share it.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -112,27 +214,23 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
   };
 
   return {
-    settlePending: () => serially(settlePending),
-    deliverOnce: (key, to, message) => serially(async () => {
-      await settlePending();
-      if (state.isDelivered(key)) return 'already-delivered';
-      const channel = await channelOf(to);
-      await state.beginDelivery({ key, channel });
-      await pace(channel);
-      await rateLimited(
-        () =>
-          client.chat.postMessage({
-            channel,
-            text: message.text,
-            ...(message.blocks ? { blocks: message.blocks } : {}),
-            unfurl_links: false,
-            metadata: { event_type: DELIVERY_EVENT, event_payload: { key } },
-          }),
-        `chat.postMessage to ${channel}`,
-      );
-      lastPostAt.set(channel, now().getTime());
-      await state.finishDelivery(key);
-      return 'sent' as const;
+    settleAbandoned: () => serially(async () => {
+      const claims = await state.takeAbandonedClaims();
+      for (const claim of claims) await settle(claim);
+      return claims.length;
     }),
+    deliverOnce: (key, to, message) => serially(async (): Promise<DeliveryOutcome> => {
+      if (stopping) return 'stopped';
+      const channel = await channelOf(to);
+      const claimedAt = new Date();
+      if (!(await state.claim(key, channel))) return 'already-delivered';
+      await pace(channel);
+      return post(key, channel, message, claimedAt);
+    }),
+    async stop() {
+      stopping = true;
+      wakeOnStop();
+      await queue;
+    },
   };
 }

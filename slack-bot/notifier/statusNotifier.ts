@@ -1,17 +1,17 @@
 import type { Logger } from '@slack/bolt';
 import { type HistoryEntry, documentKey } from '../../core/index';
 import type { BotServices } from '../services';
-import type { BotState } from '../state/botState';
+import { type BotState, historyDeliveryKey as keyOf } from '../state/botState';
 import type { SlackDelivery } from '../delivery/slackDelivery';
 import { statusChangeMessage } from '../blocks/statusChange';
 
 export interface StatusNotifier {
-  /** Posts every Historial entry not yet posted; returns how many it posted. */
+  /** Posts every Historial entry not yet posted (by any replica); returns how many this bot posted. */
   pollOnce(): Promise<number>;
 }
 
 /** Keyed by the entry's ID (or its row, for a hand-typed line without one): Historial is append-only. */
-export const historyDeliveryKey = (entry: HistoryEntry): string => `historial:${entry.id}`;
+export const historyDeliveryKey = (entry: HistoryEntry): string => keyOf(entry.id);
 
 /**
  * Watches Historial, whoever wrote it (sidebar, Slack, CLI, a hand edit), and posts each new
@@ -26,18 +26,23 @@ export function createStatusNotifier(services: BotServices, state: BotState, del
       // A fresh read, which also refreshes the snapshot the answers use.
       const read = await services.ledgers.refresh();
       const entries = read.book.history;
-      if (!state.baselineTaken) {
-        await state.takeBaseline(entries.map(historyDeliveryKey));
-        logger.info(`Notifier started: ${entries.length} existing Historial entries taken as already posted`);
+      const keys = entries.map(historyDeliveryKey);
+      if (!(await state.isBaselineTaken())) {
+        if (await state.takeBaseline(keys)) logger.info(`Notifier started: ${entries.length} existing Historial entries taken as already posted`);
         return 0;
       }
+      await delivery.settleAbandoned();
+      const due = new Set(await state.undelivered(keys));
+      if (due.size === 0) return 0;
       const documents = new Map(read.book.documents.map((d) => [documentKey(d), d]));
       let posted = 0;
       for (const entry of entries) {
         const key = historyDeliveryKey(entry);
-        if (state.isDelivered(key)) continue;
+        if (!due.has(key)) continue;
         const message = statusChangeMessage(entry, documents.get(documentKey(entry)), services.profile, services.locale);
-        if ((await delivery.deliverOnce(key, { channel }, message)) === 'sent') posted++;
+        const outcome = await delivery.deliverOnce(key, { channel }, message);
+        if (outcome === 'stopped') break;
+        if (outcome === 'sent') posted++;
       }
       return posted;
     },

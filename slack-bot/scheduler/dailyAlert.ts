@@ -1,6 +1,6 @@
 import { agingReport, isoDateInZone } from '../../core/index';
 import { type BotServices, loadLedger } from '../services';
-import type { BotState } from '../state/botState';
+import { type BotState, alertDeliveryKey } from '../state/botState';
 import type { SlackDelivery } from '../delivery/slackDelivery';
 import { pendingAlertMessage } from '../blocks/pendingAlert';
 
@@ -15,12 +15,13 @@ function minutesIntoDay(instant: Date, timeZone: string): number {
   return part('hour') * 60 + part('minute');
 }
 
-export const alertDeliveryKey = (manager: string, date: string): string => `alerta:${manager}:${date}`;
+export { alertDeliveryKey };
 
 /**
  * The pending-payment alert, by direct message, at FACTURAS_ALERT_TIME in FACTURAS_TIMEZONE.
  * "Sent today" is kept per manager in the bot state, so a restart after the alert time
- * neither sends it again nor misses it; a bot started after the time sends it then.
+ * neither sends it again nor misses it; a bot started after the time sends it then. With
+ * several replicas each manager's alert is claimed by one of them.
  */
 export function createDailyAlert(services: BotServices, state: BotState, delivery: SlackDelivery): DailyAlert {
   return {
@@ -29,13 +30,18 @@ export function createDailyAlert(services: BotServices, state: BotState, deliver
       const now = services.now();
       if (managerIds.length === 0 || minutesIntoDay(now, timeZone) < alertTime.hour * 60 + alertTime.minute) return 0;
       const today = isoDateInZone(now, timeZone);
-      const due = managerIds.filter((manager) => !state.isDelivered(alertDeliveryKey(manager, today)));
+      await delivery.settleAbandoned();
+      const due = await state.undelivered(managerIds.map((manager) => alertDeliveryKey(manager, today)));
       if (due.length === 0) return 0;
       const { ledger } = await loadLedger(services);
       const message = pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale);
       let sent = 0;
-      for (const manager of due) {
-        if ((await delivery.deliverOnce(alertDeliveryKey(manager, today), { user: manager }, message)) === 'sent') sent++;
+      for (const manager of managerIds) {
+        const key = alertDeliveryKey(manager, today);
+        if (!due.includes(key)) continue;
+        const outcome = await delivery.deliverOnce(key, { user: manager }, message);
+        if (outcome === 'stopped') break;
+        if (outcome === 'sent') sent++;
       }
       return sent;
     },

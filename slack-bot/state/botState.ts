@@ -1,121 +1,61 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
-import { z } from 'zod';
-
 /**
- * What the bot must remember across restarts: which deliveries (Historial entries, daily
- * alerts) already reached Slack, and the one being sent when the process stopped.
- *
- * Kept as one small JSON file replaced atomically (write a temp file, fsync, rename), not
- * SQLite: the bot is the only writer, the state is a few keys, and a plain file needs no
- * native module in the bundle and can be read or reset by an administrator with a text editor.
- * A lock on the file stops a second bot from posting the same entries.
+ * What the bot must remember across restarts and share between replicas: which deliveries
+ * (Historial entries, daily alerts) reached Slack, which are claimed by a running bot, and which
+ * Slack events were already handled. Two implementations: a JSON file for one process
+ * (./fileState.ts, the default) and PostgreSQL for several replicas (./postgresState.ts).
  */
-export interface PendingDelivery {
+
+/** A delivery taken by a bot that stopped before recording its outcome: settled from the channel's history. */
+export interface Claim {
   readonly key: string;
   readonly channel: string;
+  /** When it was claimed (wall clock), to read the channel's history from a little before; absent in old files. */
+  readonly claimedAt: Date | undefined;
 }
 
-const STATE_SCHEMA = z.object({
-  version: z.literal(1),
-  /** Set once the Historial present at the first start has been taken as already known. */
-  baselineTaken: z.boolean(),
-  delivered: z.array(z.string()),
-  pending: z.object({ key: z.string(), channel: z.string() }).nullable(),
-});
-
-type StateData = z.infer<typeof STATE_SCHEMA>;
-
 export interface BotState {
-  readonly path: string;
-  isDelivered(key: string): boolean;
-  readonly baselineTaken: boolean;
-  /** Marks keys delivered without sending them (the first start's existing Historial). */
-  takeBaseline(keys: readonly string[]): Promise<void>;
-  readonly pending: PendingDelivery | null;
-  /** Written before the message is sent, so a crash mid-send is found at the next start. */
-  beginDelivery(delivery: PendingDelivery): Promise<void>;
-  finishDelivery(key: string): Promise<void>;
-  abandonPending(): Promise<void>;
+  /** For logs and /healthz: the file's path or the database's host. */
+  readonly description: string;
+  /** The Historial present at the first start is taken as already posted, once per workbook. */
+  isBaselineTaken(): Promise<boolean>;
+  /** Marks these keys delivered without sending them; false when another replica took the baseline first. */
+  takeBaseline(keys: readonly string[]): Promise<boolean>;
+  /** The keys among these not yet delivered, in the order given. */
+  undelivered(keys: readonly string[]): Promise<string[]>;
+  /**
+   * Takes the key for this process in one step, recorded before the message is sent: false
+   * when it is delivered already or another live bot holds it.
+   */
+  claim(key: string, channel: string): Promise<boolean>;
+  /** Keeps a claim alive while its post waits (rate limits), so it does not look abandoned. */
+  renewClaim(key: string): Promise<void>;
+  /**
+   * Claims whose owner stopped without recording the outcome (a crash, a post whose answer never
+   * came): they become this process's, to settle from the channel's history.
+   */
+  takeAbandonedClaims(): Promise<Claim[]>;
+  finishDelivery(key: string, messageTs: string | undefined): Promise<void>;
+  /** The post did not go out: anyone may claim the key again. */
+  releaseClaim(key: string): Promise<void>;
+  /** True the first time a Slack event id is seen by any replica; ids are kept for a day. */
+  firstSighting(eventId: string, teamId: string | undefined): Promise<boolean>;
+  /** Throws when the state cannot be reached (for /healthz). */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  try {
-    const dir = await open(dirname(path), 'r');
-    await dir.sync().finally(() => dir.close());
-  } catch {
-    // Some file systems refuse fsync on a directory; the rename is still atomic there.
-  }
-}
+/** Historial entries are keyed by their ID (or row, for a hand-typed line without one): Historial is append-only. */
+export const historyDeliveryKey = (id: string): string => `historial:${id}`;
+export const alertDeliveryKey = (manager: string, date: string): string => `alerta:${manager}:${date}`;
 
-export async function openBotState(path: string): Promise<BotState> {
-  await mkdir(dirname(path), { recursive: true });
-  let data: StateData = { version: 1, baselineTaken: false, delivered: [], pending: null };
-  try {
-    const parsed = STATE_SCHEMA.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    if (!parsed.success) throw new Error(`The bot state file ${path} is not valid (${parsed.error.issues[0]?.message}); fix it or move it away to start afresh`);
-    data = parsed.data;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await writeAtomically(path, JSON.stringify(data));
-  }
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(path, { realpath: false, stale: 30_000, update: 10_000 });
-  } catch {
-    throw new Error(`Another Facturas bot is using ${path}; stop it first (two bots would post every change twice)`);
-  }
-  const delivered = new Set(data.delivered);
-  let writing: Promise<void> = Promise.resolve();
+const ALERT_KEY = /^alerta:([^:]+):(\d{4}-\d{2}-\d{2})$/;
+export const parseAlertKey = (key: string): { manager: string; date: string } | undefined => {
+  const match = ALERT_KEY.exec(key);
+  return match ? { manager: match[1]!, date: match[2]! } : undefined;
+};
 
-  const save = (): Promise<void> => {
-    const snapshot = JSON.stringify({ ...data, delivered: [...delivered] } satisfies StateData);
-    writing = writing.then(() => writeAtomically(path, snapshot));
-    return writing;
-  };
-
-  return {
-    path,
-    isDelivered: (key) => delivered.has(key),
-    get baselineTaken() {
-      return data.baselineTaken;
-    },
-    async takeBaseline(keys) {
-      for (const key of keys) delivered.add(key);
-      data = { ...data, baselineTaken: true };
-      await save();
-    },
-    get pending() {
-      return data.pending;
-    },
-    async beginDelivery(delivery) {
-      data = { ...data, pending: { ...delivery } };
-      await save();
-    },
-    async finishDelivery(key) {
-      delivered.add(key);
-      data = { ...data, pending: data.pending?.key === key ? null : data.pending };
-      await save();
-    },
-    async abandonPending() {
-      data = { ...data, pending: null };
-      await save();
-    },
-    async close() {
-      await writing;
-      await release();
-      await unlink(`${path}.${process.pid}.tmp`).catch(() => undefined);
-    },
-  };
-}
+/** `H-00042` → 42; other ids (hand-typed, `row-N`) have no number. */
+export const historialNumber = (key: string): number | undefined => {
+  const match = /^historial:H-(\d+)$/.exec(key);
+  return match ? Number(match[1]) : undefined;
+};

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TABS, choiceLabels, formatIssue } from '../../core';
-import { generateWorkbookTables } from '../../core/demo';
+import { generateWorkbookTables } from '../bench/generateDocuments';
 import { DIST, asJson, loadAddon } from './loadBundle';
 import { FIXTURE_NOW, smallWorkbook } from './fixtures';
 

@@ -12,7 +12,29 @@ const [, sur, third, fourth] = DEMO_CUSTOMERS;
 function workbook() {
   const base = smallWorkbook();
   const facturas = base[TABS.facturas.name]!.map((r) => [...r]);
-  const row = (number: number, due: string, c: typeof third) => [33, number, '2026-09-01', due, c!.taxId, c!.name, 'no tocar', c!.email, 'Directa', '', 100000, 0, 19000, 119000, 'CLP', 'Emitida', '', '', 0, 119000, 'vencida'];
+  const row = (number: number, due: string, c: typeof third) => [
+    33,
+    number,
+    '2026-09-01',
+    due,
+    c!.taxId,
+    c!.name,
+    'no tocar',
+    c!.email,
+    'Directa',
+    '',
+    100000,
+    0,
+    19000,
+    119000,
+    'CLP',
+    'Emitida',
+    '',
+    '',
+    0,
+    119000,
+    'vencida',
+  ];
   facturas.push(row(1003, '2026-10-14', third), row(1004, '2026-10-08', fourth));
   return { ...base, [TABS.facturas.name]: facturas, Gestiones: [canonicalHeaders('gestiones')] as Cell[][] };
 }
@@ -32,7 +54,11 @@ describe("the add-on's reminder run", () => {
     const preview = asJson(context.previewReminders());
     expect(preview.mailQuota).toBe(2);
     expect(preview.run.reminders.map((r: { customerTaxId: string; documents: { number: number; step: number }[] }) => [r.customerTaxId, r.documents.map((d) => `${d.number}:${d.step}`)])).toEqual(
-      [[sur!.taxId, ['1002:15']], [third!.taxId, ['1003:1']], [fourth!.taxId, ['1004:7']]].sort(([a], [b]) => (a! < b! ? -1 : 1)),
+      [
+        [sur!.taxId, ['1002:15']],
+        [third!.taxId, ['1003:1']],
+        [fourth!.taxId, ['1004:7']],
+      ].sort(([a], [b]) => (a! < b! ? -1 : 1)),
     );
     const firstTwo = preview.run.reminders.slice(0, 2).map((r: { email: string }) => r.email);
 
@@ -47,14 +73,21 @@ describe("the add-on's reminder run", () => {
     const page = Buffer.from(mail.attachments[0]!.bytes.map((b) => b & 0xff)).toString('utf8');
     expect(page).toContain('ESTADO DE CUENTA');
     expect(page).toContain(preview.run.reminders[0].customerName);
-    expect(gestiones(fakes).map((e) => [e.id, e.action, e.channel])).toEqual([['G-00001', 'recordatorio', 'sidebar'], ['G-00002', 'recordatorio', 'sidebar']]);
+    expect(gestiones(fakes).map((e) => [e.id, e.action, e.channel])).toEqual([
+      ['G-00001', 'recordatorio', 'sidebar'],
+      ['G-00002', 'recordatorio', 'sidebar'],
+    ]);
     expect(fakes.locked).toBe(false);
 
     // Next morning's quota; the trigger sends only what the first run could not.
     fakes.setMailQuota(100);
     context.sendDailyReminders();
     expect(fakes.sentMail.map((m) => m.to)).toEqual([...firstTwo, preview.run.reminders[2].email]);
-    expect(gestiones(fakes).map((e) => [e.id, e.channel])).toEqual([['G-00001', 'sidebar'], ['G-00002', 'sidebar'], ['G-00003', 'programado']]);
+    expect(gestiones(fakes).map((e) => [e.id, e.channel])).toEqual([
+      ['G-00001', 'sidebar'],
+      ['G-00002', 'sidebar'],
+      ['G-00003', 'programado'],
+    ]);
     context.sendDailyReminders();
     expect(fakes.sentMail).toHaveLength(3);
     expect(asJson(context.previewReminders()).run.reminders).toEqual([]);

@@ -17,7 +17,10 @@ export async function collectionsBench(fixture: Fixture): Promise<BenchRow[]> {
   const kpis = await timeAlone(() => receivablesKpis(book, CHILE, period));
   return [
     row({
-      group: 'collections', name: 'pay-date backtest', size: fixture.size, oursMs: backtest.ms,
+      group: 'collections',
+      name: 'pay-date backtest',
+      size: fixture.size,
+      oursMs: backtest.ms,
       detail: `${result.invoices} paid invoices: mean absolute error ${result.meanAbsoluteError} days, naive (due date) ${result.naiveMeanAbsoluteError} days`,
     }),
     row({ group: 'collections', name: `KPIs ${period}`, size: fixture.size, oursMs: kpis.ms, detail: `${kpis.runs} runs` }),

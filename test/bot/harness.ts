@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '@slack/bolt';
 import { type BotHandle, type StartBotOptions, startBot } from '../../slack-bot/startBot';
-import { type FakeSheetsApi, startFakeSheetsApi } from '../fakes/sheetsApi';
+import { type FakeCell, type FakeSheetsApi, startFakeSheetsApi } from '../fakes/sheetsApi';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slackApi';
 import { ADMIN, MANAGER, NOTIFY_CHANNEL, SIGNING_SECRET, SlackPayloads } from './slackRequests';
 import { NOW, workbookFixture } from './workbookFixture';
@@ -31,9 +31,9 @@ export function recordingLogger(lines: string[]): Logger {
 }
 
 /** Fake Slack, fake Sheets and the real bot on a real port, its clock frozen at NOW unless moved. */
-export async function startBotWorld(overrides: Partial<StartBotOptions> = {}): Promise<BotWorld> {
+export async function startBotWorld(overrides: Partial<StartBotOptions> = {}, workbook: Record<string, FakeCell[][]> = workbookFixture()): Promise<BotWorld> {
   const slack = await startFakeSlackApi();
-  const sheets = await startFakeSheetsApi(workbookFixture());
+  const sheets = await startFakeSheetsApi(workbook);
   const dir = await mkdtemp(join(tmpdir(), 'facturas-bot-'));
   const statePath = join(dir, 'bot-state.json');
   const logs: string[] = [];

@@ -107,3 +107,51 @@ describe('recording a payment from Slack', () => {
     expect(pagosRows()).toBe(before);
   });
 });
+
+describe('two payment forms submitted at once', () => {
+  let world: BotWorld;
+  beforeEach(async () => {
+    world = await startBotWorld();
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('records exactly one payment, with distinct Historial ids, and tells the second user why', async () => {
+    const pagosBefore = world.sheets.rows('Pagos').length;
+    const historyBefore = world.sheets.rows('Historial').length;
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    const [first, second] = await Promise.all([
+      world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000', '2026-10-14', 'TRX-A'), ADMIN),
+      world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000', '2026-10-14', 'TRX-B'), ADMIN),
+    ]);
+
+    const pagos = world.sheets.rows('Pagos').slice(pagosBefore);
+    expect(pagos).toHaveLength(1);
+    expect(pagos[0]!.slice(2, 4)).toEqual([1003, 138_000]);
+    const ids = world.sheets.rows('Historial').map((r) => r[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(historyBefore + 1);
+    const row = world.sheets.rows('Facturas').find((r) => r[1] === 1003)!;
+    expect(row.slice(17, 20)).toEqual([238_000, 0, 'pagada']);
+
+    // One form closed; the other stayed open with the reason next to the amount.
+    const answers = [first, second].map((r) => (r.text === '' ? null : (JSON.parse(r.text) as { response_action: string; errors: Record<string, string> })));
+    expect(answers.filter((a) => a === null)).toHaveLength(1);
+    const refused = answers.find((a) => a !== null)!;
+    expect(refused.response_action).toBe('errors');
+    expect(refused.errors['payment_amount']).toContain('33-1003 cambió desde que se mostró (saldo ahora $0); vuelva a abrirla');
+  });
+
+  it('tells the user and logs loudly when the add-on wrote the same payment at the very moment of the batch', async () => {
+    world.sheets.beforeNext('batchUpdate', () => {
+      world.sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 138_000, 'Efectivo', 'SIDEBAR', 'maria']);
+      world.sheets.appendRow('Historial', ['H-00001', dateToSerial('2026-10-15') + 0.5, 33, 1003, 'vencida', 'pagada', 138_000, 'maria', 'sidebar']);
+    });
+    const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000'), ADMIN);
+    const body = JSON.parse(response.text) as { response_action: string; errors: Record<string, string> };
+    expect(body.errors['payment_amount']).toBe('El pago se registró, pero otra persona escribió en la planilla en el mismo momento (Historial H-00001 quedó repetido; saldo bajo cero en 33-1003). Revise Pagos e Historial en la hoja; no lo envíe de nuevo.');
+    expect(world.logs.filter((l) => l.startsWith('error CONFLICT recording a payment from UADMIN01'))).toHaveLength(1);
+  });
+});

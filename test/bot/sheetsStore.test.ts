@@ -18,7 +18,7 @@ describe('the Google Sheets store against a fake Sheets API', () => {
 
   const batchGets = () => sheets.calls.filter((c) => c.method === 'batchGet');
 
-  it('reads every tab in one batchGet, unformatted, dates as serial numbers', async () => {
+  it('reads a small book in one batchGet, every tab to the end of its grid, unformatted, dates as serial numbers', async () => {
     const read = await open().read();
     expect(read.issues).toEqual([]);
     expect(read.book.documents).toHaveLength(29);
@@ -26,7 +26,7 @@ describe('the Google Sheets store against a fake Sheets API', () => {
     expect(read.book.history[0]!.timestamp).toBe('2026-09-15T15:00:00.000Z');
     expect(batchGets()).toHaveLength(1);
     expect(batchGets()[0]!.query).toMatchObject({ valueRenderOption: ['UNFORMATTED_VALUE'], dateTimeRenderOption: ['SERIAL_NUMBER'] });
-    expect(batchGets()[0]!.query['ranges']).toEqual(["'Facturas'", "'Detalle'", "'Pagos'", "'Clientes'", "'Historial'"]);
+    expect(batchGets()[0]!.query['ranges']).toEqual(["'Facturas'!1:1000", "'Detalle'!1:1000", "'Pagos'!1:1000", "'Clientes'!1:1000", "'Historial'!1:1000"]);
   });
 
   it('shares one request among concurrent reads and serves a short-lived snapshot', async () => {
@@ -79,5 +79,42 @@ describe('the Google Sheets store against a fake Sheets API', () => {
     const serial = instantToSerial(NOW, 'America/Santiago');
     expect(serial).toBeCloseTo(dateToSerial('2026-10-15') + 0.5, 8);
     expect(serialToInstant(serial, 'America/Santiago').toISOString()).toBe(NOW.toISOString());
+  });
+
+  describe('a large tab', () => {
+    const EXTRA = 15_000;
+    beforeEach(async () => {
+      await sheets.close();
+      const workbook = workbookFixture();
+      const facturas = workbook['Facturas']!;
+      const template = facturas[facturas.length - 1]!;
+      for (let i = 1; i <= EXTRA; i++) {
+        // A blank row now and then, as people leave them; some fall on a range's edge.
+        if (i % 4_999 === 0) facturas.push([]);
+        facturas.push(template.map((cell, c) => (c === 1 ? 100_000 + i : c === 5 ? `Cliente número ${i} de la lista larga` : cell)));
+      }
+      sheets = await startFakeSheetsApi(workbook);
+    });
+
+    it('is read in several bounded ranges, each answer well under 2 MB, and reads back the same as in small ranges', async () => {
+      const read = await open().read();
+      const gets = batchGets();
+      expect(gets.length).toBeGreaterThan(2);
+      const facturasRanges = gets.flatMap((c) => c.query['ranges'] ?? []).filter((r) => r.startsWith("'Facturas'!"));
+      expect(facturasRanges.length).toBeGreaterThan(2);
+      for (const range of facturasRanges) expect(range).toMatch(/^'Facturas'!\d+:\d+$/);
+      for (const call of gets) expect(call.responseBytes).toBeLessThan(1_500_000);
+      // Every document, in sheet order: no row lost or repeated at a range's edge.
+      expect(read.issues).toEqual([]);
+      expect(read.book.documents).toHaveLength(29 + EXTRA);
+      expect(read.book.documents.map((d) => d.number).slice(-EXTRA)).toEqual(Array.from({ length: EXTRA }, (_, i) => 100_001 + i));
+      const rows = sheets.rows('Facturas');
+      expect(read.book.documents.at(-1)!.row).toBe(rows.length);
+
+      const inSmallRanges = openSheetsStore({ spreadsheetId: sheets.spreadsheetId, rootUrl: sheets.rootUrl, now: () => clock, readBytesPerRequest: 60_000 });
+      const before = batchGets().length;
+      expect(await inSmallRanges.read()).toEqual(read);
+      expect(batchGets().length - before).toBeGreaterThan(gets.length * 5);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { CHILE, ok, recordPayment, type ChangePlan } from '../../core/index';
-import type { WorkbookStore } from '../../core/node/store';
+import { type WorkbookStore, WriteConflictError } from '../../core/node/store';
 import { dateToSerial, openSheetsStore } from '../../core/node/sheetsStore';
 import { type FakeCell, type FakeSheetsApi, startFakeSheetsApi } from '../fakes/sheetsApi';
 import { NOW, workbookFixture } from './workbookFixture';
@@ -59,7 +59,7 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     // Sheet ids and the time zone come from one spreadsheets.get, asked only for those fields.
     const gets = sheets.calls.filter((c) => c.method === 'get');
     expect(gets).toHaveLength(1);
-    expect(gets[0]!.query['fields']).toEqual(['sheets.properties(sheetId,title),properties.timeZone']);
+    expect(gets[0]!.query['fields']).toEqual(['sheets.properties(sheetId,title,gridProperties.rowCount),properties.timeZone']);
   });
 
   it('leaves every tab as it was when Google refuses the batch, says so, and writes on the next try', async () => {
@@ -138,5 +138,29 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     expect(read.book.payments.find((p) => p.reference === 'TRX-date')!.date).toBe('2026-10-14');
     expect(read.book.history.at(-1)!.timestamp).toBe(NOW.toISOString());
     expect(read.book.documents.find((d) => d.number === 1002)).toMatchObject({ dueDate: '2026-12-31', issueDate: '2026-10-01', notes: 'revisar' });
+  });
+
+  it('serialises two payments from one process: the second decides over the first one\'s write', async () => {
+    const [first, second] = await Promise.all([pay(open(), { reference: 'TRX-A', amount: 138_000 }), pay(open(), { reference: 'TRX-B', amount: 138_000 })]);
+    expect(first).toEqual({ ok: true, value: 0 });
+    expect(second).toMatchObject({ ok: false, issues: [expect.objectContaining({ code: 'amountExceedsBalance' })] });
+    expect(batchUpdates()).toHaveLength(1);
+    const ids = sheets.rows('Historial').map((r) => r[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('reports a conflict loudly when another client wrote the same payment between the check and the batch', async () => {
+    const store = open();
+    // The add-on records the whole balance at the very moment the bot's batch goes out.
+    sheets.beforeNext('batchUpdate', () => {
+      sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 138_000, 'Efectivo', 'SIDEBAR', 'maria']);
+      sheets.appendRow('Historial', ['H-00001', dateToSerial('2026-10-15') + 0.5, 33, 1003, 'vencida', 'pagada', 138_000, 'maria', 'sidebar']);
+    });
+    const attempt = pay(store, { reference: 'TRX-BOT', amount: 138_000 });
+    await expect(attempt).rejects.toThrow(WriteConflictError);
+    await expect(attempt).rejects.toThrow('Google Sheet sheet-test-1 was written by someone else at the same moment as this change (Historial id used twice: H-00001; balance below zero: 33-1003); the change was written, check the sheet');
+    const error = (await attempt.catch((e: unknown) => e)) as WriteConflictError;
+    expect(error.duplicateHistoryIds).toEqual(['H-00001']);
+    expect(error.negativeBalances).toEqual(['33-1003']);
   });
 });

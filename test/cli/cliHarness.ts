@@ -43,12 +43,12 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** Data rows of a sheet as arrays (1-based columns dropped to 0-based), header excluded. */
+/** Data rows of a sheet as arrays (1-based columns dropped to 0-based), header excluded; an empty cell reads as ''. */
 export function sheetRows(workbook: ExcelJS.Workbook, name: string): unknown[][] {
   const sheet = workbook.getWorksheet(name)!;
   const rows: unknown[][] = [];
   sheet.eachRow((row, number) => {
-    if (number > 1) rows.push((row.values as unknown[]).slice(1));
+    if (number > 1) rows.push(Array.from((row.values as unknown[]).slice(1), (value) => value ?? ''));
   });
   return rows;
 }
@@ -63,7 +63,7 @@ const newestSource = (dir: string): number =>
 /** The spawned tests run the real bin: build it when it is missing or older than its sources. */
 export function ensureBuilt(): void {
   const bundle = path.join(ROOT, 'build', 'facturas.cjs');
-  const sources = Math.max(newestSource(path.join(ROOT, 'cli')), newestSource(path.join(ROOT, 'core')), statSync(path.join(ROOT, 'scripts', 'build-cli.mjs')).mtimeMs);
+  const sources = Math.max(newestSource(path.join(ROOT, 'cli')), newestSource(path.join(ROOT, 'core')), statSync(path.join(ROOT, 'scripts', 'build.mjs')).mtimeMs);
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'cli'], { cwd: ROOT, stdio: 'pipe' });
 }

@@ -24,7 +24,20 @@ const openInvoices = () => views.filter((v) => v.kind === 'invoice' && v.balance
 describe('facturas init', () => {
   it('creates Gestiones and Recordatorios with the default schedule, as a second reader sees them', async () => {
     const book = await loadWorkbook(workbook);
-    expect((book.getWorksheet('Gestiones')!.getRow(1).values as unknown[]).slice(1)).toEqual(['ID', 'Fecha', 'Fecha y hora', 'RUT', 'Tipo', 'Folio', 'Acción', 'Fecha compromiso', 'Monto comprometido', 'Nota', 'Usuario', 'Canal']);
+    expect((book.getWorksheet('Gestiones')!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'ID',
+      'Fecha',
+      'Fecha y hora',
+      'RUT',
+      'Tipo',
+      'Folio',
+      'Acción',
+      'Fecha compromiso',
+      'Monto comprometido',
+      'Nota',
+      'Usuario',
+      'Canal',
+    ]);
     expect(sheetRows(book, 'Recordatorios').map((r) => r[0])).toEqual([-3, 1, 7, 15, 30]);
     expect((await openXlsxStore(workbook).read()).issues).toEqual([]);
   });
@@ -65,7 +78,11 @@ describe('facturas promise and facturas log', () => {
   });
 
   it.each<[string, () => string[], string]>([
-    ['a promise on a paid invoice', () => ['promise', key(views.find((v) => v.kind === 'invoice' && v.paymentStatus === 'pagada')!), '--date', '2026-10-30'], 'ya está pagada; no hay saldo que comprometer'],
+    [
+      'a promise on a paid invoice',
+      () => ['promise', key(views.find((v) => v.kind === 'invoice' && v.paymentStatus === 'pagada')!), '--date', '2026-10-30'],
+      'ya está pagada; no hay saldo que comprometer',
+    ],
     ['a promise dated yesterday', () => ['promise', key(openInvoices()[2]!), '--date', '2026-10-14'], '--date: la fecha comprometida 14-10-2026 es anterior a hoy (15-10-2026)'],
     ['a promise above the balance', () => ['promise', key(openInvoices()[2]!), '--date', '2026-10-30', '--amount', String(openInvoices()[2]!.balance + 1)], 'supera el saldo'],
     ['a promise without a date', () => ['promise', key(openInvoices()[2]!)], 'Falta el valor de --date.'],

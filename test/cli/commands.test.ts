@@ -42,7 +42,7 @@ describe('facturas init', () => {
 });
 
 describe('facturas search', () => {
-  it('lists documents as JSON with the English fields of DESIGN §4', async () => {
+  it('lists documents as JSON with the English fields of docs/cli.md', async () => {
     const body = await json(['search', '--format', 'json', '--limit', '5']);
     expect(body).toMatchObject({ query: '', asOf: TODAY, offset: 0, limit: 5 });
     expect(body.matched).toBeGreaterThan(250);

@@ -50,7 +50,7 @@ describe('facturas serve: the sidebar API over the local workbook', () => {
       now: () => NOW,
     });
 
-    const answer = (await bridge.call('recordPayment', [{ document: key, amount: 10_000, date: TODAY, method: 'Transferencia', reference: 'sidebar' }])) as { ok: boolean };
+    const answer = (await bridge.call('recordPayment', [{ document: key, amount: '10.000', date: TODAY, method: 'Transferencia', reference: 'sidebar' }])) as { ok: boolean };
     expect(answer.ok).toBe(true);
     expect(snapshots).toBe(2);
 

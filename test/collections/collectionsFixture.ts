@@ -3,10 +3,31 @@ import { CHILE, type Cell, type ChangePlan, type WorkbookRead, canonicalHeaders,
 export const ACME = '76.086.428-5';
 export const BETA = '96.500.300-2';
 
-export type InvoiceRow = readonly [type: number, number: number, issueDate: string, dueDate: string, rut: string, customer: string, total: number, state?: 'Emitida' | 'Anulada', reference?: string, email?: string];
+export type InvoiceRow = readonly [
+  type: number,
+  number: number,
+  issueDate: string,
+  dueDate: string,
+  rut: string,
+  customer: string,
+  total: number,
+  state?: 'Emitida' | 'Anulada',
+  reference?: string,
+  email?: string,
+];
 export type PaymentRow = readonly [date: string, type: number, number: number, amount: number];
 /** ID, Fecha, RUT, Tipo, Folio, Acción, Fecha compromiso, Monto comprometido, Nota */
-export type GestionRow = readonly [id: string, date: string, rut: string, type: number | '', number: number | '', action: string, promisedDate?: string, promisedAmount?: number | string, note?: string];
+export type GestionRow = readonly [
+  id: string,
+  date: string,
+  rut: string,
+  type: number | '',
+  number: number | '',
+  action: string,
+  promisedDate?: string,
+  promisedAmount?: number | string,
+  note?: string,
+];
 
 /** Net and VAT of a total that is net + 19%: totals in fixtures are picked so that this is exact. */
 const split = (total: number): [number, number] => {
@@ -39,7 +60,20 @@ export function fixtureTables(options: FixtureOptions): Record<string, Cell[][]>
   if (options.gestiones !== null) {
     tables.Gestiones = [
       canonicalHeaders('gestiones'),
-      ...(options.gestiones ?? []).map(([id, date, rut, type, number, action, promisedDate = '', promisedAmount = '', note = '']) => [id, date, '', rut, type, number, action, promisedDate, promisedAmount, note, 'ana', 'cli']),
+      ...(options.gestiones ?? []).map(([id, date, rut, type, number, action, promisedDate = '', promisedAmount = '', note = '']) => [
+        id,
+        date,
+        '',
+        rut,
+        type,
+        number,
+        action,
+        promisedDate,
+        promisedAmount,
+        note,
+        'ana',
+        'cli',
+      ]),
     ];
   }
   if (options.recordatorios) tables.Recordatorios = [canonicalHeaders('recordatorios'), ...options.recordatorios.map((r) => [...r])];

@@ -34,8 +34,16 @@ describe('receivables KPIs of one month', () => {
   it('match the figures worked out by hand', () => {
     const kpis = receivablesKpis(book(), CHILE, '2026-10');
     expect(kpis).toMatchObject({
-      period: '2026-10', from: '2026-10-01', to: '2026-10-31', sales: 333200, receivablesAtStart: 249900, receivables: 426100, currentReceivables: 300000,
-      dso: 42.7, cei: 55.5, over90Share: 2.8,
+      period: '2026-10',
+      from: '2026-10-01',
+      to: '2026-10-31',
+      sales: 333200,
+      receivablesAtStart: 249900,
+      receivables: 426100,
+      currentReceivables: 300000,
+      dso: 42.7,
+      cei: 55.5,
+      over90Share: 2.8,
     });
     // Acme paid 33-1 26 days after issuing it; Beta has paid nothing off yet.
     expect(kpis.averageDaysToPay).toEqual([{ customerTaxId: ACME, customerName: 'Acme Ltda', invoices: 1, days: 26 }]);
@@ -55,7 +63,11 @@ describe('receivables KPIs of one month', () => {
   });
 
   it('counts back whole months while receivables exceed their sales', () => {
-    const sales = new Map([['2026-08', 100], ['2026-09', 100], ['2026-10', 100]]);
+    const sales = new Map([
+      ['2026-08', 100],
+      ['2026-09', 100],
+      ['2026-10', 100],
+    ]);
     expect(countbackDso(0, '2026-10', sales)).toBe(0);
     expect(countbackDso(50, '2026-10', sales)).toBe(15.5);
     expect(countbackDso(100, '2026-10', sales)).toBe(31);

@@ -32,13 +32,16 @@ describe('predicted pay date', () => {
     expect(predictor.habitOf(ACME, '2026-08-01')).toEqual({ medianDaysLate: 4, basedOn: 1 });
   });
 
-  it('shows in a document\'s detail and the ageing report', () => {
+  it("shows in a document's detail and the ageing report", () => {
     const { book } = read();
     const view = buildLedger(book, '2026-10-15', CHILE).byKey(33, 4)!;
     expect(documentCollections(book, view, '2026-10-15', CHILE).predictedPayDate).toBe('2026-11-06');
     const aging = withPredictedPayDates(agingReport(buildLedger(book, '2026-10-15', CHILE), CHILE), book, CHILE);
     const acme = aging.customers.find((c) => c.customerTaxId === ACME)!;
-    expect(acme.documents.map((d) => [d.number, d.predictedPayDate])).toEqual([[5, '2026-10-15'], [4, '2026-11-06']]);
+    expect(acme.documents.map((d) => [d.number, d.predictedPayDate])).toEqual([
+      [5, '2026-10-15'],
+      [4, '2026-11-06'],
+    ]);
     expect(acme.predictedPayDate).toBe('2026-11-06');
   });
 

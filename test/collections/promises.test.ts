@@ -21,7 +21,15 @@ describe('a promise to pay, as of a date', () => {
     ['is broken the day after its date without the money', [], '2026-10-21', 'broken'],
     ['is kept once one payment covers it', [['2026-10-18', 33, 100, 50000]], '2026-10-18', 'kept'],
     ['stays kept after its date', [['2026-10-18', 33, 100, 50000]], '2026-11-30', 'kept'],
-    ['is kept by several payments that add up', [['2026-10-12', 33, 100, 30000], ['2026-10-20', 33, 100, 20000]], '2026-10-25', 'kept'],
+    [
+      'is kept by several payments that add up',
+      [
+        ['2026-10-12', 33, 100, 30000],
+        ['2026-10-20', 33, 100, 20000],
+      ],
+      '2026-10-25',
+      'kept',
+    ],
     ['counts a payment made on the day the promise was made', [['2026-10-10', 33, 100, 50000]], '2026-10-25', 'kept'],
     ['is broken when only part arrived by the date', [['2026-10-19', 33, 100, 49999]], '2026-10-21', 'broken'],
     ['does not count a payment made before the promise', [['2026-10-09', 33, 100, 50000]], '2026-10-21', 'broken'],
@@ -77,17 +85,36 @@ describe('a promise to pay, as of a date', () => {
 
 describe('recording a promise', () => {
   const request = { date: '2026-10-20', note: 'habló con Juan', user: 'ana', channel: 'cli' as const, today: '2026-10-15', now: '2026-10-15T15:00:00.000Z' };
-  const read = () => cleanRead({ invoices: INVOICES, payments: [['2026-10-02', 33, 100, 19000], ['2026-09-15', 33, 102, 59500]], gestiones: [['G-00007', '2026-10-01', ACME, '', '', 'nota', '', '', 'cliente nuevo']] });
+  const read = () =>
+    cleanRead({
+      invoices: INVOICES,
+      payments: [
+        ['2026-10-02', 33, 100, 19000],
+        ['2026-09-15', 33, 102, 59500],
+      ],
+      gestiones: [['G-00007', '2026-10-01', ACME, '', '', 'nota', '', '', 'cliente nuevo']],
+    });
 
   it('plans one Gestiones row with the next id, the balance as the default amount', () => {
     const result = recordPromise(read(), CHILE, { ...request, document: '100' });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.value.entry).toMatchObject({ id: 'G-00008', date: '2026-10-15', customerTaxId: ACME, document: { type: 33, number: 100 }, action: 'promesa', promisedDate: '2026-10-20', promisedAmount: 88100, row: 3 });
+    expect(result.value.entry).toMatchObject({
+      id: 'G-00008',
+      date: '2026-10-15',
+      customerTaxId: ACME,
+      document: { type: 33, number: 100 },
+      action: 'promesa',
+      promisedDate: '2026-10-20',
+      promisedAmount: 88100,
+      row: 3,
+    });
     expect(result.value.plan.updates).toEqual([]);
-    expect(result.value.plan.appends).toEqual([{
-      tab: 'gestiones',
-      values: ['G-00008', { date: '2026-10-15' }, { instant: '2026-10-15T15:00:00.000Z' }, ACME, 33, 100, 'promesa', { date: '2026-10-20' }, 88100, 'habló con Juan', 'ana', 'cli'],
-    }]);
+    expect(result.value.plan.appends).toEqual([
+      {
+        tab: 'gestiones',
+        values: ['G-00008', { date: '2026-10-15' }, { instant: '2026-10-15T15:00:00.000Z' }, ACME, 33, 100, 'promesa', { date: '2026-10-20' }, 88100, 'habló con Juan', 'ana', 'cli'],
+      },
+    ]);
   });
 
   it('takes a smaller amount and a promise for today', () => {

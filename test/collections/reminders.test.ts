@@ -79,17 +79,23 @@ describe('reminders over a month', () => {
   it('write the message from the step text with the customer, documents, balance and company filled in', () => {
     const tables = fixtureTables({
       ...MONTH,
-      recordatorios: [[-3, '', ''], [10, 'Aviso de {empresa}', 'Hola {cliente}, debe {saldo}:\n{documentos}']],
+      recordatorios: [
+        [-3, '', ''],
+        [10, 'Aviso de {empresa}', 'Hola {cliente}, debe {saldo}:\n{documentos}'],
+      ],
     });
-    tables.Empresa = [['Campo', 'Valor'], ['Razón social', 'Ferretería Central SpA']];
+    tables.Empresa = [
+      ['Campo', 'Valor'],
+      ['Razón social', 'Ferretería Central SpA'],
+    ];
     const read = readWorkbook(tables, { profile: CHILE, timeZone: 'UTC' });
     const run = planReminders(read.book, CHILE, '2026-10-20', { locale: 'es' });
     const acme = run.reminders.find((r) => r.customerTaxId === ACME)!;
     expect(acme.subject).toBe('Aviso de Ferretería Central SpA');
     expect(acme.body).toBe(
-      'Hola Acme Ltda, debe $71.400:\n'
-      + '- Factura electrónica N° 2: venció el 20-09-2026 (30 días de atraso), saldo $59.500\n'
-      + '- Factura electrónica N° 6: venció el 13-10-2026 (7 días de atraso), saldo $11.900',
+      'Hola Acme Ltda, debe $71.400:\n' +
+        '- Factura electrónica N° 2: venció el 20-09-2026 (30 días de atraso), saldo $59.500\n' +
+        '- Factura electrónica N° 6: venció el 13-10-2026 (7 días de atraso), saldo $11.900',
     );
     expect(acme.documents.map((d) => d.step)).toEqual([10, -3]);
     // A step without its own text uses the default one.

@@ -27,7 +27,9 @@ describe("a customer's statement", () => {
 
   it('closes at what the ledger says the customer owes, on any date', () => {
     for (const to of ['2026-08-31', '2026-09-22', '2026-10-09', '2026-11-30']) {
-      const owed = buildLedger(book(), to, CHILE).views.filter((v) => v.customerTaxId === ACME && v.kind === 'invoice' && v.issueDate <= to).reduce((sum, v) => sum + v.balance, 0);
+      const owed = buildLedger(book(), to, CHILE)
+        .views.filter((v) => v.customerTaxId === ACME && v.kind === 'invoice' && v.issueDate <= to)
+        .reduce((sum, v) => sum + v.balance, 0);
       expect(customerStatement(book(), CHILE, { customerTaxId: ACME, from: '2026-08-01', to }).closingBalance).toBe(owed);
     }
   });

@@ -1,5 +1,6 @@
 import { CHILE, PAYMENT_STATUSES, buildLedger, parseRut, readWorkbook } from '../../core';
-import { DEMO_CUSTOMERS, DEMO_ISSUER, demoWorkbook, generateDocuments, generateWorkbookTables } from '../../core/demo';
+import { DEMO_CUSTOMERS, DEMO_ISSUER, demoWorkbook } from '../../core/demo';
+import { generateDocuments, generateWorkbookTables } from '../bench/generateDocuments';
 
 const TODAY = '2026-10-15';
 

@@ -1,5 +1,5 @@
 import { CHILE, buildLedger, parseQuery, readWorkbook, runQuery, searchLedger, type InvoiceView, type Ledger } from '../../core';
-import { generateWorkbookTables } from '../../core/demo';
+import { generateWorkbookTables } from '../bench/generateDocuments';
 
 // A generated year plus a few documents in dollars, so amount limits differ by currency.
 const read = readWorkbook(generateWorkbookTables({ count: 3000, today: '2026-10-15', seed: 11 }), { profile: CHILE, timeZone: 'UTC' });

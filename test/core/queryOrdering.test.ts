@@ -23,7 +23,8 @@ const rows: DocumentRow[] = Array.from({ length: 1500 }, (_, i) => {
     customer: NAMES[customer]!,
     rut: formatRut(body, rutCheckDigit(body)),
     origin: pick(['Pedido', 'Nota de entrega', 'Directa']),
-    net: pick([0, 1]) === 0 ? 0 : 1000 * Math.floor(random() * 50),
+    // An invoice's total is never zero (readWorkbook refuses it): the smallest here is 1.000.
+    net: pick([0, 1]) === 0 ? 1000 : 1000 * (1 + Math.floor(random() * 50)),
     exempt: 0,
   };
 }).map((row) => (row.type === 34 ? { ...row, exempt: row.net || 1000, net: 0, tax: 0 } : row));

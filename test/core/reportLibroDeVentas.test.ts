@@ -44,7 +44,7 @@ describe('libroDeVentas', () => {
     expect(libroDeVentas(october, '2026-10', CHILE)).toEqual({ ok: true, value: expected });
   });
 
-  it('is valid JSON in the shape of DESIGN.md §4', () => {
+  it('is valid JSON in the shape of docs/cli.md (Output)', () => {
     const result = libroDeVentas(october, '2026-10', CHILE);
     if (!result.ok) throw new Error('expected a book');
     expect(Object.keys(JSON.parse(JSON.stringify(result.value)))).toEqual(['period', 'rows', 'totals', 'grandTotal']);

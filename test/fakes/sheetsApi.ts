@@ -11,6 +11,8 @@ export interface SheetsCall {
   readonly query: Record<string, string[]>;
   readonly body: unknown;
   readonly status: number;
+  /** Bytes of the JSON answered, to check what one request costs. */
+  readonly responseBytes?: number;
 }
 
 export interface FakeSheetsApi {
@@ -32,6 +34,8 @@ export interface FakeSheetsApi {
    * With `afterApplying`, it is carried out first, as when Google times out after committing.
    */
   failNext(method: SheetsCall['method'], status: number, options?: { afterApplying?: boolean }): void;
+  /** Runs `action` just before the next request of this kind is carried out: another client writing at that moment. */
+  beforeNext(method: SheetsCall['method'], action: () => void): void;
   /** Rows of a sheet as stored, header included. */
   rows(sheet: string): FakeCell[][];
   appendRow(sheet: string, row: FakeCell[]): void;
@@ -43,15 +47,28 @@ export interface NumberFormat {
   readonly pattern?: string;
 }
 
-/** `'Pagos'!B5:C6`, `Pagos!A1`, `'Pagos'`: sheet name and the 0-based top-left cell. */
-export function parseA1(range: string): { sheet: string; row: number; column: number } {
-  const match = /^(?:'((?:[^']|'')+)'|([^!]+))(?:!([A-Z]+)?(\d+)?(?::[A-Z]*\d*)?)?$/.exec(range);
-  if (!match) throw new Error(`Unable to parse range: ${range}`);
+/**
+ * `'Pagos'!B5:C6`, `Pagos!A1`, `'Pagos'!5:900` (whole rows), `'Pagos'`: the sheet and the 0-based
+ * cells it covers; a side left open (`A:C`, no range at all) runs to the end of the grid.
+ */
+export function parseA1(range: string): { sheet: string; row: number; column: number; endRow: number; endColumn: number } {
+  const match = /^(?:'((?:[^']|'')+)'|([^!]+))(?:!([A-Z]+)?(\d+)?(?::([A-Z]+)?(\d+)?)?)?$/.exec(range);
+  if (!match || (match[0].includes('!') && match[3] === undefined && match[4] === undefined)) throw Object.assign(new Error(`Unable to parse range: ${range}`), { status: 400 });
   const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2]!;
-  const letters = match[3] ?? 'A';
-  let column = 0;
-  for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet, row: match[4] ? Number(match[4]) - 1 : 0, column: column - 1 };
+  const columnOf = (text: string | undefined, open: number): number => {
+    if (text === undefined) return open;
+    let column = 0;
+    for (const ch of text) column = column * 26 + (ch.charCodeAt(0) - 64);
+    return column - 1;
+  };
+  const hasEnd = match[0].includes(':');
+  const row = match[4] ? Number(match[4]) - 1 : 0;
+  const column = columnOf(match[3], 0);
+  return {
+    sheet, row, column,
+    endRow: hasEnd ? (match[6] ? Number(match[6]) - 1 : Infinity) : match[4] && match[3] ? row : Infinity,
+    endColumn: hasEnd ? columnOf(match[5], Infinity) : match[4] && match[3] ? column : Infinity,
+  };
 }
 
 const letters = (index: number): string => {
@@ -184,6 +201,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
   const calls: SheetsCall[] = [];
   const limited = new Map<SheetsCall['method'], number>();
   const failing = new Map<SheetsCall['method'], { status: number; afterApplying: boolean }>();
+  const interleaved = new Map<SheetsCall['method'], () => void>();
   const cellKey = (row: number, column: number): string => `${row},${column}`;
 
   const grid = (name: string): FakeCell[][] => {
@@ -191,6 +209,10 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
     if (!rows) throw Object.assign(new Error(`Unable to parse range: ${name}`), { status: 400 });
     return rows;
   };
+
+  // Like a new Google Sheet: 1000 rows and 26 columns, grown when data goes past them.
+  const gridRows = (name: string): number => Math.max(1000, grid(name).length);
+  const gridColumns = (name: string): number => Math.max(26, ...grid(name).map((r) => r.length));
 
   const setCell = (rows: FakeCell[][], row: number, column: number, value: FakeCell): void => {
     while (rows.length <= row) rows.push([]);
@@ -295,7 +317,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
           spreadsheetId,
           properties: { title: 'Facturas test', locale: 'es_CL', autoRecalc: 'ON_CHANGE', timeZone },
           sheets: [...sheets.keys()].map((title, index) => ({
-            properties: { sheetId: sheetIds.get(title)!, title, index, sheetType: 'GRID', gridProperties: { rowCount: Math.max(1000, grid(title).length), columnCount: 26 } },
+            properties: { sheetId: sheetIds.get(title)!, title, index, sheetType: 'GRID', gridProperties: { rowCount: gridRows(title), columnCount: gridColumns(title) } },
           })),
           spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
         };
@@ -308,10 +330,12 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
         return {
           spreadsheetId,
           valueRanges: ranges.map((range) => {
-            const { sheet } = parseA1(range);
-            const values = trimmed(grid(sheet));
-            const width = Math.max(1, ...values.map((r) => r.length));
-            const out: Record<string, unknown> = { range: `${/^'/.test(range) ? range.split('!')[0] : `'${sheet}'`}!A1:${letters(width - 1)}${Math.max(1, values.length)}`, majorDimension: 'ROWS' };
+            const { sheet, row, column, endRow, endColumn } = parseA1(range);
+            const rows = grid(sheet);
+            const lastRowIndex = Math.min(endRow, gridRows(sheet) - 1);
+            const lastColumnIndex = Math.min(endColumn, gridColumns(sheet) - 1);
+            const values = trimmed(rows.slice(row, lastRowIndex + 1).map((r) => r.slice(column, lastColumnIndex + 1)));
+            const out: Record<string, unknown> = { range: `'${sheet.replace(/'/g, "''")}'!${letters(column)}${row + 1}:${letters(lastColumnIndex)}${lastRowIndex + 1}`, majorDimension: 'ROWS' };
             if (values.length > 0) out['values'] = values;
             return out;
           }),
@@ -338,6 +362,11 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
         calls.push({ method: 'get', path, query, body, status: 404 });
         return send(res, 404, googleError(404, 'Requested entity was not found.', 'NOT_FOUND'));
       }
+      const action = interleaved.get(method);
+      if (action !== undefined) {
+        interleaved.delete(method);
+        action();
+      }
       const failure = failing.get(method);
       if (failure !== undefined) {
         failing.delete(method);
@@ -354,7 +383,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
       }
       try {
         const answer = handle(method, query, body);
-        calls.push({ method, path, query, body, status: 200 });
+        calls.push({ method, path, query, body, status: 200, responseBytes: Buffer.byteLength(JSON.stringify(answer)) });
         send(res, 200, answer);
       } catch (error) {
         const status = (error as { status?: number }).status ?? 500;
@@ -389,6 +418,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
     },
     rateLimitNext: (method, retryAfterSeconds = 0) => void limited.set(method, retryAfterSeconds),
     failNext: (method, status, failOptions = {}) => void failing.set(method, { status, afterApplying: failOptions.afterApplying ?? false }),
+    beforeNext: (method, action) => void interleaved.set(method, action),
     rows: (sheet) => grid(sheet),
     appendRow: (sheet, row) => {
       const rows = grid(sheet);

@@ -39,10 +39,22 @@ export interface FakeSlackApi {
   callsTo(method: string): SlackCall[];
   /** The next call to this method answers HTTP 429 with Retry-After. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /**
+   * The next call to this method is carried out (a post is posted) but its answer is lost:
+   * `http500` answers 500, `reset` drops the connection, `hang` never answers (until close).
+   */
+  loseAnswerNext(method: string, how: LostAnswer, times?: number): void;
+  /** Calls carried out whose answer is being withheld (`hang`). */
+  readonly hanging: number;
   close(): Promise<void>;
 }
 
+export type LostAnswer = 'http500' | 'reset' | 'hang';
+
 const MESSAGE_BLOCK_LIMIT = 50;
+/** conversations.history's documented default and maximum page sizes. */
+const HISTORY_DEFAULT_LIMIT = 100;
+const HISTORY_MAX_LIMIT = 999;
 const VIEW_BLOCK_LIMIT = 100;
 const JSON_ARGS = ['blocks', 'view', 'metadata', 'attachments', 'files'];
 
@@ -131,10 +143,13 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
   const calls: SlackCall[] = [];
   const messages: PostedMessage[] = [];
   const limited = new Map<string, number>();
+  const losing = new Map<string, { how: LostAnswer; times: number }>();
+  const withheld = new Set<ServerResponse>();
   let counter = 0;
   let baseUrl = '';
 
-  const nextTs = (): string => `1760000000.${String(++counter).padStart(6, '0')}`;
+  // Like Slack's: the epoch second it was posted and a sequence, so `oldest` works on it and it only grows.
+  const nextTs = (): string => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
 
   async function readBody(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
@@ -194,13 +209,29 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args['users'] ?? '').split(',')[0]}` } };
       case 'conversations.history': {
+        // Newest first; `oldest`/`latest` exclusive unless `inclusive`; pages by an opaque cursor.
         const channel = String(args['channel'] ?? '');
-        const limit = Number(args['limit'] ?? 100);
-        const found = messages.filter((m) => m.channel === channel).reverse().slice(0, limit);
+        const limit = Math.min(Number(args['limit'] ?? HISTORY_DEFAULT_LIMIT) || HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT);
+        const inclusive = args['inclusive'] === true || args['inclusive'] === 'true' || args['inclusive'] === '1';
+        const oldest = args['oldest'] === undefined ? undefined : Number(args['oldest']);
+        const latest = args['latest'] === undefined ? undefined : Number(args['latest']);
+        const offset = args['cursor'] ? Number(Buffer.from(String(args['cursor']), 'base64').toString('utf8').replace(/^offset:/, '')) : 0;
+        if (!Number.isInteger(offset) || offset < 0) return { ok: false, error: 'invalid_cursor' };
+        const inRange = messages.filter((m) => {
+          if (m.channel !== channel) return false;
+          const ts = Number(m.ts);
+          if (oldest !== undefined && (inclusive ? ts < oldest : ts <= oldest)) return false;
+          if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
+          return true;
+        }).reverse();
+        const found = inRange.slice(offset, offset + limit);
+        const hasMore = offset + limit < inRange.length;
         return {
           ok: true,
-          has_more: false,
+          has_more: hasMore,
+          pin_count: 0,
           messages: found.map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: identity.botId, ...(args['include_all_metadata'] && m.metadata ? { metadata: m.metadata } : {}) })),
+          response_metadata: { next_cursor: hasMore ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '' },
         };
       }
       case 'files.getUploadURLExternal': {
@@ -258,6 +289,15 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         return send(res, 200, { ok: false, error: 'invalid_auth' });
       }
       const result = answer(method, args);
+      const lost = losing.get(method);
+      if (lost) {
+        if (--lost.times <= 0) losing.delete(method);
+        calls.push({ method, args, ok: result['ok'] === true, error: `answer lost (${lost.how})` });
+        if (lost.how === 'http500') return send(res, 500, { ok: false, error: 'internal_error' });
+        if (lost.how === 'reset') return void req.socket.destroy();
+        withheld.add(res);
+        return;
+      }
       calls.push({ method, args, ok: result['ok'] === true, ...(typeof result['error'] === 'string' ? { error: result['error'] } : {}) });
       send(res, 200, result);
     })();
@@ -275,7 +315,12 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
     responseUrl: (tag) => `${baseUrl}/response/${tag}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
     rateLimitNext: (method, retryAfterSeconds) => void limited.set(method, retryAfterSeconds),
+    loseAnswerNext: (method, how, times = 1) => void losing.set(method, { how, times }),
+    get hanging() {
+      return withheld.size;
+    },
     close: () => new Promise<void>((resolve) => {
+      withheld.clear();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

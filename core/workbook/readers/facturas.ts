@@ -2,7 +2,9 @@ import { issue } from '../../issues/issue';
 import { type DocumentKey, type InvoiceDocument, documentKey } from '../../model';
 import { type TaxProfile, documentTypeRule } from '../../tax/taxProfile';
 import { parseDocumentKey } from '../documentKey';
-import { type ReadContext, readRows } from './readContext';
+import { type Cell, cellText } from '../cells';
+import type { ColumnMap } from '../schema';
+import { type ReadContext, blockDocuments, readRows, touchesTypeAndFolio } from './readContext';
 import { rowFields } from './rowFields';
 
 /** Documents by `type-number`, for the tabs whose rows point at one. */
@@ -45,6 +47,8 @@ export function readDocuments(context: ReadContext): DocumentsRead {
       else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency: amountCurrency });
       if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
     }
+    // Credit notes are sometimes typed negative (the Libro de Ventas reads them either way); invoices never.
+    if (total !== null && total <= 0 && type !== null && documentTypeRule(profile, type)?.kind === 'invoice') f.report('total', 'totalNotPositive');
     if (issueDate && dueDate && dueDate < issueDate) f.report('dueDate', 'dueBeforeIssue', { issueDate });
     const kind = type === null ? undefined : documentTypeRule(profile, type)?.kind;
     if (kind && kind !== 'invoice' && reference === null && referenceText === '') f.report('reference', 'missingReference', { type: type ?? '' });
@@ -54,31 +58,85 @@ export function readDocuments(context: ReadContext): DocumentsRead {
       email, origin: origin!, originRef: f.text('originRef'), net: net!, exempt: exempt!, tax: tax!, total: total!, currency: currency!,
       state: state!, reference, notes: f.text('notes'), row: rowNumber,
     } satisfies InvoiceDocument;
-  });
+  }, (row, columns) => touchedByDocumentRow(row, columns, profile));
 
-  // Duplicates and dangling references are reported; the first occurrence stays readable.
+  // Duplicates, dangling references and credits beyond the invoice are reported and left out.
   const byKey = new Map<string, InvoiceDocument>();
   const uniqueDocuments: InvoiceDocument[] = [];
   for (const doc of documents) {
     const key = documentKey(doc);
     const first = byKey.get(key);
     if (first) {
-      context.issues.push(issue('duplicateDocument', { tab: 'facturas', row: doc.row, column: 'Folio' }, { key, firstRow: first.row }));
+      const problem = issue('duplicateDocument', { tab: 'facturas', row: doc.row, column: 'Folio' }, { key, firstRow: first.row });
+      context.issues.push(problem);
+      blockDocuments(context, [key, ...(doc.reference ? [documentKey(doc.reference)] : [])], [problem]);
       continue;
     }
     byKey.set(key, doc);
     uniqueDocuments.push(doc);
   }
-  const resolved = uniqueDocuments.map((doc) => {
-    if (!doc.reference) return doc;
+  const resolved: InvoiceDocument[] = [];
+  for (const doc of uniqueDocuments) {
+    if (!doc.reference) {
+      resolved.push(doc);
+      continue;
+    }
     const target = resolveReference(doc.reference, byKey, profile);
     if (target === undefined || target === doc) {
+      // A note that amends nothing would be shown overdue and added to totals: it is left out.
       context.issues.push(issue('unknownReference', { tab: 'facturas', row: doc.row, column: 'Ref. documento' }, { value: documentKeyText(doc.reference) }));
-      return { ...doc, reference: null };
+      byKey.delete(documentKey(doc));
+      continue;
     }
-    return target.type === doc.reference.type ? doc : { ...doc, reference: { type: target.type, number: target.number } };
-  });
-  return { documents: resolved, byKey };
+    resolved.push(target.type === doc.reference.type ? doc : { ...doc, reference: { type: target.type, number: target.number } });
+  }
+  const documentsRead = leaveOutExcessCredits(context, resolved, byKey);
+  return { documents: documentsRead, byKey };
+}
+
+/**
+ * A credit note cannot take back more than what remains of the document it amends (its total,
+ * plus debit notes, minus the credit notes above it in the sheet); one that does is reported at
+ * its Total, left out, and blocks writes to that document until it is corrected.
+ */
+function leaveOutExcessCredits(context: ReadContext, documents: readonly InvoiceDocument[], byKey: Map<string, InvoiceDocument>): InvoiceDocument[] {
+  const kindOf = (doc: InvoiceDocument) => documentTypeRule(context.profile, doc.type)?.kind;
+  const remaining = new Map<string, number>();
+  for (const doc of documents) {
+    if (doc.reference === null && doc.state !== 'anulada') remaining.set(documentKey(doc), doc.total);
+  }
+  for (const doc of documents) {
+    if (doc.reference && doc.state !== 'anulada' && kindOf(doc) === 'debit-note') {
+      const target = documentKey(doc.reference);
+      if (remaining.has(target)) remaining.set(target, remaining.get(target)! + doc.total);
+    }
+  }
+  const excess = new Set<InvoiceDocument>();
+  for (const doc of documents) {
+    if (!doc.reference || doc.state === 'anulada' || kindOf(doc) !== 'credit-note') continue;
+    const target = documentKey(doc.reference);
+    const left = remaining.get(target);
+    if (left === undefined) continue;
+    if (doc.total > left) {
+      const problem = issue('creditExceedsDocument', { tab: 'facturas', row: doc.row, column: 'Total' }, { value: doc.total, key: target, remaining: left, currency: doc.currency });
+      context.issues.push(problem);
+      blockDocuments(context, [target], [problem]);
+      byKey.delete(documentKey(doc));
+      excess.add(doc);
+    } else {
+      remaining.set(target, left - doc.total);
+    }
+  }
+  return excess.size === 0 ? [...documents] : documents.filter((doc) => !excess.has(doc));
+}
+
+/** An unreadable Facturas row blocks its own document and, for a note, the one it amends. */
+function touchedByDocumentRow(row: readonly Cell[], columns: ColumnMap, profile: TaxProfile): string[] {
+  const keys = [...touchesTypeAndFolio(row, columns)];
+  const reference = columns.reference === undefined ? null : parseDocumentKey(cellText(row[columns.reference]));
+  if (reference && reference.type !== 0) keys.push(documentKey(reference));
+  else if (reference) for (const rule of profile.documentTypes) if (rule.kind === 'invoice') keys.push(`${rule.code}-${reference.number}`);
+  return keys;
 }
 
 const documentKeyText = (key: DocumentKey): string => (key.type === 0 ? String(key.number) : documentKey(key));

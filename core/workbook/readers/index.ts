@@ -1,4 +1,4 @@
-export { type ReadContext, type TabLayout, type SheetValues, type WorkbookTables, type RowReader, readRows, makeMemo } from './readContext';
+export { type ReadContext, type TabLayout, type SheetValues, type WorkbookTables, type RowReader, readRows, makeMemo, blockDocuments, touchesTypeAndFolio, type RowTouches } from './readContext';
 export { rowFields } from './rowFields';
 export { locateTabs } from './locateTabs';
 export { readDocuments, documentOf, type DocumentIndex, type DocumentsRead } from './facturas';

@@ -10,6 +10,9 @@ export function locateTabs(tables: WorkbookTables, issues: Issue[]): Partial<Rec
   for (const id of TAB_IDS) {
     const spec = TABS[id];
     const sheetName = findTabName(spec, sheetNames);
+    const sameMeaning = sheetNames.filter((name) => findTabName(spec, [name]) !== undefined);
+    // Facturas and Invoices both present: the first is read, and every write is refused until one is left.
+    if (sameMeaning.length > 1) issues.push(issue('duplicateTab', { tab: id }, { tab: spec.name, names: sameMeaning.join(', ') }));
     if (sheetName === undefined) {
       issues.push(issue('missingTab', { tab: id }, { tab: spec.name }));
       continue;

@@ -1,7 +1,7 @@
 import type { Issue } from '../../issues/issue';
 import type { IsoDate } from '../../model';
 import type { TaxProfile } from '../../tax/taxProfile';
-import { type Cell, isBlank } from '../cells';
+import { type Cell, isBlank, parseIntegerCell } from '../cells';
 import type { ColumnMap, TabId } from '../schema';
 
 export type SheetValues = readonly (readonly Cell[])[];
@@ -25,6 +25,8 @@ export interface ReadContext {
   readonly tables: WorkbookTables;
   readonly layout: Readonly<Partial<Record<TabId, TabLayout>>>;
   readonly issues: Issue[];
+  /** Problems of rows left out, by the document (`33-1023`) they touch: writes to that document are refused. */
+  readonly unreadable: Map<string, Issue[]>;
   /** Sheets repeat the same few customers, origins and states on every row: each distinct text is parsed once. */
   memo<T>(cacheName: string, text: string, parse: (text: string) => T): T;
 }
@@ -43,8 +45,26 @@ export function makeMemo(): ReadContext['memo'] {
 
 export type RowReader<T> = (row: readonly Cell[], rowNumber: number, problems: Issue[]) => T | null;
 
-/** Reads the data rows of one tab; a row with any problem is reported and left out. */
-export function readRows<T>(context: ReadContext, id: TabId, read: RowReader<T>): T[] {
+/** The documents (`33-1023`) a row points at, read from its raw cells: what an unreadable row would block. */
+export type RowTouches = (row: readonly Cell[], columns: ColumnMap) => readonly string[];
+
+/** The document a row's Tipo and Folio cells name, when both read as integers. */
+export const touchesTypeAndFolio: RowTouches = (row, columns) => {
+  const type = columns.type === undefined ? null : parseIntegerCell(row[columns.type]);
+  const number = columns.number === undefined ? null : parseIntegerCell(row[columns.number]);
+  return type !== null && number !== null ? [`${type}-${number}`] : [];
+};
+
+export function blockDocuments(context: ReadContext, keys: readonly string[], problems: readonly Issue[]): void {
+  for (const key of keys) {
+    let list = context.unreadable.get(key);
+    if (!list) context.unreadable.set(key, (list = []));
+    list.push(...problems);
+  }
+}
+
+/** Reads the data rows of one tab; a row with any problem is reported and left out, and blocks the documents it touches. */
+export function readRows<T>(context: ReadContext, id: TabId, read: RowReader<T>, touches: RowTouches = touchesTypeAndFolio): T[] {
   const layout = context.layout[id];
   const values = layout ? context.tables[layout.sheetName] : undefined;
   if (!layout || !values) return [];
@@ -57,6 +77,7 @@ export function readRows<T>(context: ReadContext, id: TabId, read: RowReader<T>)
     const item = read(row, r + 1, problems);
     if (problems.length > 0) {
       context.issues.push(...problems);
+      blockDocuments(context, touches(row, layout.columns), problems);
       problems.length = 0;
     } else if (item !== null) out.push(item);
   }

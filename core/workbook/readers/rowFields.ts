@@ -1,6 +1,6 @@
 import { type Issue, issue } from '../../issues/issue';
 import { documentTypeRule } from '../../tax/taxProfile';
-import { type Cell, cellText, isBlank, parseAmountCell, parseDateCell, parseIntegerCell } from '../cells';
+import { type Cell, cellText, isBlank, isTooLargeNumber, parseAmountCell, parseDateCell, parseIntegerCell } from '../cells';
 import { type ChoiceId, allowedChoices, parseChoice } from '../choices';
 import { type ColumnMap, type TabId, TABS } from '../schema';
 import type { ReadContext } from './readContext';
@@ -29,6 +29,7 @@ export function rowFields(context: ReadContext, id: TabId) {
   const integer = (key: string, min = 1): number | null => {
     if (isBlank(at(key))) return report(key, 'required');
     const value = parseIntegerCell(at(key));
+    if (value === null && isTooLargeNumber(at(key))) return report(key, 'amountTooLarge');
     return value === null || value < min ? report(key, 'invalidInteger') : value;
   };
   const date = (key: string, optional = false): string | null => {
@@ -37,7 +38,7 @@ export function rowFields(context: ReadContext, id: TabId) {
   };
   const amount = (key: string, currency: string, blankIsZero = false): number | null => {
     if (isBlank(at(key))) return blankIsZero ? 0 : report(key, 'required');
-    return parseAmountCell(at(key), currency) ?? report(key, 'invalidNumber');
+    return parseAmountCell(at(key), currency) ?? report(key, isTooLargeNumber(at(key)) ? 'amountTooLarge' : 'invalidNumber');
   };
   const documentType = (key: string): number | null => {
     const code = integer(key);

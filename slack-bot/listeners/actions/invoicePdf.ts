@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { documentKey, findDocument, formatIssue, invoicePdfOfBook } from '../../../core/index';
 import { renderPdf } from '../../../core/node/pdf';
+import { fallbackText } from '../../blocks/text';
 import { type BotServices, SORRY, loadLedger } from '../../services';
 
 /** The document's PDF, uploaded to the conversation; to the user's DM when the bot is not in it. */
@@ -12,7 +13,7 @@ export const invoicePdf = (services: BotServices) =>
       const { read, ledger } = await loadLedger(services);
       const found = findDocument(ledger, action.value ?? '');
       if (!found.ok) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: found.issues.map((i) => formatIssue(i, services.locale)).join('\n') });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(found.issues.map((i) => formatIssue(i, services.locale)).join('\n')) });
         return;
       }
       const view = found.value;
@@ -31,7 +32,7 @@ export const invoicePdf = (services: BotServices) =>
         if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
         const dm = await client.conversations.open({ users: body.user.id });
         await upload(dm.channel!.id!);
-        await respond({ response_type: 'ephemeral', replace_original: false, text: es ? `Le envié el PDF de ${key} por mensaje directo.` : `I sent you the PDF of ${key} by direct message.` });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(es ? `Le envié el PDF de ${key} por mensaje directo.` : `I sent you the PDF of ${key} by direct message.`) });
       }
     } catch (error) {
       logger.error(`PDF of ${action.value} for ${body.user.id} failed: ${(error as Error).stack ?? error}`);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findDocument, formatIssue, issue } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, loadLedger, todayOf } from '../../services';
 import { paymentModal } from '../../blocks/paymentModal';
+import { fallbackText } from '../../blocks/text';
 
 const BUTTON_VALUE = z.object({ key: z.string(), balance: z.number().int() });
 
@@ -20,7 +21,7 @@ export const recordPayment = (services: BotServices) =>
       const { ledger } = await loadLedger(services);
       const found = findDocument(ledger, shown.key);
       if (!found.ok) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: found.issues.map((i) => formatIssue(i, services.locale)).join('\n') });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(found.issues.map((i) => formatIssue(i, services.locale)).join('\n')) });
         return;
       }
       const view = found.value;

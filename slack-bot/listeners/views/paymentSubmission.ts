@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { type Issue, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, recordTypedPayment } from '../../../core/index';
+import { type Issue, type Locale, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, recordTypedPayment } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
+import { WriteConflictError } from '../../../core/node/store';
+import { fallbackText } from '../../blocks/text';
 
 const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), channel: z.string().nullable() });
 
@@ -57,9 +59,9 @@ export const paymentSubmission = (services: BotServices) =>
       const { before, after, request } = result.value;
       const amount = request.amount;
       const status = (s: typeof before.paymentStatus) => PAYMENT_STATUS_LABELS[s][locale];
-      const text = locale === 'es'
+      const text = fallbackText(locale === 'es'
         ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
-        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`;
+        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`);
       try {
         if (!metadata.channel) throw new Error('no channel');
         await client.chat.postEphemeral({ channel: metadata.channel, user, text });
@@ -67,7 +69,24 @@ export const paymentSubmission = (services: BotServices) =>
         await client.chat.postMessage({ channel: user, text }).catch((error) => logger.warn(`Could not confirm the payment to ${user}: ${(error as Error).message}`));
       }
     } catch (error) {
+      if (error instanceof WriteConflictError) {
+        logger.error(`CONFLICT recording a payment from ${user}: ${error.message}`);
+        await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: conflictText(error, locale) } }).catch(() => undefined);
+        return;
+      }
       logger.error(`Recording a payment from ${user} failed: ${(error as Error).stack ?? error}`);
       await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: SORRY[locale] } }).catch(() => undefined);
     }
   };
+
+/** The payment is in the sheet, next to someone else's change made at the same moment: a person must look. */
+function conflictText(error: WriteConflictError, locale: Locale): string {
+  const es = locale === 'es';
+  const what = [
+    ...(error.duplicateHistoryIds.length > 0 ? [es ? `Historial ${error.duplicateHistoryIds.join(', ')} quedó repetido` : `Historial ${error.duplicateHistoryIds.join(', ')} is now used twice`] : []),
+    ...(error.negativeBalances.length > 0 ? [es ? `saldo bajo cero en ${error.negativeBalances.join(', ')}` : `balance below zero on ${error.negativeBalances.join(', ')}`] : []),
+  ].join('; ');
+  return es
+    ? `El pago se registró, pero otra persona escribió en la planilla en el mismo momento (${what}). Revise Pagos e Historial en la hoja; no lo envíe de nuevo.`
+    : `The payment was recorded, but someone else wrote to the sheet at the same moment (${what}). Check Pagos and Historial in the sheet; do not submit it again.`;
+}

@@ -1,12 +1,5 @@
-import type { IsoDate } from '../model';
-import { addDays } from '../dates/isoDate';
-import { CHILE } from '../tax/chile';
-import type { WorkbookTables } from '../workbook/readWorkbook';
-import type { Cell } from '../workbook/cells';
-import { INVOICE_COLUMNS, canonicalHeaders, TABS } from '../workbook/schema';
-import { seededRandom } from './seededRandom';
-import { utcDate } from './utcDate';
-import { DEMO_CUSTOMERS } from './demoParties';
+import { CHILE, type Cell, INVOICE_COLUMNS, type IsoDate, TABS, type WorkbookTables, addDays, canonicalHeaders } from '../../core';
+import { DEMO_CUSTOMERS, seededRandom, utcDate } from '../../core/demo';
 
 export interface GenerateOptions {
   readonly count: number;
@@ -23,6 +16,7 @@ const ORIGIN_TEXT = ['Pedido', 'Nota de entrega', 'Directa'] as const;
  * calendar day is shared between rows). Cheap enough for a million rows in benchmarks:
  * mostly invoices (33), some exempt invoices (34), receipts (39) and credit notes (61)
  * amending an earlier invoice, issued over the year up to `today`. Every row is readable.
+ * The benchmarks now use the richer benchWorkbook.ts; tests that need many plain rows use this.
  */
 export function generateDocuments(options: GenerateOptions): Cell[][] {
   const random = seededRandom(options.seed ?? 7);
@@ -33,6 +27,8 @@ export function generateDocuments(options: GenerateOptions): Cell[][] {
   }
   const rows: Cell[][] = [INVOICE_COLUMNS.map((c) => c.header)];
   const folios: Record<number, number> = { 33: 0, 34: 0, 39: 0, 61: 0 };
+  // A credit note takes back a tenth of the invoice it amends, never more than that invoice.
+  const invoiceNets: number[] = [];
   const count = options.count;
   for (let i = 0; i < count; i++) {
     // Issue dates rise with the row, as a real sheet grows.
@@ -42,17 +38,33 @@ export function generateDocuments(options: GenerateOptions): Cell[][] {
     if (type === 61 && folios[33] === 0) type = 33;
     const customer = DEMO_CUSTOMERS[random.int(0, DEMO_CUSTOMERS.length - 1)]!;
     const base = random.int(1, 4000) * 1000;
-    const net = type === 34 ? 0 : type === 61 ? Math.round(base / 10) : base;
+    const amended = type === 61 ? random.int(1, folios[33]!) : 0;
+    const net = type === 34 ? 0 : type === 61 ? Math.round(invoiceNets[amended - 1]! / 10) : base;
     const exempt = type === 34 ? base : 0;
     const tax = CHILE.vatOn(net);
     const folio = ++folios[type]!;
-    const reference = type === 61 ? `33-${random.int(1, folios[33]!)}` : '';
+    if (type === 33) invoiceNets.push(net);
+    const reference = type === 61 ? `33-${amended}` : '';
     const isNote = type === 61;
     const origin = isNote ? 2 : random.int(0, 2);
     rows.push([
-      type, folio, days[day]!, isNote || type === 39 ? null : days[day + random.pick([0, 30, 30, 45, 60])]!,
-      customer.taxId, customer.name, customer.email, ORIGIN_TEXT[origin]!, origin === 0 ? `PV-${folio}` : origin === 1 ? `NE-${folio}` : '',
-      net, exempt, tax, net + exempt + tax, 'CLP', random.chance(0.01) ? 'Anulada' : 'Emitida', reference, '',
+      type,
+      folio,
+      days[day]!,
+      isNote || type === 39 ? null : days[day + random.pick([0, 30, 30, 45, 60])]!,
+      customer.taxId,
+      customer.name,
+      customer.email,
+      ORIGIN_TEXT[origin]!,
+      origin === 0 ? `PV-${folio}` : origin === 1 ? `NE-${folio}` : '',
+      net,
+      exempt,
+      tax,
+      net + exempt + tax,
+      'CLP',
+      random.chance(0.01) ? 'Anulada' : 'Emitida',
+      reference,
+      '',
     ]);
   }
   return rows;
