@@ -31,10 +31,14 @@ export async function deliver(context: CommandContext, format: OutputFormat, out
 
 export async function renderTable(table: ReportTable, format: OutputFormat): Promise<string | Buffer> {
   switch (format) {
-    case 'csv': return renderCsv(table);
-    case 'xlsx': return (await import('../../core/node/reportXlsx')).renderReportXlsx(table);
-    case 'pdf': return (await import('../../core/node/pdf')).renderPdf(reportDocDefinition(table));
-    default: return renderTextTable(table);
+    case 'csv':
+      return renderCsv(table);
+    case 'xlsx':
+      return (await import('../../core/node/reportXlsx')).renderReportXlsx(table);
+    case 'pdf':
+      return (await import('../../core/node/pdf')).renderPdf(reportDocDefinition(table));
+    default:
+      return renderTextTable(table);
   }
 }
 
@@ -56,7 +60,9 @@ export const command: Command = {
     const [name] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
     const options = validate(
       z.object({
-        name: z.string().transform((value, ctx) => ((REPORTS as readonly string[]).includes(value) ? (value as (typeof REPORTS)[number]) : (ctx.addIssue({ code: 'custom', message: m.badReport(value) }), z.NEVER))),
+        name: z
+          .string()
+          .transform((value, ctx) => ((REPORTS as readonly string[]).includes(value) ? (value as (typeof REPORTS)[number]) : (ctx.addIssue({ code: 'custom', message: m.badReport(value) }), z.NEVER))),
         period: periodOption(m).optional(),
         out: textOption('--out', m).optional(),
       }),
@@ -90,7 +96,13 @@ export const command: Command = {
       data = libro.value;
       table = libroDeVentasTable(libro.value, locale, profile);
     }
-    await deliver(context, format, options.out, async () => (format === 'json' ? json(data) : format === 'table' ? `${String(await renderTable(table, format)).trimEnd()}\n${appendix}` : renderTable(table, format)), args.values.force === true);
+    await deliver(
+      context,
+      format,
+      options.out,
+      async () => (format === 'json' ? json(data) : format === 'table' ? `${String(await renderTable(table, format)).trimEnd()}\n${appendix}` : renderTable(table, format)),
+      args.values.force === true,
+    );
     return EXIT.ok;
   },
 };

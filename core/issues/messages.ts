@@ -20,16 +20,19 @@ const TAX_ID_PROBLEMS: Readonly<Record<string, { es: string; en: string }>> = {
   zero: { es: 'no es un RUT: el número no puede ser cero', en: 'is not a RUT: the number cannot be zero' },
 };
 
-const taxIdProblem = (problem: string, locale: Locale): string =>
-  TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
+const taxIdProblem = (problem: string, locale: Locale): string => TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
 
 /** `pagos:5,historial:9` -> `Pagos fila 5, Historial fila 9`. */
 const rowList = (rows: string, locale: Locale): string =>
-  rows.split(',').filter(Boolean).map((entry) => {
-    const [tab = '', row = ''] = entry.split(':');
-    const spec = (TABS as Readonly<Record<string, { name: string; alias: string }>>)[tab];
-    return `${spec ? (locale === 'es' ? spec.name : spec.alias) : tab} ${locale === 'es' ? 'fila' : 'row'} ${row}`;
-  }).join(', ');
+  rows
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => {
+      const [tab = '', row = ''] = entry.split(':');
+      const spec = (TABS as Readonly<Record<string, { name: string; alias: string }>>)[tab];
+      return `${spec ? (locale === 'es' ? spec.name : spec.alias) : tab} ${locale === 'es' ? 'fila' : 'row'} ${row}`;
+    })
+    .join(', ');
 
 /** The text of one issue, without where it happened. */
 export function issueMessage(issue: Issue, locale: Locale): string {
@@ -38,64 +41,128 @@ export function issueMessage(issue: Issue, locale: Locale): string {
   const es = locale === 'es';
   const value = quoted(p.value);
   switch (issue.code) {
-    case 'missingTab': return es ? `falta la hoja ${p.tab}; use «Preparar planilla» para crearla` : `the ${p.tab} sheet is missing; use "Set up workbook" to create it`;
-    case 'missingColumn': return es ? `falta la columna ${p.column} (o ${p.alias}) en la fila de encabezados` : `column ${p.column} (or ${p.alias}) is missing from the header row`;
-    case 'required': return es ? 'está vacío y es obligatorio' : 'is empty and required';
-    case 'invalidNumber': return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
-    case 'invalidInteger': return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
-    case 'invalidDate': return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
-    case 'invalidTaxId': return `${value} ${taxIdProblem(String(p.problem), locale)}`;
+    case 'missingTab':
+      return es ? `falta la hoja ${p.tab}; use «Preparar planilla» para crearla` : `the ${p.tab} sheet is missing; use "Set up workbook" to create it`;
+    case 'missingColumn':
+      return es ? `falta la columna ${p.column} (o ${p.alias}) en la fila de encabezados` : `column ${p.column} (or ${p.alias}) is missing from the header row`;
+    case 'required':
+      return es ? 'está vacío y es obligatorio' : 'is empty and required';
+    case 'invalidNumber':
+      return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
+    case 'invalidInteger':
+      return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
+    case 'invalidDate':
+      return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
+    case 'invalidTaxId':
+      return `${value} ${taxIdProblem(String(p.problem), locale)}`;
     case 'invalidChoice': {
       const allowed = typeof p.choice === 'string' && isChoiceId(p.choice) ? allowedChoices(p.choice, locale) : p.allowed;
       return es ? `${value} no es un valor permitido (${allowed})` : `${value} is not an allowed value (${allowed})`;
     }
-    case 'invalidDocumentType': return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
-    case 'invalidEmail': return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
-    case 'totalMismatch': return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;
-    case 'vatMismatch': return es ? `${value} no es el IVA ${p.rate} del Neto (${money(issue, 'expected')})` : `${value} is not ${p.rate} VAT on the Net (${money(issue, 'expected')})`;
-    case 'exemptDocumentHasVat': return es ? `un documento tipo ${p.type} es exento: Neto e IVA deben ser 0` : `a type ${p.type} document is exempt: Net and VAT must be 0`;
-    case 'duplicateDocument': return es ? `el documento ${p.key} ya está en la fila ${p.firstRow}` : `document ${p.key} is already in row ${p.firstRow}`;
-    case 'missingReference': return es ? `una nota tipo ${p.type} debe indicar el documento que modifica (p. ej. 33-1023)` : `a type ${p.type} note must name the document it amends (e.g. 33-1023)`;
-    case 'unknownReference': return es ? `${value} no corresponde a ningún documento` : `${value} matches no document`;
-    case 'dueBeforeIssue': return es ? `el vencimiento ${value} es anterior a la fecha de emisión ${p.issueDate}` : `due date ${value} is before the issue date ${p.issueDate}`;
-    case 'totalNotPositive': return es ? `el total ${value} debe ser mayor que cero` : `the total ${value} must be greater than zero`;
-    case 'creditExceedsDocument': return es ? `la nota de crédito por ${money(issue, 'value')} supera lo que queda de ${p.key} (${money(issue, 'remaining')})` : `the credit note of ${money(issue, 'value')} exceeds what remains of ${p.key} (${money(issue, 'remaining')})`;
-    case 'duplicateTab': return es ? `las hojas ${p.names} significan lo mismo (${p.tab}); deje una sola` : `the sheets ${p.names} mean the same (${p.tab}); keep only one`;
-    case 'csvEmpty': return es ? 'el archivo no tiene filas de datos' : 'the file has no data rows';
-    case 'csvColumnCount': return es ? `la línea tiene ${p.found} columnas y el encabezado ${p.expected}` : `the line has ${p.found} columns and the header ${p.expected}`;
-    case 'unknownDocument': return es ? `no existe el documento ${value}` : `there is no document ${value}`;
-    case 'ambiguousDocument': return es ? `el folio ${value} existe en varios tipos (${p.types}); indique TIPO-FOLIO, p. ej. ${p.example}` : `folio ${value} exists in several types (${p.types}); write TYPE-NUMBER, e.g. ${p.example}`;
-    case 'invalidDocumentKey': return es ? `${value} no es un documento (use FOLIO o TIPO-FOLIO, p. ej. 33-1023)` : `${value} is not a document (use NUMBER or TYPE-NUMBER, e.g. 33-1023)`;
-    case 'amountNotPositive': return es ? `el monto ${value} debe ser mayor que cero` : `the amount ${value} must be greater than zero`;
+    case 'invalidDocumentType':
+      return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
+    case 'invalidEmail':
+      return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
+    case 'totalMismatch':
+      return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;
+    case 'vatMismatch':
+      return es ? `${value} no es el IVA ${p.rate} del Neto (${money(issue, 'expected')})` : `${value} is not ${p.rate} VAT on the Net (${money(issue, 'expected')})`;
+    case 'exemptDocumentHasVat':
+      return es ? `un documento tipo ${p.type} es exento: Neto e IVA deben ser 0` : `a type ${p.type} document is exempt: Net and VAT must be 0`;
+    case 'duplicateDocument':
+      return es ? `el documento ${p.key} ya está en la fila ${p.firstRow}` : `document ${p.key} is already in row ${p.firstRow}`;
+    case 'missingReference':
+      return es ? `una nota tipo ${p.type} debe indicar el documento que modifica (p. ej. 33-1023)` : `a type ${p.type} note must name the document it amends (e.g. 33-1023)`;
+    case 'unknownReference':
+      return es ? `${value} no corresponde a ningún documento` : `${value} matches no document`;
+    case 'dueBeforeIssue':
+      return es ? `el vencimiento ${value} es anterior a la fecha de emisión ${p.issueDate}` : `due date ${value} is before the issue date ${p.issueDate}`;
+    case 'totalNotPositive':
+      return es ? `el total ${value} debe ser mayor que cero` : `the total ${value} must be greater than zero`;
+    case 'creditExceedsDocument':
+      return es
+        ? `la nota de crédito por ${money(issue, 'value')} supera lo que queda de ${p.key} (${money(issue, 'remaining')})`
+        : `the credit note of ${money(issue, 'value')} exceeds what remains of ${p.key} (${money(issue, 'remaining')})`;
+    case 'duplicateTab':
+      return es ? `las hojas ${p.names} significan lo mismo (${p.tab}); deje una sola` : `the sheets ${p.names} mean the same (${p.tab}); keep only one`;
+    case 'csvEmpty':
+      return es ? 'el archivo no tiene filas de datos' : 'the file has no data rows';
+    case 'csvColumnCount':
+      return es ? `la línea tiene ${p.found} columnas y el encabezado ${p.expected}` : `the line has ${p.found} columns and the header ${p.expected}`;
+    case 'unknownDocument':
+      return es ? `no existe el documento ${value}` : `there is no document ${value}`;
+    case 'ambiguousDocument':
+      return es
+        ? `el folio ${value} existe en varios tipos (${p.types}); indique TIPO-FOLIO, p. ej. ${p.example}`
+        : `folio ${value} exists in several types (${p.types}); write TYPE-NUMBER, e.g. ${p.example}`;
+    case 'invalidDocumentKey':
+      return es ? `${value} no es un documento (use FOLIO o TIPO-FOLIO, p. ej. 33-1023)` : `${value} is not a document (use NUMBER or TYPE-NUMBER, e.g. 33-1023)`;
+    case 'amountNotPositive':
+      return es ? `el monto ${value} debe ser mayor que cero` : `the amount ${value} must be greater than zero`;
     case 'ambiguousAmount': {
       const pesos = currencyScale(String(p.currency)) === 0;
       return es
         ? `${value} se puede leer de dos maneras en ${p.currency}; escriba ${pesos ? '1.000 o 1000 (sin decimales)' : '1.234,50 (punto para miles, coma para decimales)'}`
         : `${value} can be read two ways in ${p.currency}; write ${pesos ? '1.000 or 1000 (no decimals)' : '1.234,50 (dot for thousands, comma for decimals)'}`;
     }
-    case 'currencyMismatch': return es ? `${value} está en ${p.written} y el documento en ${p.currency}; escriba el monto en ${p.currency}` : `${value} is in ${p.written} and the document in ${p.currency}; write the amount in ${p.currency}`;
-    case 'amountTooLarge': return es ? `${value} es demasiado grande para guardarse exacto` : `${value} is too large to be stored exactly`;
-    case 'amountExceedsBalance': return es ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})` : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
-    case 'documentVoid': return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
-    case 'documentAlreadyVoid': return es ? `${p.key} ya está anulada` : `${p.key} is already void`;
-    case 'documentHasPayments': return es ? `${p.key} tiene pagos por ${money(issue, 'paid')}; anúlela con una nota de crédito (61) o corrija primero los pagos` : `${p.key} has payments of ${money(issue, 'paid')}; cancel it with a credit note (61) or correct the payments first`;
-    case 'paymentOnNote': return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
-    case 'documentChanged': return es ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla` : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
-    case 'documentHasUnreadableRows': return es ? `no se escribe en ${p.key}: lo tocan filas que no se pueden leer (${rowList(String(p.rows), locale)}); corríjalas primero` : `nothing is written to ${p.key}: rows that cannot be read touch it (${rowList(String(p.rows), locale)}); correct them first`;
-    case 'workbookAmbiguous': return es ? `no se escribe nada: la planilla tiene varias hojas para ${p.tab} (${p.names}); deje una sola` : `nothing is written: the workbook has several sheets for ${p.tab} (${p.names}); keep only one`;
-    case 'notAllowed': return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';
-    case 'invalidPeriod': return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
-    case 'mailQuotaExhausted': return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";
-    case 'missingEmail': return es ? `${p.key} no tiene correo; complete la columna Email` : `${p.key} has no email; fill in the Email column`;
-    case 'queryUnknownFilter': return es ? `${value}: ${quoted(p.key)} no es un filtro; use ${queryAllowed('filter', locale)}` : `${value}: ${quoted(p.key)} is not a filter; use ${queryAllowed('filter', locale)}`;
-    case 'queryEmptyValue': return es ? `${value}: falta el valor; use ${queryAllowed(String(p.topic), locale)}` : `${value}: the value is missing; use ${queryAllowed(String(p.topic), locale)}`;
-    case 'queryUnterminatedQuote': return es ? `${value}: falta la comilla de cierre (")` : `${value}: the closing quote (") is missing`;
+    case 'currencyMismatch':
+      return es
+        ? `${value} está en ${p.written} y el documento en ${p.currency}; escriba el monto en ${p.currency}`
+        : `${value} is in ${p.written} and the document in ${p.currency}; write the amount in ${p.currency}`;
+    case 'amountTooLarge':
+      return es ? `${value} es demasiado grande para guardarse exacto` : `${value} is too large to be stored exactly`;
+    case 'amountExceedsBalance':
+      return es
+        ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})`
+        : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
+    case 'documentVoid':
+      return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
+    case 'documentAlreadyVoid':
+      return es ? `${p.key} ya está anulada` : `${p.key} is already void`;
+    case 'documentHasPayments':
+      return es
+        ? `${p.key} tiene pagos por ${money(issue, 'paid')}; anúlela con una nota de crédito (61) o corrija primero los pagos`
+        : `${p.key} has payments of ${money(issue, 'paid')}; cancel it with a credit note (61) or correct the payments first`;
+    case 'paymentOnNote':
+      return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
+    case 'documentChanged':
+      return es
+        ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla`
+        : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
+    case 'documentHasUnreadableRows':
+      return es
+        ? `no se escribe en ${p.key}: lo tocan filas que no se pueden leer (${rowList(String(p.rows), locale)}); corríjalas primero`
+        : `nothing is written to ${p.key}: rows that cannot be read touch it (${rowList(String(p.rows), locale)}); correct them first`;
+    case 'workbookAmbiguous':
+      return es
+        ? `no se escribe nada: la planilla tiene varias hojas para ${p.tab} (${p.names}); deje una sola`
+        : `nothing is written: the workbook has several sheets for ${p.tab} (${p.names}); keep only one`;
+    case 'notAllowed':
+      return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';
+    case 'invalidPeriod':
+      return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
+    case 'mailQuotaExhausted':
+      return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";
+    case 'missingEmail':
+      return es ? `${p.key} no tiene correo; complete la columna Email` : `${p.key} has no email; fill in the Email column`;
+    case 'queryUnknownFilter':
+      return es ? `${value}: ${quoted(p.key)} no es un filtro; use ${queryAllowed('filter', locale)}` : `${value}: ${quoted(p.key)} is not a filter; use ${queryAllowed('filter', locale)}`;
+    case 'queryEmptyValue':
+      return es ? `${value}: falta el valor; use ${queryAllowed(String(p.topic), locale)}` : `${value}: the value is missing; use ${queryAllowed(String(p.topic), locale)}`;
+    case 'queryUnterminatedQuote':
+      return es ? `${value}: falta la comilla de cierre (")` : `${value}: the closing quote (") is missing`;
     case 'queryInvalidValue':
       return p.problem === 'checkDigit'
-        ? es ? `${value}: ${quoted(p.bad)} tiene el dígito verificador incorrecto` : `${value}: ${quoted(p.bad)} has the wrong check digit`
-        : es ? `${value}: ${quoted(p.bad)} no es válido; use ${queryAllowed(String(p.topic), locale)}` : `${value}: ${quoted(p.bad)} is not valid; use ${queryAllowed(String(p.topic), locale)}`;
-    case 'queryInvalidSort': return es ? `${value}: no se puede ordenar por ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}` : `${value}: cannot sort by ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}`;
-    default: return assertNever(issue.code);
+        ? es
+          ? `${value}: ${quoted(p.bad)} tiene el dígito verificador incorrecto`
+          : `${value}: ${quoted(p.bad)} has the wrong check digit`
+        : es
+          ? `${value}: ${quoted(p.bad)} no es válido; use ${queryAllowed(String(p.topic), locale)}`
+          : `${value}: ${quoted(p.bad)} is not valid; use ${queryAllowed(String(p.topic), locale)}`;
+    case 'queryInvalidSort':
+      return es ? `${value}: no se puede ordenar por ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}` : `${value}: cannot sort by ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}`;
+    default:
+      return assertNever(issue.code);
   }
 }
 

@@ -116,7 +116,7 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
       paid: 0,
       adjustments: 0,
       balance: 0,
-      paymentStatus: doc.state === 'anulada' ? 'anulada' : target?.paymentStatus ?? 'pagada',
+      paymentStatus: doc.state === 'anulada' ? 'anulada' : (target?.paymentStatus ?? 'pagada'),
       daysOverdue: 0,
       customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
       searchText: searchTextOf(doc),

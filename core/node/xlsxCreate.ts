@@ -23,39 +23,94 @@ type ColumnLook = { readonly width: number; readonly numFmt?: string };
 /** How each column reads best: widths in characters, Chilean money and dates. */
 const COLUMN_LOOKS: Readonly<Partial<Record<TabId, Readonly<Record<string, ColumnLook>>>>> = {
   facturas: {
-    Tipo: { width: 6 }, Folio: { width: 9 }, Fecha: { width: 12, numFmt: DATE_FORMAT }, Vencimiento: { width: 13, numFmt: DATE_FORMAT },
-    RUT: { width: 14 }, Cliente: { width: 34 }, Email: { width: 30 }, Origen: { width: 16 }, 'Ref. origen': { width: 12 },
-    Neto: { width: 13, numFmt: MONEY_FORMAT }, Exento: { width: 12, numFmt: MONEY_FORMAT }, IVA: { width: 12, numFmt: MONEY_FORMAT },
-    Total: { width: 13, numFmt: MONEY_FORMAT }, Moneda: { width: 8 }, Estado: { width: 10 }, 'Ref. documento': { width: 15 }, Notas: { width: 28 },
-    Pagado: { width: 13, numFmt: MONEY_FORMAT }, Saldo: { width: 13, numFmt: MONEY_FORMAT }, 'Estado de pago': { width: 15 },
+    Tipo: { width: 6 },
+    Folio: { width: 9 },
+    Fecha: { width: 12, numFmt: DATE_FORMAT },
+    Vencimiento: { width: 13, numFmt: DATE_FORMAT },
+    RUT: { width: 14 },
+    Cliente: { width: 34 },
+    Email: { width: 30 },
+    Origen: { width: 16 },
+    'Ref. origen': { width: 12 },
+    Neto: { width: 13, numFmt: MONEY_FORMAT },
+    Exento: { width: 12, numFmt: MONEY_FORMAT },
+    IVA: { width: 12, numFmt: MONEY_FORMAT },
+    Total: { width: 13, numFmt: MONEY_FORMAT },
+    Moneda: { width: 8 },
+    Estado: { width: 10 },
+    'Ref. documento': { width: 15 },
+    Notas: { width: 28 },
+    Pagado: { width: 13, numFmt: MONEY_FORMAT },
+    Saldo: { width: 13, numFmt: MONEY_FORMAT },
+    'Estado de pago': { width: 15 },
   },
   detalle: {
-    Tipo: { width: 6 }, Folio: { width: 9 }, 'Descripción': { width: 40 }, Cantidad: { width: 10, numFmt: '#,##0.###' },
-    'Precio unitario': { width: 15, numFmt: MONEY_FORMAT }, 'Descuento %': { width: 12 }, Exento: { width: 8 },
+    Tipo: { width: 6 },
+    Folio: { width: 9 },
+    Descripción: { width: 40 },
+    Cantidad: { width: 10, numFmt: '#,##0.###' },
+    'Precio unitario': { width: 15, numFmt: MONEY_FORMAT },
+    'Descuento %': { width: 12 },
+    Exento: { width: 8 },
   },
   pagos: {
-    Fecha: { width: 12, numFmt: DATE_FORMAT }, Tipo: { width: 6 }, Folio: { width: 9 }, Monto: { width: 13, numFmt: MONEY_FORMAT },
-    Medio: { width: 18 }, Referencia: { width: 16 }, 'Registrado por': { width: 16 },
+    Fecha: { width: 12, numFmt: DATE_FORMAT },
+    Tipo: { width: 6 },
+    Folio: { width: 9 },
+    Monto: { width: 13, numFmt: MONEY_FORMAT },
+    Medio: { width: 18 },
+    Referencia: { width: 16 },
+    'Registrado por': { width: 16 },
   },
   clientes: {
-    RUT: { width: 14 }, 'Razón social': { width: 34 }, Tipo: { width: 10 }, Giro: { width: 40 }, 'Región': { width: 16 }, Comuna: { width: 16 },
-    Email: { width: 30 }, 'Teléfono': { width: 16 }, Etiquetas: { width: 22 },
+    RUT: { width: 14 },
+    'Razón social': { width: 34 },
+    Tipo: { width: 10 },
+    Giro: { width: 40 },
+    Región: { width: 16 },
+    Comuna: { width: 16 },
+    Email: { width: 30 },
+    Teléfono: { width: 16 },
+    Etiquetas: { width: 22 },
   },
   historial: {
-    ID: { width: 10 }, 'Fecha y hora': { width: 20, numFmt: INSTANT_FORMAT }, Tipo: { width: 6 }, Folio: { width: 9 }, 'Estado anterior': { width: 15 },
-    'Estado nuevo': { width: 15 }, Monto: { width: 13, numFmt: MONEY_FORMAT }, Usuario: { width: 14 }, Canal: { width: 10 },
+    ID: { width: 10 },
+    'Fecha y hora': { width: 20, numFmt: INSTANT_FORMAT },
+    Tipo: { width: 6 },
+    Folio: { width: 9 },
+    'Estado anterior': { width: 15 },
+    'Estado nuevo': { width: 15 },
+    Monto: { width: 13, numFmt: MONEY_FORMAT },
+    Usuario: { width: 14 },
+    Canal: { width: 10 },
   },
   empresa: { Campo: { width: 16 }, Valor: { width: 48 } },
   gestiones: {
-    ID: { width: 10 }, Fecha: { width: 12, numFmt: DATE_FORMAT }, 'Fecha y hora': { width: 20, numFmt: INSTANT_FORMAT }, RUT: { width: 14 }, Tipo: { width: 6 },
-    Folio: { width: 9 }, 'Acción': { width: 13 }, 'Fecha compromiso': { width: 17, numFmt: DATE_FORMAT }, 'Monto comprometido': { width: 19, numFmt: MONEY_FORMAT },
-    Nota: { width: 40 }, Usuario: { width: 14 }, Canal: { width: 10 },
+    ID: { width: 10 },
+    Fecha: { width: 12, numFmt: DATE_FORMAT },
+    'Fecha y hora': { width: 20, numFmt: INSTANT_FORMAT },
+    RUT: { width: 14 },
+    Tipo: { width: 6 },
+    Folio: { width: 9 },
+    Acción: { width: 13 },
+    'Fecha compromiso': { width: 17, numFmt: DATE_FORMAT },
+    'Monto comprometido': { width: 19, numFmt: MONEY_FORMAT },
+    Nota: { width: 40 },
+    Usuario: { width: 14 },
+    Canal: { width: 10 },
   },
-  recordatorios: { 'Días': { width: 7 }, Asunto: { width: 48 }, Mensaje: { width: 80 } },
+  recordatorios: { Días: { width: 7 }, Asunto: { width: 48 }, Mensaje: { width: 80 } },
 };
 
-
-const EMPTY_COMPANY: readonly (readonly Cell[])[] = [['Campo', 'Valor'], ['Razón social', ''], ['RUT', ''], ['Giro', ''], ['Dirección', ''], ['Email', ''], ['Teléfono', '']];
+const EMPTY_COMPANY: readonly (readonly Cell[])[] = [
+  ['Campo', 'Valor'],
+  ['Razón social', ''],
+  ['RUT', ''],
+  ['Giro', ''],
+  ['Dirección', ''],
+  ['Email', ''],
+  ['Teléfono', ''],
+];
 
 /** The default reminder schedule as rows, so people find it in the workbook to edit. */
 const defaultRecordatorios = (): Cell[][] => [canonicalHeaders('recordatorios'), ...defaultReminderSteps('es').map((step) => [step.days, step.subject, step.message])];
@@ -77,7 +132,12 @@ function addTab(workbook: ExcelJS.Workbook, id: TabId, values: readonly (readonl
   const sheet = workbook.addWorksheet(TABS[id].name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = (values[0] ?? []).map((cell) => String(cell ?? ''));
   const looks = COLUMN_LOOKS[id] ?? {};
-  sheet.columns = header.map((title) => ({ header: title, key: title, width: looks[title]?.width ?? Math.max(10, title.length + 2), style: looks[title]?.numFmt ? { numFmt: looks[title]!.numFmt } : {} }));
+  sheet.columns = header.map((title) => ({
+    header: title,
+    key: title,
+    width: looks[title]?.width ?? Math.max(10, title.length + 2),
+    style: looks[title]?.numFmt ? { numFmt: looks[title]!.numFmt } : {},
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).eachCell((cell) => {
     cell.numFmt = 'General';

@@ -25,7 +25,11 @@ const isComparisonKey = (word: string): boolean => {
   return name === 'amount' || name === 'balance';
 };
 
-const listItems = (value: string): string[] => value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+const listItems = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 /** `1000000`, `1.000.000`, `$1.000.000`, `12,5` or `12.50`, in major units. */
 function parseQueryAmount(text: string): number | null {

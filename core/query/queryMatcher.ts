@@ -45,22 +45,31 @@ function amountPredicate(field: 'total' | 'balance', op: Comparison, value: numb
 
 function filterPredicate(filter: Filter, promiseOf: PromiseLookup | undefined): Predicate {
   switch (filter.kind) {
-    case 'status': return (view) => filter.statuses.includes(view.paymentStatus);
-    case 'customer': return (view) => customerNameIncludes(view.searchText, filter.text);
+    case 'status':
+      return (view) => filter.statuses.includes(view.paymentStatus);
+    case 'customer':
+      return (view) => customerNameIncludes(view.searchText, filter.text);
     case 'taxId': {
       const suffix = ` ${filter.compact}`;
       return (view) => view.searchText.endsWith(suffix);
     }
-    case 'from': return (view) => view.issueDate >= filter.date;
-    case 'to': return (view) => view.issueDate <= filter.date;
-    case 'origin': return (view) => filter.origins.includes(view.origin);
-    case 'type': return (view) => filter.types.includes(view.type);
-    case 'amount': return amountPredicate(filter.field, filter.op, filter.value);
-    case 'tag': return (view) => view.customerTags.length > 0 && foldedTags(view.customerTags).includes(filter.tag);
-    case 'promise': return (view) => {
-      const status = promiseOf?.(view) ?? null;
-      return status !== null && filter.statuses.includes(status);
-    };
+    case 'from':
+      return (view) => view.issueDate >= filter.date;
+    case 'to':
+      return (view) => view.issueDate <= filter.date;
+    case 'origin':
+      return (view) => filter.origins.includes(view.origin);
+    case 'type':
+      return (view) => filter.types.includes(view.type);
+    case 'amount':
+      return amountPredicate(filter.field, filter.op, filter.value);
+    case 'tag':
+      return (view) => view.customerTags.length > 0 && foldedTags(view.customerTags).includes(filter.tag);
+    case 'promise':
+      return (view) => {
+        const status = promiseOf?.(view) ?? null;
+        return status !== null && filter.statuses.includes(status);
+      };
   }
 }
 

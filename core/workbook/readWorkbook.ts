@@ -3,9 +3,7 @@ import type { Issue } from '../issues/issue';
 import type { TaxProfile } from '../tax/taxProfile';
 import { makeDateCellReader } from '../dates/isoDate';
 import { type TabId, TAB_IDS } from './schema';
-import {
-  type ReadContext, type TabLayout, type WorkbookTables, locateTabs, makeMemo, readCustomers, readDocuments, readHistory, readIssuer, readLines, readPayments,
-} from './readers';
+import { type ReadContext, type TabLayout, type WorkbookTables, locateTabs, makeMemo, readCustomers, readDocuments, readHistory, readIssuer, readLines, readPayments } from './readers';
 import { readCollectionTabs } from './readCollectionTabs';
 import { COLLECTION_TAB_IDS } from './collectionTabs';
 

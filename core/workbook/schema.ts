@@ -42,11 +42,7 @@ export const INVOICE_COLUMNS = [
 ] as const;
 
 /** Shown in the sheet for people; refreshed by the tools and never read as input. */
-export const DERIVED_COLUMNS = [
-  col('paid', 'Pagado', 'Paid', false),
-  col('balance', 'Saldo', 'Balance', false),
-  col('paymentStatus', 'Estado de pago', 'Payment status', false),
-] as const;
+export const DERIVED_COLUMNS = [col('paid', 'Pagado', 'Paid', false), col('balance', 'Saldo', 'Balance', false), col('paymentStatus', 'Estado de pago', 'Payment status', false)] as const;
 
 /** Optional: the issuing company, one "Campo | Valor" pair per row (Razón social, RUT, Giro, Dirección, Email, Teléfono). */
 export const COMPANY_TAB: TabSpec = {
@@ -125,7 +121,6 @@ export const TABS: Readonly<Record<TabId, TabSpec>> = {
 
 /** The tabs every workbook has; Empresa is optional and read by readWorkbook on its own. */
 export const TAB_IDS: readonly TabId[] = ['facturas', 'detalle', 'pagos', 'clientes', 'historial'];
-
 
 export const headerKey = (header: unknown): string => normalizeText(String(header ?? '')).replace(/\s+/g, ' ');
 

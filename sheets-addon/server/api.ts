@@ -1,13 +1,42 @@
 import {
-  type Book, type ChangePlan, type Issue, type Locale, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
-  CHILE, TABS, TAB_IDS, COLLECTION_TAB_IDS, buildLedger, documentKey, findDocument,
-  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordTypedPayment, voidDocument, findTabName, headerKey,
+  type Book,
+  type ChangePlan,
+  type Issue,
+  type Locale,
+  type PaymentStatus,
+  type Result,
+  type WorkbookRead,
+  type WorkbookTables,
+  CHILE,
+  TABS,
+  TAB_IDS,
+  COLLECTION_TAB_IDS,
+  buildLedger,
+  documentKey,
+  findDocument,
+  issue,
+  ok,
+  planManualStateEdit,
+  readWorkbook,
+  choiceLabels,
+  recordTypedPayment,
+  voidDocument,
+  findTabName,
+  headerKey,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
 import {
-  type EmailInput, type PaymentInput, type ReportSheetInput, type VoidInput,
-  EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseInput,
+  type EmailInput,
+  type PaymentInput,
+  type ReportSheetInput,
+  type VoidInput,
+  EmailInputSchema,
+  PaymentInputSchema,
+  ReportSheetInputSchema,
+  VoidInputSchema,
+  checkPeriod,
+  parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
 
@@ -28,9 +57,7 @@ export interface SidebarState {
 }
 
 /** A call that changes data answers with the fresh state, so the sidebar never shows stale numbers. */
-export type Mutation<T> =
-  | { readonly ok: true; readonly value: T; readonly state: SidebarState }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+export type Mutation<T> = { readonly ok: true; readonly value: T; readonly state: SidebarState } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export interface StatusChange {
   readonly key: string;
@@ -38,9 +65,7 @@ export interface StatusChange {
   readonly after: PaymentStatus;
 }
 
-export type EmailOutcome =
-  | { readonly ok: true; readonly to: string; readonly remainingQuota: number }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+export type EmailOutcome = { readonly ok: true; readonly to: string; readonly remainingQuota: number } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export type SheetOutcome = { readonly ok: true; readonly sheetName: string } | { readonly ok: false; readonly issues: readonly Issue[] };
 
@@ -213,8 +238,15 @@ export function createServerApi(ports: AddonPorts) {
     if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return 0;
     const result = transact<number>((read) => {
       const planned = planManualStateEdit(read, PROFILE, {
-        sheetName: edit.sheetName, firstRow: edit.row, lastRow: edit.row + edit.numRows - 1, firstColumn: edit.column, lastColumn: edit.column + edit.numColumns - 1,
-        oldValue: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue : undefined, user: edit.user || session.userEmail(), today: today(), now: session.now().toISOString(),
+        sheetName: edit.sheetName,
+        firstRow: edit.row,
+        lastRow: edit.row + edit.numRows - 1,
+        firstColumn: edit.column,
+        lastColumn: edit.column + edit.numColumns - 1,
+        oldValue: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue : undefined,
+        user: edit.user || session.userEmail(),
+        today: today(),
+        now: session.now().toISOString(),
       });
       return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.recorded }) : planned;
     });

@@ -108,8 +108,7 @@ function sendDailyReminders(): void {
 // ---------------------------------------------------------------- what Apps Script may call
 
 /** Binds one sidebar function to Apps Script's services at call time. */
-const bound = <K extends ServerFunctionName>(name: K): ServerApi[K] =>
-  ((...args: unknown[]) => (sidebarApi(api())[name] as (...a: unknown[]) => unknown)(...args)) as ServerApi[K];
+const bound = <K extends ServerFunctionName>(name: K): ServerApi[K] => ((...args: unknown[]) => (sidebarApi(api())[name] as (...a: unknown[]) => unknown)(...args)) as ServerApi[K];
 
 export const serverApi: ServerApi = {
   loadSidebar: bound('loadSidebar'),

@@ -14,7 +14,26 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      [
+        'agingSheet',
+        'createReportSheet',
+        'emailInvoice',
+        'loadSidebar',
+        'onEstadoEdit',
+        'onInstall',
+        'onOpen',
+        'previewReminders',
+        'promptLibroDeVentas',
+        'recordPayment',
+        'saveLocale',
+        'sendDailyReminders',
+        'sendRemindersNow',
+        'setupWorkbook',
+        'showReports',
+        'showSidebar',
+        'statusSummarySheet',
+        'voidDocument',
+      ].sort(),
     );
   });
 

@@ -39,7 +39,9 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (arg === '--json') json = true;
     else if (arg === '--sizes') {
-      sizes = value().split(',').map((s) => Number(s.replace(/_/g, '')));
+      sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '')));
       if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes takes whole numbers of documents, at least 100, e.g. --sizes 10000,100000');
     } else if (arg === '--groups') {
       groups = value().split(',') as Group[];
@@ -114,6 +116,6 @@ async function entry(): Promise<void> {
 }
 
 entry().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

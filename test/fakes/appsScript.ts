@@ -91,7 +91,13 @@ export function createAppsScriptFakes(options: FakeOptions) {
 
   // ------------------------------------------------------------ spreadsheet
 
-  interface Validation { row: number; column: number; numRows: number; numColumns: number; rule: unknown }
+  interface Validation {
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+    rule: unknown;
+  }
 
   class FakeSheet {
     grid: (Stored | null)[][] = [];
@@ -100,7 +106,10 @@ export function createAppsScriptFakes(options: FakeOptions) {
     maxColumns: number;
     validations: Validation[] = [];
     formats: { row: number; column: number; numRows: number; numColumns: number; what: string; value: unknown }[] = [];
-    constructor(public name: string, rows: readonly (readonly Cell[])[] = []) {
+    constructor(
+      public name: string,
+      rows: readonly (readonly Cell[])[] = [],
+    ) {
       this.grid = rows.map((row) => row.map((cell) => seeded(cell, DateCtor)));
       this.maxRows = Math.max(DEFAULT_MAX_ROWS, rows.length);
       this.maxColumns = Math.max(DEFAULT_MAX_COLUMNS, ...rows.map((r) => r.length));
@@ -111,7 +120,12 @@ export function createAppsScriptFakes(options: FakeOptions) {
     }
     lastColumn(): number {
       let last = 0;
-      for (const row of this.grid) for (let c = row.length; c > last; c--) if (row[c - 1] !== null && row[c - 1] !== undefined) { last = c; break; }
+      for (const row of this.grid)
+        for (let c = row.length; c > last; c--)
+          if (row[c - 1] !== null && row[c - 1] !== undefined) {
+            last = c;
+            break;
+          }
       return last;
     }
     store(row: number, column: number, stored: Stored | null) {
@@ -362,7 +376,16 @@ export function createAppsScriptFakes(options: FakeOptions) {
       if (!match) throw new Error(`Exception: Unparseable date: "${text}"`);
       const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
       const offset = (instant: number) => {
-        const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+        const parts = new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        }).formatToParts(new Date(instant));
         const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
         return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
       };
@@ -476,7 +499,9 @@ export function createAppsScriptFakes(options: FakeOptions) {
     snapshot: () =>
       sheets.map((s) => ({
         name: s.name,
-        grid: s.grid.map((cells) => cells.map((cell) => (cell === null ? null : cell.kind === 'formula' ? `=${cell.formula}` : cell.value instanceof DateCtor ? cell.value.toISOString() : cell.value))),
+        grid: s.grid.map((cells) =>
+          cells.map((cell) => (cell === null ? null : cell.kind === 'formula' ? `=${cell.formula}` : cell.value instanceof DateCtor ? cell.value.toISOString() : cell.value)),
+        ),
         frozenRows: s.frozenRows,
         validations: s.validations,
         formats: s.formats,
