@@ -3,6 +3,7 @@ import { type InvoiceView, type Locale, type Payment, type TaxProfile, ORIGIN_LA
 import { button, clamp, context, escapeMrkdwn, fallbackText, header, section } from './text';
 import { documentTitle, labels, statusText } from './labels';
 import type { SlackMessage } from './searchResults';
+import { promiseButton } from './promiseModal';
 
 export const INVOICE_PDF_ACTION = 'invoice_pdf';
 export const RECORD_PAYMENT_ACTION = 'record_payment';
@@ -46,6 +47,7 @@ export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payme
   const actions = [button(l.pdf, INVOICE_PDF_ACTION, key)];
   if (options.canRecordPayments && takesPayments(view)) {
     actions.push(button(l.recordPayment, RECORD_PAYMENT_ACTION, JSON.stringify({ key, balance: view.balance } satisfies PaymentButtonValue), 'primary'));
+    actions.push(...promiseButton(view, locale));
   }
   blocks.push({ type: 'actions', elements: actions });
   return { text: fallbackText(`${title} · ${clamp(view.customerName, 200)} · ${l.balance} ${money(view.balance)}`), blocks };

@@ -81,7 +81,7 @@ describe('/facturas search over the real Bolt app', () => {
     await world.payloads.command('33-1003', ADMIN);
     const adminView = await answerTo(world.payloads.lastTag('command'));
     const adminButtons = adminView.blocks.find((b) => b.type === 'actions')!.elements!;
-    expect(adminButtons.map((e) => e.action_id)).toEqual(['invoice_pdf', 'record_payment']);
+    expect(adminButtons.map((e) => e.action_id)).toEqual(['invoice_pdf', 'record_payment', 'record_promise']);
     expect(JSON.parse(adminButtons[1]!.value!)).toEqual({ key: '33-1003', balance: 138_000 });
   });
 
