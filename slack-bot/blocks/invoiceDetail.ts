@@ -15,7 +15,6 @@ export interface PaymentButtonValue {
   readonly balance: number;
 }
 
-
 export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payment[], options: { profile: TaxProfile; locale: Locale; canRecordPayments: boolean }): SlackMessage {
   const { profile, locale } = options;
   const l = labels(locale);
@@ -39,7 +38,9 @@ export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payme
     },
   ];
   const own = payments.filter((p) => p.type === view.type && p.number === view.number);
-  const lines = own.slice(-PAYMENTS_SHOWN).map((p) => `• ${formatDateCl(p.date)} · ${money(p.amount)}${p.method ? ` · ${escapeMrkdwn(p.method)}` : ''}${p.reference ? ` · ${escapeMrkdwn(p.reference)}` : ''}`);
+  const lines = own
+    .slice(-PAYMENTS_SHOWN)
+    .map((p) => `• ${formatDateCl(p.date)} · ${money(p.amount)}${p.method ? ` · ${escapeMrkdwn(p.method)}` : ''}${p.reference ? ` · ${escapeMrkdwn(p.reference)}` : ''}`);
   if (own.length > PAYMENTS_SHOWN) lines.unshift(`_${l.more(own.length - PAYMENTS_SHOWN)}_`);
   blocks.push(section(`*${l.payments}*\n${lines.length > 0 ? lines.join('\n') : l.noPayments}`));
   if (view.notes) blocks.push(context(`${l.notes}: ${escapeMrkdwn(view.notes)}`));

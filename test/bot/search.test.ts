@@ -2,7 +2,13 @@ import { type BotWorld, startBotWorld } from './harness';
 import { ADMIN, CLERK, eventually } from './slackRequests';
 import { GAMMA_DOCUMENTS } from './workbookFixture';
 
-type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[]; fields?: { text: string }[] };
+type Block = {
+  type: string;
+  text?: { text: string };
+  accessory?: { action_id: string; value: string };
+  elements?: { action_id?: string; value?: string; text?: string | { text: string } }[];
+  fields?: { text: string }[];
+};
 
 describe('/facturas search over the real Bolt app', () => {
   let world: BotWorld;
