@@ -35,7 +35,10 @@ export function createDailyAlert(services: BotServices, state: BotState, deliver
       const due = await state.undelivered(managerIds.map((manager) => alertDeliveryKey(manager, today)));
       if (due.length === 0) return 0;
       const { read, ledger } = await loadLedger(services);
-      const message = withCollectionsBlocks(pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale), collectionsAlertBlocks(read.book, services.profile, today, services.locale));
+      const message = withCollectionsBlocks(
+        pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale),
+        collectionsAlertBlocks(read.book, services.profile, today, services.locale),
+      );
       let sent = 0;
       for (const manager of managerIds) {
         const key = alertDeliveryKey(manager, today);
