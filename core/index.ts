@@ -16,3 +16,4 @@ export * from './reports';
 export * from './pdf';
 export * from './collections';
 export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';
+export * from './projection';

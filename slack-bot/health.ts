@@ -10,13 +10,14 @@ export interface HealthReport {
 }
 
 export interface SheetReads {
-  readonly store: WorkbookStore;
+  /** The store, its reads recorded here (every workspace's store, with OAuth). */
+  watch(store: WorkbookStore): WorkbookStore;
   readonly lastSuccessAt: () => Date | null;
   readonly lastFailure: () => { at: Date; message: string } | null;
 }
 
-/** The store, recording when a read last worked and last failed (machine time: operators compare it with theirs). */
-export function watchSheetReads(store: WorkbookStore): SheetReads {
+/** Records when a workbook read last worked and last failed (machine time: operators compare it with theirs). */
+export function sheetReadRecorder(): SheetReads {
   let success: Date | null = null;
   let failure: { at: Date; message: string } | null = null;
   const watched = <T>(work: Promise<T>): Promise<T> =>
@@ -30,17 +31,18 @@ export function watchSheetReads(store: WorkbookStore): SheetReads {
         throw error;
       },
     );
-  const read = (): Promise<WorkbookRead> => watched(store.read());
-  // A proxy, so whatever else the store offers passes through untouched.
-  const proxied = new Proxy(store, {
-    get(target, property) {
-      if (property === 'read') return read;
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
   return {
-    store: proxied,
+    watch(store) {
+      const read = (): Promise<WorkbookRead> => watched(store.read());
+      // A proxy, so whatever else the store offers passes through untouched.
+      return new Proxy(store, {
+        get(target, property) {
+          if (property === 'read') return read;
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    },
     lastSuccessAt: () => success,
     lastFailure: () => failure,
   };

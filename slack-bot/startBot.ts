@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Logger, webApi } from '@slack/bolt';
 import { auth as googleAuth } from '@googleapis/sheets';
@@ -10,11 +9,9 @@ import { type BotSettings, loadSettings } from './settings';
 import type { BotServices } from './services';
 import { createBoltApp } from './app';
 import { consoleLogger, redactingLogger } from './logging';
-import { isFreshSlackRequest } from './middleware/requestFreshness';
 import { openBotState, stateUrlSetting } from './state/openState';
-import { healthReport, watchSheetReads } from './health';
-import { REQUEST_ID_HEADER } from './middleware/requestLog';
-import { randomUUID } from 'node:crypto';
+import { healthReport, sheetReadRecorder } from './health';
+import { closeServer, createBotServer, listen } from './httpServer';
 import { createSlackDelivery } from './delivery/slackDelivery';
 import { createStatusNotifier } from './notifier/statusNotifier';
 import { createDailyAlert } from './scheduler/dailyAlert';
@@ -22,10 +19,10 @@ import { repeat } from './scheduler/repeat';
 import { createLedgerSnapshot } from './ledgerSnapshot';
 import { createTurns } from './turns';
 
-/** A setting is missing or wrong, or Slack refused the token: the message says which. */
-export class BotSettingsError extends Error {
-  override readonly name = 'BotSettingsError';
-}
+import { BotSettingsError } from './botSettingsError';
+import { startWorkspacesBot, workspacesRequested } from './oauth/startWorkspacesBot';
+
+export { BotSettingsError };
 
 export interface StartBotOptions {
   /** The bot's clock (business dates, the alert time); default the machine's. */
@@ -97,6 +94,8 @@ const defaultStatePath = (settings: BotSettings): string =>
  * workbook and the bot state, serves Bolt on PORT and starts the notifier and the daily alert.
  */
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
+  // With SLACK_CLIENT_ID: many workspaces through Slack's OAuth, each with its own workbook.
+  if (workspacesRequested(env)) return startWorkspacesBot(env, options);
   const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
   const stateUrl = stateUrlSetting(env);
@@ -124,15 +123,14 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
-  const sheetReads = watchSheetReads(openStore(settings, options, now, logger));
+  const sheetReads = sheetReadRecorder();
   const ledgers = createLedgerSnapshot({
-    store: sheetReads.store, now, logger,
+    store: sheetReads.watch(openStore(settings, options, now, logger)), now, logger,
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
-  // Requests not yet answered over HTTP: answers' work waits while there are any (see Turns).
-  let unanswered = 0;
-  const turns = createTurns({ acksPending: () => unanswered > 0 });
+  let unanswered = (): number => 0;
+  const turns = createTurns({ acksPending: () => unanswered() > 0 });
   const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
   const stateKind = stateUrl.url ? 'postgresql' : 'file';
   let state: Awaited<ReturnType<typeof openBotState>>['state'];
@@ -157,37 +155,11 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     firstSighting: (eventId, teamId) => state.firstSighting(eventId, teamId),
     ...(retryConfig ? { retryConfig } : {}),
   });
-  const server: Server = createServer((req, res) => {
-    const requestId = randomUUID().slice(0, 8);
-    req.headers[REQUEST_ID_HEADER] = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    if (req.method === 'GET' && req.url === '/healthz') {
-      void healthReport(state, stateKind, sheetReads).then((report) => {
-        res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(report));
-      });
-      return;
-    }
-    unanswered++;
-    let counted = true;
-    const answered = (): void => {
-      if (counted) unanswered--;
-      counted = false;
-    };
-    res.once('finish', answered);
-    res.once('close', answered);
-    if (req.method === 'POST' && !isFreshSlackRequest(req)) {
-      logger.warn(`Refused a request to ${req.url} whose timestamp is missing or more than five minutes off`);
-      res.writeHead(401).end();
-      req.resume();
-      return;
-    }
-    receiver.app(req, res);
-  });
+  const botServer = createBotServer(receiver.app, logger, () => healthReport(state, stateKind, sheetReads));
+  const server = botServer.server;
+  unanswered = botServer.unanswered;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? settings.port, () => resolve());
-    });
+    await listen(server, options.port ?? settings.port);
   } catch (error) {
     await state.close();
     throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
@@ -215,13 +187,10 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     stop() {
       stopping ??= (async () => {
         // No new requests; the post in flight finishes and nothing new is claimed.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
-        await delivery.stop();
-        await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
-        await closed;
-        clearTimeout(grace);
+        await closeServer(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS, async () => {
+          await delivery.stop();
+          await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
+        });
         await state.close();
       })();
       return stopping;

@@ -1,7 +1,6 @@
 import { type ChangePlan, type Locale, type TaxProfile, type WorkbookRead, type WorkbookTables, CHILE, fail, issue, ok, readWorkbook } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
-import { createServerApi } from '../../sheets-addon/server/api';
-import { type ServerApi, sidebarApi } from '../../sheets-addon/server/sidebarApi';
+import { type ServerFunctionName, SIDEBAR_FUNCTIONS, createServerApi } from '../../sheets-addon/server/api';
 import { previewMessages } from './previewMessages';
 import { type PendingWrite, PreviewSpreadsheetPort } from './previewPort';
 import { type PreviewMailbox, previewSession } from './previewServices';
@@ -20,6 +19,8 @@ export interface PreviewBridgeOptions {
   readonly profile?: TaxProfile;
   /** The language of the command line, until the sidebar saves one of its own. */
   readonly locale?: Locale;
+  /** Changes whenever the file does (modification time and size): another process's write counts as a write. */
+  readonly fileStamp?: () => Promise<string>;
 }
 
 export class UnknownFunctionError extends Error {}
@@ -50,12 +51,22 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
   const session = previewSession(options.user, options.timeZone, options.asOf, options.now);
   let queue: Promise<unknown> = Promise.resolve();
   const locale = (): Locale => session.savedLocale() ?? options.locale ?? 'es';
+  // The sidebar's version check counts writes; an .xlsx has nowhere to keep the count, so the
+  // preview keeps it, counting its own writes and every change of the file it did not make.
+  let writes = 0;
+  let seenStamp: string | null = null;
+  const noticeFile = async (): Promise<void> => {
+    const stamp = options.fileStamp ? await options.fileStamp() : null;
+    if (seenStamp !== null && stamp !== seenStamp) writes++;
+    seenStamp = stamp;
+  };
 
-  async function callOnce(name: keyof ServerApi, args: readonly unknown[]): Promise<unknown> {
+  async function callOnce(name: ServerFunctionName, args: readonly unknown[]): Promise<unknown> {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      await noticeFile();
       const tables = await options.loadTables();
-      const port = new PreviewSpreadsheetPort(tables, locale);
-      const api = sidebarApi(createServerApi({ sheet: port, mail: options.mailbox, session, environment: 'preview' }));
+      const port = new PreviewSpreadsheetPort(tables, locale, writes);
+      const api = createServerApi({ sheet: port, mail: options.mailbox, session, environment: 'preview' });
       const result = (api[name] as (...a: unknown[]) => unknown)(...args);
       await options.mailbox.flush();
       if (port.pending.length === 0) return result;
@@ -63,18 +74,19 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
       const written = await options.store.transact((fresh) =>
         unchangedSince(snapshot, fresh) ? ok({ plan: merged(port.pending), outcome: true }) : fail(issue('documentChanged')),
       );
-      if (written.ok) return result;
+      if (written.ok) {
+        writes = port.writes;
+        seenStamp = options.fileStamp ? await options.fileStamp() : null;
+        return result;
+      }
     }
     throw new Error(previewMessages(locale()).changedWhileSaving);
   }
 
-  const names = Object.keys(sidebarApi({} as never)) as (keyof ServerApi)[];
-
   return {
-    functionNames: names,
     call(name: string, args: readonly unknown[]): Promise<unknown> {
-      if (!(names as string[]).includes(name)) return Promise.reject(new UnknownFunctionError(name));
-      const next = queue.then(() => callOnce(name as keyof ServerApi, args));
+      if (!(SIDEBAR_FUNCTIONS as readonly string[]).includes(name)) return Promise.reject(new UnknownFunctionError(name));
+      const next = queue.then(() => callOnce(name as ServerFunctionName, args));
       queue = next.catch(() => undefined);
       return next;
     },

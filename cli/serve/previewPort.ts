@@ -27,12 +27,28 @@ export class PreviewSpreadsheetPort implements SpreadsheetPort {
   readonly canCreateSheets = false;
   private readonly tables: Record<string, Cell[][]>;
 
-  constructor(snapshot: WorkbookTables, private readonly locale: () => Locale = () => 'es') {
+  /** The bridge's count of writes to the file; see createPreviewBridge. */
+  writes: number;
+
+  constructor(snapshot: WorkbookTables, private readonly locale: () => Locale = () => 'es', writes = 0) {
+    this.writes = writes;
     this.tables = Object.fromEntries(Object.entries(snapshot).map(([name, rows]) => [name, rows.map((row) => [...row])]));
   }
 
   readTables(): WorkbookTables {
     return this.tables;
+  }
+
+  rowCounts(): Readonly<Record<string, number>> {
+    return Object.fromEntries(Object.entries(this.tables).map(([name, rows]) => [name, rows.length]));
+  }
+
+  writeCount(): number {
+    return this.writes;
+  }
+
+  countWrite(): void {
+    this.writes++;
   }
 
   readHeader(sheetName: string): readonly Cell[] {

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../../core';
 import type { WorkbookStore } from '../../core/node/store';
-import { loadWorkbookFile } from '../../core/node/xlsxFile';
-import { workbookTables } from '../../core/node/xlsxTables';
+import { readXlsxTables } from '../../core/node/xlsxRead';
 import { createPreviewBridge } from './previewBridge';
 import { type RunningPreview, startPreviewServer } from './previewServer';
 import { previewMailbox } from './previewServices';
@@ -32,13 +31,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const outboxDir = path.join(path.dirname(options.workbookPath), '.facturas', 'outbox');
   const bridge = createPreviewBridge({
     store: options.store,
-    loadTables: async () => workbookTables(await loadWorkbookFile(options.workbookPath)),
+    loadTables: async () => (await readXlsxTables(options.workbookPath)).tables,
     mailbox: previewMailbox(outboxDir, options.now),
     user: options.user,
     timeZone: options.timeZone,
     ...(options.asOf ? { asOf: options.asOf } : {}),
     now: options.now,
     ...(options.locale ? { locale: options.locale } : {}),
+    fileStamp: async () => {
+      const file = await stat(options.workbookPath);
+      return `${file.mtimeMs}:${file.size}`;
+    },
   });
   const running = await startPreviewServer({ sidebarHtml, bridge, port: options.port, ...(options.locale ? { locale: options.locale } : {}), ...(options.log ? { log: options.log } : {}) });
   return { ...running, outboxDir };

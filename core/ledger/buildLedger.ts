@@ -3,6 +3,7 @@ import type { PromiseStatus } from '../collections/types';
 import { promiseIndex, type PromiseIndex } from '../collections/promiseStatus';
 import { documentKey } from '../model';
 import { type DocumentKind, type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { adjustmentSign } from '../tax/totalSign';
 import { daysBetween } from '../dates/isoDate';
 import { normalizeText } from '../text/normalizeText';
 import { paymentStatusAsOf } from './paymentStatusAsOf';
@@ -60,7 +61,7 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
   book.documents.forEach((doc, i) => {
     if (!doc.reference || doc.state === 'anulada' || doc.issueDate > asOf) return;
     const kind = documentTypeRule(profile, doc.type)?.kind;
-    const sign = kind === 'credit-note' ? 1 : kind === 'debit-note' ? -1 : 0;
+    const sign = kind === undefined ? 0 : adjustmentSign(kind);
     const key = targetKeyOf(doc, keys[i]!);
     adjustments.set(key, (adjustments.get(key) ?? 0) + sign * doc.total);
   });

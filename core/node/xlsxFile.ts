@@ -22,7 +22,10 @@ export class WorkbookExistsError extends Error {
 
 /** The file exists but is not a workbook exceljs can open. */
 export class WorkbookUnreadableError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`The file ${path} could not be read as an .xlsx workbook: ${reason}.`);
     this.name = 'WorkbookUnreadableError';
   }

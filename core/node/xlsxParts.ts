@@ -69,7 +69,10 @@ const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 4
 
 /** exceljs's rule, so that a cell reads as a date exactly where it did: y m d h s b outside quotes and brackets. */
 export function isDateFormatCode(code: string): boolean {
-  const unescaped = code.replace(/[\\](.)/g, '$1').replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  const unescaped = code
+    .replace(/[\\](.)/g, '$1')
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '');
   return /[ymdhMsb]+/.test(unescaped);
 }
 

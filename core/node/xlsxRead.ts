@@ -37,8 +37,7 @@ const localName = (name: string): string => {
 };
 
 /** Excel escapes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_). */
-export const decodeOoxmlEscapes = (text: string): string =>
-  text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
+export const decodeOoxmlEscapes = (text: string): string => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text);
 
 /** Feeds a part to saxes a piece at a time as it inflates, so a 50 MB sheet never sits whole in memory as text. */
 async function parsePart(pkg: XlsxPackage, part: string, parser: SaxesParser): Promise<void> {

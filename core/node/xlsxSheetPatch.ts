@@ -35,9 +35,7 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 /** Characters XML 1.0 cannot hold become Excel's _xHHHH_ escapes, and a literal "_xHHHH_" is protected the same way. */
 const escapeCellText = (text: string): string =>
   escapeXml(
-    text
-      .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
+    text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
   );
 
 const MS_PER_DAY = 24 * 3600 * 1000;

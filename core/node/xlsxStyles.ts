@@ -14,7 +14,10 @@ export class StylesEditor {
   private readonly added = new Map<string, number>();
   private readonly addedDates = new Set<number>();
 
-  constructor(original: string | null, private readonly formats: CellFormats) {
+  constructor(
+    original: string | null,
+    private readonly formats: CellFormats,
+  ) {
     this.text = original;
   }
 
@@ -50,7 +53,9 @@ export class StylesEditor {
   private numberFormatId(code: string): number {
     const text = this.text!;
     const numFmts = /<((?:\w+:)?)numFmts\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?numFmts>/.exec(text);
-    const existing = numFmts ? [...numFmts[3]!.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)].map((m) => ({ id: Number(/numFmtId="(\d+)"/.exec(m[1]!)?.[1]), code: /formatCode="([^"]*)"/.exec(m[1]!)?.[1] })) : [];
+    const existing = numFmts
+      ? [...numFmts[3]!.matchAll(/<(?:\w+:)?numFmt\b([^>]*)\/?>/g)].map((m) => ({ id: Number(/numFmtId="(\d+)"/.exec(m[1]!)?.[1]), code: /formatCode="([^"]*)"/.exec(m[1]!)?.[1] }))
+      : [];
     const same = existing.find((format) => format.code === code);
     if (same) return same.id;
     // Custom formats are numbered from 164; built-in ones below.

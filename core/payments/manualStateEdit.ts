@@ -39,14 +39,15 @@ export function planManualStateEdit(read: WorkbookRead, profile: TaxProfile, edi
 
   const after = buildLedger(read.book, edit.today, profile);
   const single = edit.firstRow === edit.lastRow && edit.firstColumn === edit.lastColumn;
-  const previousState: DocumentState | null = single && edit.oldValue !== undefined ? parseDocumentState(edit.oldValue) ?? 'emitida' : null;
+  const previousState: DocumentState | null = single && edit.oldValue !== undefined ? (parseDocumentState(edit.oldValue) ?? 'emitida') : null;
   const edited = read.book.documents.filter((doc) => doc.row >= edit.firstRow && doc.row <= edit.lastRow && (previousState === null || previousState !== doc.state));
-  const unsafe = unsafeWriteIssues(read, edited.flatMap((doc) => [doc, doc.reference]));
+  const unsafe = unsafeWriteIssues(
+    read,
+    edited.flatMap((doc) => [doc, doc.reference]),
+  );
   if (unsafe.length > 0) return fail(...unsafe);
   const editedRows = new Set(edited.map((doc) => doc.row));
-  const beforeBook: Book = previousState === null
-    ? read.book
-    : { ...read.book, documents: read.book.documents.map((d) => (editedRows.has(d.row) ? { ...d, state: previousState } : d)) };
+  const beforeBook: Book = previousState === null ? read.book : { ...read.book, documents: read.book.documents.map((d) => (editedRows.has(d.row) ? { ...d, state: previousState } : d)) };
   const before = buildLedger(beforeBook, edit.today, profile);
 
   const appends: RowAppend[] = [];
@@ -54,11 +55,19 @@ export function planManualStateEdit(read: WorkbookRead, profile: TaxProfile, edi
     const view = after.byKey(doc.type, doc.number);
     if (!view) continue;
     // Without the old value (a pasted range) the status before is unknown and left blank.
-    const previousStatus = previousState === null ? '' : before.byKey(doc.type, doc.number)?.paymentStatus ?? '';
+    const previousStatus = previousState === null ? '' : (before.byKey(doc.type, doc.number)?.paymentStatus ?? '');
     appends.push(
       historyAppend(historial, {
-        id: nextHistoryId(read.book.history, appends.length), at: edit.now, type: doc.type, number: doc.number, previousStatus, newStatus: view.paymentStatus,
-        amount: doc.total, currency: doc.currency, user: edit.user, channel: 'edicion-manual',
+        id: nextHistoryId(read.book.history, appends.length),
+        at: edit.now,
+        type: doc.type,
+        number: doc.number,
+        previousStatus,
+        newStatus: view.paymentStatus,
+        amount: doc.total,
+        currency: doc.currency,
+        user: edit.user,
+        channel: 'edicion-manual',
       }),
     );
   }

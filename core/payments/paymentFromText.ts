@@ -45,7 +45,12 @@ export function paymentRequestFromText(read: WorkbookRead, profile: TaxProfile, 
   if (date === null) problems.push(issue('invalidDate', { field: 'date' }, { value: typed.date }));
   if (!amount.ok || date === null) return fail(...problems);
   return ok({
-    document: typed.document, amount: amount.value, date, method: canonicalPaymentMethod(typed.method), reference: typed.reference.trim(), ...stamp,
+    document: typed.document,
+    amount: amount.value,
+    date,
+    method: canonicalPaymentMethod(typed.method),
+    reference: typed.reference.trim(),
+    ...stamp,
   });
 }
 

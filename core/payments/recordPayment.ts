@@ -3,7 +3,6 @@ import { documentKey } from '../model';
 import { type Issue, type Result, fail, issue, ok } from '../issues/issue';
 import { buildLedger } from '../ledger/buildLedger';
 import type { TaxProfile } from '../tax/taxProfile';
-import { documentTypeRule } from '../tax/taxProfile';
 import type { ChangePlan } from '../workbook/changes';
 import type { WorkbookRead } from '../workbook/readWorkbook';
 import { rowValues } from '../workbook/rowValues';
@@ -45,7 +44,7 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
   const before = found.value;
   const key = documentKey(before);
   const problems: Issue[] = [];
-  if (documentTypeRule(profile, before.type)?.kind !== 'invoice') {
+  if (before.kind !== 'invoice') {
     const target = before.reference ? documentKey(before.reference) : key;
     return fail(issue('paymentOnNote', {}, { key, target }));
   }

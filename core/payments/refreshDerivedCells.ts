@@ -5,8 +5,7 @@ import type { CellUpdate } from '../workbook/changes';
 import type { TabLayout } from '../workbook/readWorkbook';
 import { derivedCellUpdates } from './derivedCellUpdates';
 
-const samePosition = (a: InvoiceView | undefined, b: InvoiceView): boolean =>
-  a !== undefined && a.paid === b.paid && a.balance === b.balance && a.paymentStatus === b.paymentStatus;
+const samePosition = (a: InvoiceView | undefined, b: InvoiceView): boolean => a !== undefined && a.paid === b.paid && a.balance === b.balance && a.paymentStatus === b.paymentStatus;
 
 /**
  * The one rule for Pagado, Saldo and Estado de pago after any write (pay, void, a manual Estado

@@ -163,7 +163,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   totals.push([l.total, money(view.total), true]);
   content.push(amountsTable(totals));
 
-  const isNote = rule ? rule.kind !== 'invoice' : view.reference !== null;
+  const isNote = view.kind !== 'invoice';
   if (!isVoid && isNote) {
     content.push(t(l.noteNotice, { italics: true, color: GREY, margin: [0, 10, 0, 0] }));
   } else if (!isVoid) {

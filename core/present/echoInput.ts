@@ -5,10 +5,14 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u20
 
 const escapeControl = (char: string): string => {
   switch (char) {
-    case '\n': return '\\n';
-    case '\r': return '\\r';
-    case '\t': return '\\t';
-    default: return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    default:
+      return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   }
 };
 
@@ -19,7 +23,10 @@ const escapeControl = (char: string): string => {
  */
 export function echoInput(value: unknown): string {
   const text = String(value ?? '');
-  const chars = Array.from(text);
-  const shown = chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}… (${chars.length})` : text;
+  // Only the start is split into characters (a 39 MB text is never copied whole); the length counts UTF-16 units.
+  const head = Array.from(text.slice(0, ECHO_LIMIT * 2))
+    .slice(0, ECHO_LIMIT)
+    .join('');
+  const shown = head.length < text.length ? `${head}… (${text.length})` : text;
   return shown.replace(CONTROL, escapeControl);
 }

@@ -4,14 +4,18 @@ const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+
 export function formatQuantity(milli: number): string {
   const sign = milli < 0 ? '-' : '';
   const abs = Math.abs(milli);
-  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
+  const fraction = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return `${sign}${groupThousands(String(Math.floor(abs / 1000)))}${fraction ? ',' + fraction : ''}`;
 }
 
 /** 1250 basis points -> "12,5%"; none -> "". */
 export function formatDiscount(basisPoints: number): string {
   if (basisPoints === 0) return '';
-  const fraction = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${Math.floor(basisPoints / 100)}${fraction ? ',' + fraction : ''}%`;
 }
 

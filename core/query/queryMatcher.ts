@@ -84,6 +84,3 @@ export function queryMatcher(query: Query, promiseOf?: PromiseLookup): Predicate
     return true;
   };
 }
-
-/** Whether one view matches a parsed query. */
-export const matchesQuery = (view: InvoiceView, query: Query): boolean => queryMatcher(query)?.(view) ?? true;

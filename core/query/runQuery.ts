@@ -1,4 +1,5 @@
 import type { InvoiceView } from '../model';
+import { totalSign } from '../tax/totalSign';
 import { type PromiseLookup, queryMatcher } from './queryMatcher';
 import { FirstItems } from './firstItems';
 import { viewComparator } from './viewComparator';
@@ -45,7 +46,7 @@ export function runQuery(views: readonly InvoiceView[], query: Query, page: Page
       }
     }
     running.count++;
-    if (view.state !== 'anulada') running.total += view.kind === 'credit-note' ? -view.total : view.total;
+    if (view.state !== 'anulada') running.total += totalSign(view.kind) * view.total;
     running.balance += view.balance;
   }
 

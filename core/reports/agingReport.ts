@@ -1,6 +1,6 @@
 import type { IsoDate, Minor } from '../model';
 import type { Ledger } from '../ledger/buildLedger';
-import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import type { TaxProfile } from '../tax/taxProfile';
 
 /** ERPNext's Accounts Receivable ageing ranges, counted in days past the due date. */
 export type AgingBucket = 'notDue' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90';
@@ -62,15 +62,9 @@ export function agingReport(ledger: Ledger, profile: TaxProfile, currency: strin
   let documentCount = 0;
   let otherCurrencyCount = 0;
   // Looked up once per type code and per tax id rather than once per document: a million documents repeat a handful of each.
-  const isInvoice = new Map<number, boolean>();
   const compactTaxIds = new Map<string, string>();
   for (const view of ledger.views) {
-    let invoice = isInvoice.get(view.type);
-    if (invoice === undefined) {
-      invoice = documentTypeRule(profile, view.type)?.kind === 'invoice';
-      isInvoice.set(view.type, invoice);
-    }
-    if (!invoice) continue;
+    if (view.kind !== 'invoice') continue;
     if (view.paymentStatus === 'anulada' || view.balance <= 0 || view.issueDate > ledger.asOf) continue;
     if (view.currency !== currency) {
       otherCurrencyCount++;

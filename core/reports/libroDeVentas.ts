@@ -2,6 +2,7 @@ import type { Book, InvoiceDocument, IsoDate, Minor } from '../model';
 import { isPeriod } from '../dates/isoDate';
 import { type Result, fail, issue, ok } from '../issues/issue';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { totalSign } from '../tax/totalSign';
 
 export interface LibroAmounts {
   readonly exempt: Minor;
@@ -82,7 +83,7 @@ export function libroDeVentas(book: Book, period: string, profile: TaxProfile): 
       count: last.count + (row.void ? 0 : 1),
       voidCount: last.voidCount + (row.void ? 1 : 0),
     };
-    const sign = documentTypeRule(profile, row.type)?.kind === 'credit-note' ? -1 : 1;
+    const sign = totalSign(documentTypeRule(profile, row.type)?.kind ?? 'invoice');
     grandTotal = plus(grandTotal, row, sign);
   }
   return ok({ period, rows, totals, grandTotal });

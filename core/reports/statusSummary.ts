@@ -1,7 +1,7 @@
 import type { IsoDate, Minor, PaymentStatus } from '../model';
 import { PAYMENT_STATUSES } from '../model';
 import type { Ledger } from '../ledger/buildLedger';
-import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import type { TaxProfile } from '../tax/taxProfile';
 
 export interface StatusSummaryLine {
   readonly status: PaymentStatus;
@@ -33,7 +33,7 @@ export function statusSummary(ledger: Ledger, profile: TaxProfile, currency: str
   for (const status of PAYMENT_STATUSES) sums.set(status, { count: 0, total: 0, balance: 0 });
   let otherCurrencyCount = 0;
   for (const view of ledger.views) {
-    if (documentTypeRule(profile, view.type)?.kind !== 'invoice' || view.issueDate > ledger.asOf) continue;
+    if (view.kind !== 'invoice' || view.issueDate > ledger.asOf) continue;
     if (view.currency !== currency) {
       otherCurrencyCount++;
       continue;

@@ -10,7 +10,8 @@ export const isBlank = (cell: Cell): boolean => cell === null || cell === undefi
 
 export const cellText = (cell: Cell): string => {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString();
+  // An invalid Date (a broken cell from another program) shows as text rather than throwing.
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString();
   return String(cell).trim();
 };
 

@@ -1,6 +1,6 @@
 import {
-  type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  formatInstant, historyStatusLabel, issue, lineAmount, parseTypedAmount, paymentMethodOptions, suggestedAmount, takesPayments,
+  type DocumentDetail, type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
+  formatInstant, historyStatusLabel, issue, lineAmount, parseTypedAmount, paymentMethodOptions, suggestedAmount, takesPayments, viewWithDetail,
 } from '../../core';
 import type { App } from './app';
 import { h } from './dom';
@@ -43,10 +43,13 @@ async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement)
     const answer = await callServer('recordPayment', {
       document: key, amount: amountText, date: String(data.get('date') ?? ''), method: String(data.get('method') ?? ''), reference: String(data.get('reference') ?? ''), expectedBalance: view.balance,
     });
-    if (!answer.ok) return showIssues(app, answer.issues);
+    if (!answer.ok) {
+      await app.followVersion(answer.version);
+      return showIssues(app, answer.issues);
+    }
     formIssues = [];
     draft = null;
-    app.setState(answer.state);
+    await app.applyChanges(answer);
     const label = (s: keyof typeof PAYMENT_STATUS_LABELS) => PAYMENT_STATUS_LABELS[s][app.locale];
     app.notice = { kind: 'ok', text: app.t.paymentSaved(answer.value.key, label(answer.value.before), label(answer.value.after)) };
   });
@@ -56,27 +59,30 @@ async function voidDocument(app: App, view: InvoiceView): Promise<void> {
   confirming = null;
   await app.run(async () => {
     const answer = await callServer('voidDocument', { document: documentKey(view) });
-    if (!answer.ok) return showIssues(app, answer.issues);
-    app.setState(answer.state);
+    if (!answer.ok) {
+      await app.followVersion(answer.version);
+      return showIssues(app, answer.issues);
+    }
+    await app.applyChanges(answer);
     app.notice = { kind: 'ok', text: app.t.voided(answer.value.key) };
   });
 }
 
-async function emailPdf(app: App, view: InvoiceView): Promise<void> {
+async function emailPdf(app: App, view: InvoiceView, detail: DocumentDetail): Promise<void> {
   confirming = null;
   await app.run(async () => {
-    const pdfBase64 = await invoicePdf(app.state!, view, app.locale).getBase64();
+    const pdfBase64 = await invoicePdf(app, detail, view).getBase64();
     const answer = await callServer('emailInvoice', { document: documentKey(view), pdfBase64, locale: app.locale });
     if (!answer.ok) return showIssues(app, answer.issues);
-    app.state = { ...app.state!, mailQuota: answer.remainingQuota };
+    app.mailQuota = answer.remainingQuota;
     app.notice = { kind: 'ok', text: app.t.sent(answer.to, answer.remainingQuota) };
   });
 }
 
-function print(app: App, view: InvoiceView): void {
+function print(app: App, view: InvoiceView, detail: DocumentDetail): void {
   // The window opens inside the click, or popup blockers stop it.
   const target = window.open('', '_blank');
-  invoicePdf(app.state!, view, app.locale).print(target).catch((error: Error) => {
+  invoicePdf(app, detail, view).print(target).catch((error: Error) => {
     app.notice = { kind: 'error', text: error.message };
     app.render();
   });
@@ -84,16 +90,19 @@ function print(app: App, view: InvoiceView): void {
 
 export function detailView(app: App, key: string): HTMLElement {
   const t = app.t;
-  const state = app.state!;
+  const load = app.load;
   const [type, number] = key.split('-').map(Number);
-  const view = app.ledger!.byKey(type!, number!);
+  const listed = app.ledger.byKey(type!, number!);
   const back = h('button', { type: 'button', class: 'link back', 'data-testid': 'back', onclick: () => { formIssues = []; confirming = null; draft = null; app.show({ name: 'list' }); } }, t.back);
-  if (!view) return h('section', {}, back, h('p', { class: 'empty' }, app.issueText([issue('unknownDocument', {}, { value: key })])));
+  if (!listed) return h('section', {}, back, h('p', { class: 'empty' }, app.issueText([issue('unknownDocument', {}, { value: key })])));
+  const detail = app.data!.details.get(key);
+  if (!detail) app.requestDetail(key);
+  if (!detail) return h('section', { class: 'detail', 'data-testid': 'detail-loading', 'data-key': key }, back, h('p', { class: 'loading' }, t.loading));
+  const view = viewWithDetail(listed, detail);
   const money = (amount: number) => formatMoney(amount, view.currency);
   const rule = documentTypeRule(CHILE, view.type);
-  const lines = state.book.lines.filter((l) => documentKey(l) === key);
-  const payments = state.book.payments.filter((p) => documentKey(p) === key);
-  const history = state.book.history.filter((e) => documentKey(e) === key).sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
+  const { lines, payments } = detail;
+  const history = [...detail.history].sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
   // Historial holds status words as they were written (any language); show them in the reader's.
   const statusWord = (text: string) => historyStatusLabel(text, app.locale);
   if (draft?.key !== key) draft = { key, values: {} };
@@ -110,8 +119,8 @@ export function detailView(app: App, key: string): HTMLElement {
       ? h(
           'div',
           { class: 'confirm', 'data-testid': 'email-confirm' },
-          h('p', {}, view.email === '' ? t.noEmail : state.mailQuota < 1 ? t.quotaExhausted : t.sendTo(view.email, state.mailQuota)),
-          h('button', { type: 'button', class: 'primary', disabled: view.email === '' || state.mailQuota < 1 || app.busy, 'data-testid': 'email-send', onclick: () => emailPdf(app, view) }, t.send),
+          h('p', {}, view.email === '' ? t.noEmail : app.mailQuota < 1 ? t.quotaExhausted : t.sendTo(view.email, app.mailQuota)),
+          h('button', { type: 'button', class: 'primary', disabled: view.email === '' || app.mailQuota < 1 || app.busy, 'data-testid': 'email-send', onclick: () => emailPdf(app, view, detail) }, t.send),
           h('button', { type: 'button', onclick: () => { confirming = null; app.render(); } }, t.cancel),
         )
       : null;
@@ -157,8 +166,8 @@ export function detailView(app: App, key: string): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'grow', 'data-testid': 'download-pdf', onclick: () => invoicePdf(state, view, app.locale).download(`${key}.pdf`) }, t.downloadPdf),
-      h('button', { type: 'button', class: 'grow', 'data-testid': 'print', onclick: () => print(app, view) }, t.print),
+      h('button', { type: 'button', class: 'grow', 'data-testid': 'download-pdf', onclick: () => invoicePdf(app, detail, view).download(`${key}.pdf`) }, t.downloadPdf),
+      h('button', { type: 'button', class: 'grow', 'data-testid': 'print', onclick: () => print(app, view, detail) }, t.print),
       h('button', { type: 'button', class: 'grow', 'data-testid': 'email', onclick: () => { confirming = 'email'; app.render(); } }, t.sendEmail),
     ),
     emailBox,
@@ -193,7 +202,7 @@ export function detailView(app: App, key: string): HTMLElement {
           h('h3', {}, t.recordPayment),
           h('div', { class: 'row2' },
             h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: typed.amount ?? suggestedAmount(view.balance, view.currency), 'aria-invalid': formIssues.some((i) => i.path.field === 'amount') || undefined, 'data-testid': 'pay-amount', oninput: remember })),
-            h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: typed.date ?? state.today, max: state.today, 'aria-invalid': formIssues.some((i) => i.path.field === 'date') || undefined, 'data-testid': 'pay-date', oninput: remember })),
+            h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: typed.date ?? load.today, max: load.today, 'aria-invalid': formIssues.some((i) => i.path.field === 'date') || undefined, 'data-testid': 'pay-date', oninput: remember })),
           ),
           fieldError(app, 'amount'),
           fieldError(app, 'date'),
@@ -216,7 +225,7 @@ export function detailView(app: App, key: string): HTMLElement {
               h(
                 'div',
                 { class: 'line' },
-                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstant(e.timestamp, state.timeZone)),
+                h('time', { datetime: e.timestamp, 'data-testid': 'history-time' }, formatInstant(e.timestamp, load.timeZone)),
                 e.amount !== null ? h('span', { class: 'num' }, money(e.amount)) : null,
               ),
               h('div', {}, `${statusWord(e.previousStatus)} → ${statusWord(e.newStatus)}`),

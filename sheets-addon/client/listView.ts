@@ -1,13 +1,17 @@
 import {
-  type InvoiceView, type PaymentStatus, type Query, type Result, type SortKey, type Origin,
+  type InvoiceView, type PaymentStatus, type Query, type QueryPage, type Result, type SortKey, type Origin,
   CHILE, ORIGINS, ORIGIN_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
   normalizeText, ok, parseQuery, runQuery,
 } from '../../core';
 import type { App } from './app';
 import { h, replaceChildren } from './dom';
 import { queryHelpView } from './queryHelpView';
+import { windowedList } from './windowedList';
 
-export const PAGE_SIZE = 50;
+/** Each card's height plus the gap below it, as sidebar.css draws them (li.doc in .window). */
+export const ROW_HEIGHT = 82;
+/** Matches put in order on the first pass: a few screens' worth, so typing never sorts every match. */
+const FIRST_ROWS = 200;
 
 const SORTS: Readonly<Record<string, readonly SortKey[]>> = {
   '': [],
@@ -58,52 +62,76 @@ function documentRow(app: App, view: InvoiceView) {
   );
 }
 
-/** Filters, sorts and pages locally over the views loaded once: no server call per keystroke. */
-function renderResults(app: App, target: HTMLElement): void {
+/**
+ * The matches of one query, put in order only as far as the list has been scrolled: the first
+ * pass keeps the first rows and adds up the totals of every match; scrolling past them orders more.
+ */
+class QueryWindow {
+  private page: QueryPage;
+
+  constructor(
+    private readonly views: readonly InvoiceView[],
+    private readonly query: Query,
+  ) {
+    this.page = runQuery(views, query, { offset: 0, limit: FIRST_ROWS });
+  }
+
+  get matched(): number {
+    return this.page.matched;
+  }
+
+  get totals(): QueryPage['totals'] {
+    return this.page.totals;
+  }
+
+  rowsBetween(start: number, end: number): readonly InvoiceView[] {
+    if (end > this.page.items.length && this.page.items.length < this.page.matched) {
+      this.page = runQuery(this.views, this.query, { offset: 0, limit: Math.max(end + FIRST_ROWS, this.page.items.length * 4) });
+    }
+    return this.page.items.slice(start, end);
+  }
+}
+
+/** Filters and sorts locally over the views loaded once: no server call per keystroke; only the visible rows are drawn. */
+function renderResults(app: App, target: HTMLElement, scrollTop = 0): void {
   const t = app.t;
-  const ledger = app.ledger!;
+  const ledger = app.ledger;
   const query = composeQuery(app);
   if (!query.ok) {
     replaceChildren(target, h('div', { class: 'notice notice-error', 'data-testid': 'query-error' }, app.issueText(query.issues)));
     return;
   }
-  const page = runQuery(ledger.views, query.value, { offset: app.controls.offset, limit: PAGE_SIZE });
-  const totals = page.totals.map((total) =>
+  const matches = new QueryWindow(ledger.views, query.value);
+  const totals = matches.totals.map((total) =>
     h('div', { class: 'totals-line' }, h('span', {}, `${t.totalLabel} ${formatMoney(total.total, total.currency)}`), h('span', {}, `${t.balanceLabel} ${formatMoney(total.balance, total.currency)}`)),
   );
-  const first = page.matched === 0 ? 0 : page.offset + 1;
-  const last = page.offset + page.items.length;
-  const go = (offset: number) => () => {
-    app.controls.offset = offset;
-    renderResults(app, target);
-  };
   replaceChildren(
     target,
-    h('div', { class: 'totals', 'data-testid': 'totals' }, h('div', { 'data-testid': 'shown-count' }, t.shown(page.matched, ledger.views.length)), totals),
-    page.items.length === 0 ? h('p', { class: 'empty' }, t.none) : h('ul', { class: 'docs', 'data-testid': 'doc-list' }, page.items.map((view) => documentRow(app, view))),
-    page.matched > PAGE_SIZE
-      ? h(
-          'div',
-          { class: 'pager' },
-          h('button', { type: 'button', disabled: page.offset === 0, onclick: go(Math.max(0, page.offset - PAGE_SIZE)), 'data-testid': 'page-prev' }, t.previous),
-          h('span', { 'data-testid': 'page-label' }, t.page(first, last, page.matched)),
-          h('button', { type: 'button', disabled: last >= page.matched, onclick: go(page.offset + PAGE_SIZE), 'data-testid': 'page-next' }, t.next),
-        )
-      : null,
+    h('div', { class: 'totals', 'data-testid': 'totals' }, h('div', { 'data-testid': 'shown-count' }, t.shown(matches.matched, ledger.views.length)), totals),
+    matches.matched === 0
+      ? h('p', { class: 'empty' }, t.none)
+      : windowedList({
+          count: matches.matched,
+          rowHeight: ROW_HEIGHT,
+          rowsBetween: (start, end) => matches.rowsBetween(start, end),
+          renderRow: (view) => documentRow(app, view),
+          scrollTop,
+          onScroll: (top) => (app.listScrollTop = top),
+          attributes: { class: 'docs', 'data-testid': 'doc-list', 'aria-label': t.shown(matches.matched, ledger.views.length) },
+        }),
   );
 }
 
 export function listView(app: App): HTMLElement {
   const t = app.t;
   const c = app.controls;
-  const state = app.state!;
   const results = h('div', { class: 'results' });
   const update = (field: keyof typeof c) => (event: Event) => {
-    (c as unknown as Record<string, string | number>)[field] = (event.target as HTMLInputElement).value;
-    c.offset = 0;
+    c[field] = (event.target as HTMLInputElement).value;
+    app.listScrollTop = 0;
     renderResults(app, results);
   };
-  const customers = [...new Set(state.book.documents.map((d) => d.customerName))].sort((a, b) => a.localeCompare(b));
+  const customers = customerNames(app);
   const help = queryHelpView(app.locale, { hidden: true, 'data-testid': 'query-help' });
   const activeFilters = [c.from, c.to, c.customer, c.status, c.origin].filter(Boolean).length;
   const panel = h(
@@ -158,6 +186,18 @@ export function listView(app: App): HTMLElement {
     ),
     results,
   );
-  renderResults(app, results);
+  renderResults(app, results, app.listScrollTop);
   return panel;
+}
+
+// Sorting thousands of names for the datalist on every draw was slow: once per book.
+const namesOfBook = new WeakMap<object, readonly string[]>();
+function customerNames(app: App): readonly string[] {
+  const book = app.data!.book;
+  let names = namesOfBook.get(book.documents);
+  if (!names) {
+    names = [...new Set(book.documents.map((d) => d.customerName))].sort((a, b) => a.localeCompare(b));
+    namesOfBook.set(book.documents, names);
+  }
+  return names;
 }

@@ -1,4 +1,4 @@
-import { App } from './app';
+import { App, registerSection, sidebarSections } from './app';
 import { h, replaceChildren } from './dom';
 import { listView } from './listView';
 import { detailView } from './detailView';
@@ -11,39 +11,51 @@ declare global {
   }
 }
 
+// The tabs, in order. A new part of the sidebar registers its own section from its own file.
+registerSection({ name: 'list', label: (t) => t.list, render: listView });
+registerSection({ name: 'reports', label: (t) => t.reports, render: reportsView });
+
 const app = new App();
 const root = document.getElementById('app')!;
 
 function header(): HTMLElement {
   const t = app.t;
-  const tab = (name: 'list' | 'reports', label: string) =>
-    h('button', { type: 'button', class: `tab${app.view.name === name || (name === 'list' && app.view.name === 'detail') ? ' active' : ''}`, 'data-testid': `tab-${name}`, onclick: () => app.show({ name }) }, label);
+  const current = app.view.name === 'detail' ? 'list' : app.view.name;
+  const tab = (name: string, label: string) =>
+    h('button', { type: 'button', class: `tab${current === name ? ' active' : ''}`, 'data-testid': `tab-${name}`, onclick: () => app.show({ name }) }, label);
   return h(
     'header',
     {},
-    h('nav', {}, tab('list', t.list), tab('reports', t.reports)),
+    h('nav', {}, sidebarSections().map((section) => tab(section.name, section.label(t)))),
     h('button', { type: 'button', class: 'link lang', 'data-testid': 'language', onclick: () => app.setLocale(app.locale === 'es' ? 'en' : 'es') }, t.switchLanguage),
   );
 }
 
 function render(): void {
   const t = app.t;
-  const state = app.state;
+  const data = app.data;
   const notice = app.notice ? h('div', { class: `notice notice-${app.notice.kind}`, role: app.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': `notice-${app.notice.kind}` }, app.notice.text) : null;
-  if (!state) {
+  if (!data) {
     replaceChildren(root, header(), notice ?? h('p', { class: 'loading' }, t.loading));
     return;
   }
+  const load = data.load;
   const problems =
-    state.issues.length > 0
-      ? h('details', { class: 'problems', 'data-testid': 'read-issues' }, h('summary', {}, t.rowsWithProblems(state.issues.length)), h('ul', {}, state.issues.slice(0, 200).map((i) => h('li', {}, app.issueText([i])))))
+    load.issueCount > 0
+      ? h('details', { class: 'problems', 'data-testid': 'read-issues' }, h('summary', {}, t.rowsWithProblems(load.issueCount)), h('ul', {}, load.issues.map((i) => h('li', {}, app.issueText([i])))))
       : null;
-  const view = app.view.name === 'detail' ? detailView(app, app.view.key) : app.view.name === 'reports' ? reportsView(app) : listView(app);
-  replaceChildren(root, header(), state.environment === 'preview' ? h('div', { class: 'badge' }, t.preview) : null, notice, problems, view);
+  const section = sidebarSections().find((s) => s.name === app.view.name) ?? sidebarSections()[0]!;
+  const view = app.view.name === 'detail' && app.view.key !== undefined ? detailView(app, app.view.key) : section.render(app);
+  replaceChildren(root, header(), load.environment === 'preview' ? h('div', { class: 'badge' }, t.preview) : null, notice, problems, view);
   root.setAttribute('aria-busy', String(app.busy));
 }
 
 app.onRender(render);
-if (window.__FACTURAS_VIEW__ === 'reports') app.view = { name: 'reports' };
+if (window.__FACTURAS_VIEW__ && sidebarSections().some((s) => s.name === window.__FACTURAS_VIEW__)) app.view = { name: window.__FACTURAS_VIEW__ };
 render();
-void app.load();
+void app.reload();
+// Back to the sidebar after working in the sheet: a cheap check, and a reload only if something changed.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void app.checkVersion();
+});
+window.addEventListener('focus', () => void app.checkVersion());

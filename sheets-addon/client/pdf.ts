@@ -1,5 +1,5 @@
-import { type DocDefinition, type InvoiceView, type Locale, CHILE, invoicePdfOfBook } from '../../core';
-import type { SidebarState } from '../server/api';
+import { type DocDefinition, type DocumentDetail, type InvoiceView, CHILE, detailBook, invoicePdfOfBook } from '../../core';
+import type { App } from './app';
 
 interface PdfDocument {
   download(fileName: string): Promise<void>;
@@ -25,9 +25,10 @@ const pdfmake = (): PdfMakeStatic => {
   return pdfMake;
 };
 
-export function invoicePdf(state: SidebarState, view: InvoiceView, locale: Locale): PdfDocument {
-  const { book } = state;
-  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale, asOf: state.today, timeZone: state.timeZone }));
+/** An opened document's PDF, from its detail: its lines, payments, history and customer. */
+export function invoicePdf(app: App, detail: DocumentDetail, view: InvoiceView): PdfDocument {
+  const book = detailBook(detail, app.load.issuer);
+  return pdfmake().createPdf(invoicePdfOfBook(book, view, { profile: CHILE, locale: app.locale, asOf: app.load.today, timeZone: app.load.timeZone }));
 }
 
 export const reportPdf = (definition: DocDefinition): PdfDocument => pdfmake().createPdf(definition);

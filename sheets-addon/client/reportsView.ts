@@ -196,10 +196,10 @@ function libroReport(app: App, libro: LibroDeVentas, table: ReportTable): HTMLEl
 
 export function reportsView(app: App): HTMLElement {
   const t = app.t;
-  const state = app.state!;
-  const ledger = app.ledger!;
-  if (period === '') period = state.today.slice(0, 7);
-  const libro = libroDeVentas(state.book, period, CHILE);
+  const load = app.load;
+  const ledger = app.ledger;
+  if (period === '') period = load.today.slice(0, 7);
+  const libro = libroDeVentas(app.data!.book, period, CHILE);
   const libroTable = libro.ok ? libroDeVentasTable(libro.value, app.locale, CHILE) : null;
   const summary = statusSummary(ledger, CHILE);
   const aging = agingReport(ledger, CHILE);
@@ -229,7 +229,7 @@ export function reportsView(app: App): HTMLElement {
               { class: 'actions' },
               h('button', { type: 'button', 'data-testid': 'libro-csv', title: t.downloadCsv, onclick: () => saveBlob(new Blob([renderCsv(libroTable)], { type: 'text/csv;charset=utf-8' }), `libro-de-ventas-${period}.csv`) }, '↓ CSV'),
               h('button', { type: 'button', 'data-testid': 'libro-pdf', title: t.downloadPdf, onclick: () => reportPdf(libroDeVentasDocDefinition(libro.value, app.locale, CHILE)).download(`libro-de-ventas-${period}.pdf`) }, '↓ PDF'),
-              state.canCreateSheets ? h('button', { type: 'button', disabled: app.busy, 'data-testid': 'libro-sheet', onclick: createSheet }, t.createSheet) : null,
+              load.canCreateSheets ? h('button', { type: 'button', disabled: app.busy, 'data-testid': 'libro-sheet', onclick: createSheet }, t.createSheet) : null,
             )
           : null,
       ),

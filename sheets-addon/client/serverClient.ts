@@ -1,4 +1,4 @@
-import type { ServerApi, ServerFunctionName } from '../server/sidebarApi';
+import type { ServerApi, ServerFunctionName } from '../server/api';
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;

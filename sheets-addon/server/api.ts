@@ -1,63 +1,68 @@
 import {
-  type Book,
-  type ChangePlan,
-  type Issue,
-  type Locale,
-  type PaymentStatus,
-  type Result,
-  type WorkbookRead,
-  type WorkbookTables,
-  CHILE,
-  TABS,
-  TAB_IDS,
-  COLLECTION_TAB_IDS,
-  buildLedger,
-  documentKey,
-  findDocument,
-  issue,
-  ok,
-  planManualStateEdit,
-  readWorkbook,
-  choiceLabels,
-  recordTypedPayment,
-  voidDocument,
-  findTabName,
-  headerKey,
+  type ChangePlan, type HistoryEntry, type Issue, type Issuer, type Locale, type Payment, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
+  type DocumentDetail, type SidebarProjection,
+  CHILE, TABS, COMPANY_TAB, TAB_IDS, COLLECTION_TAB_IDS, buildLedger, documentKey, findDocument,
+  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordTypedPayment, voidDocument, findTabName, headerKey,
+  documentDetail, encodeProjection, plannedChanges, workbookVersion,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
 import {
-  type EmailInput,
-  type PaymentInput,
-  type ReportSheetInput,
-  type VoidInput,
-  EmailInputSchema,
-  PaymentInputSchema,
-  ReportSheetInputSchema,
-  VoidInputSchema,
-  checkPeriod,
-  parseInput,
+  type DocumentInput, type EmailInput, type PaymentInput, type ReportSheetInput, type VoidInput,
+  DocumentInputSchema, EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
+import { DETAIL_SECTIONS } from './detailSections';
 
 const PROFILE = CHILE;
 
-/** Everything the sidebar shows, in one call: it filters, sorts, searches and reports locally. */
-export interface SidebarState {
+/** The sidebar lists the first of these; the count says how many rows could not be read in all. */
+export const MAX_ISSUES_SENT = 200;
+
+/**
+ * The first load: who and when, and the compact projection of every document that the sidebar
+ * searches, sorts and reports over locally (core/projection). Lines, payments and history of a
+ * document come with openDocument.
+ */
+export interface SidebarLoad {
   readonly environment: AddonPorts['environment'];
   readonly today: string;
   readonly timeZone: string;
   readonly locale: Locale;
   readonly user: string;
-  readonly book: Book;
-  /** Rows that could not be read, each naming tab, row and column. */
+  readonly issuer: Issuer | null;
+  readonly projection: SidebarProjection;
+  /** Rows that could not be read, each naming tab, row and column: the first MAX_ISSUES_SENT of issueCount. */
   readonly issues: readonly Issue[];
+  readonly issueCount: number;
   readonly mailQuota: number;
   readonly canCreateSheets: boolean;
+  /** The workbook's version this load was read at (core workbookVersion). */
+  readonly version: string;
 }
 
-/** A call that changes data answers with the fresh state, so the sidebar never shows stale numbers. */
-export type Mutation<T> = { readonly ok: true; readonly value: T; readonly state: SidebarState } | { readonly ok: false; readonly issues: readonly Issue[] };
+/** What a change wrote, read as the next load would read it: its size depends on the change, not on the book. */
+export interface DocumentChanges {
+  /** Only the documents the change touched (and the invoices their notes amend). */
+  readonly projection: SidebarProjection;
+  readonly payments: readonly Payment[];
+  readonly history: readonly HistoryEntry[];
+}
+
+/** The version just before the change and just after it: a sidebar holding `before` merges, any other reloads. */
+export interface VersionStep {
+  readonly before: string;
+  readonly after: string;
+}
+
+/** A call that changes data answers with what it changed, so the sidebar never shows stale numbers. */
+export type Mutation<T> =
+  | { readonly ok: true; readonly value: T; readonly changes: DocumentChanges; readonly version: VersionStep }
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string | null };
+
+export type DocumentAnswer =
+  | { readonly ok: true; readonly detail: DocumentDetail; readonly version: string }
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string };
 
 export interface StatusChange {
   readonly key: string;
@@ -104,62 +109,100 @@ export function createServerApi(ports: AddonPorts) {
   };
   const today = (): string => session.today();
   const locale = (): Locale => session.savedLocale() ?? 'es';
+  // The write count is read before the tabs: a write in between shows as a newer version next time, never as an older one.
+  const readVersioned = (): { read: WorkbookRead; tables: WorkbookTables; writes: number; rows: Record<string, number> } => {
+    const writes = sheet.writeCount();
+    const { read, tables } = readBook();
+    return { read, tables, writes, rows: rowCountsOf(tables) };
+  };
 
-  const loadSidebar = (): SidebarState => {
-    const { read } = readBook();
+  const loadSidebar = (): SidebarLoad => {
+    const { read, writes, rows } = readVersioned();
+    const asOf = today();
     return {
       environment: ports.environment,
-      today: today(),
+      today: asOf,
       timeZone: session.businessTimeZone(),
       locale: locale(),
       user: session.userEmail(),
-      book: read.book,
-      issues: read.issues,
+      issuer: read.book.issuer,
+      projection: encodeProjection(buildLedger(read.book, asOf, PROFILE).views, read.book.customers, asOf, PROFILE),
+      issues: read.issues.slice(0, MAX_ISSUES_SENT),
+      issueCount: read.issues.length,
       mailQuota: mail.remainingDailyQuota(),
       canCreateSheets: sheet.canCreateSheets,
+      version: workbookVersion(writes, rows),
     };
   };
 
-  /** Fresh read under the document lock, so the row is found again by Tipo and Folio however rows moved. */
-  const transact = <T>(decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>): Result<T> =>
-    sheet.withDocumentLock(() => {
-      const { read, tables } = readBook();
-      const decision = decide(read);
-      if (!decision.ok) return decision;
-      sheet.applyPlan(onlyChangedCells(decision.value.plan, tables, read.layout), read.layout);
-      return { ok: true as const, value: decision.value.outcome };
-    });
+  /** A few service calls and no values read: the sidebar asks when it comes back into view. */
+  const checkVersion = (): string => workbookVersion(sheet.writeCount(), sheet.rowCounts());
 
-  const mutation = <T>(result: Result<T>): Mutation<T> => (result.ok ? { ok: true, value: result.value, state: loadSidebar() } : { ok: false, issues: result.issues });
+  function openDocument(input: DocumentInput): DocumentAnswer {
+    const { read, writes, rows } = readVersioned();
+    const version = workbookVersion(writes, rows);
+    const parsed = parseInput(DocumentInputSchema, input);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues, version };
+    const found = findDocument(buildLedger(read.book, today(), PROFILE), parsed.value.document);
+    if (!found.ok) return { ok: false, issues: found.issues, version };
+    const detail = documentDetail(read.book, found.value)!;
+    const sections = Object.fromEntries(Object.entries(DETAIL_SECTIONS).map(([name, section]) => [name, section(read, detail.document)]));
+    return { ok: true, detail: { ...detail, sections }, version };
+  }
+
+  /**
+   * Fresh read under the document lock, so the row is found again by Tipo and Folio however rows
+   * moved; the answer carries what the write changed, read back from the plan, and the version step.
+   */
+  const transact = <T>(decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>): Mutation<T> =>
+    sheet.withDocumentLock(() => {
+      const { read, tables, writes, rows } = readVersioned();
+      const before = workbookVersion(writes, rows);
+      const decision = decide(read);
+      if (!decision.ok) return { ok: false as const, issues: decision.issues, version: before };
+      const plan = onlyChangedCells(decision.value.plan, tables, read.layout);
+      const asOf = today();
+      // Read back before writing: the preview's port writes into the very tables it read.
+      const changed = plannedChanges(tables, read, plan, { profile: PROFILE, timeZone: sheet.timeZone(), asOf });
+      sheet.applyPlan(plan, read.layout);
+      sheet.countWrite();
+      const appended: Record<string, number> = { ...rows };
+      for (const append of plan.appends) {
+        const name = read.layout[append.tab]?.sheetName;
+        if (name !== undefined) appended[name] = (appended[name] ?? 0) + 1;
+      }
+      return {
+        ok: true as const,
+        value: decision.value.outcome,
+        changes: { projection: encodeProjection(changed.documents, read.book.customers, asOf, PROFILE), payments: changed.payments, history: changed.history },
+        version: { before, after: workbookVersion(writes + 1, appended) },
+      };
+    });
 
   const stamp = () => ({ user: session.userEmail(), channel: 'sidebar' as const, today: today(), now: session.now().toISOString() });
 
   function recordPaymentFromSidebar(input: PaymentInput): Mutation<StatusChange> {
     const parsed = parseInput(PaymentInputSchema, input);
-    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    if (!parsed.ok) return { ok: false, issues: parsed.issues, version: null };
     const { expectedBalance, ...typed } = parsed.value;
-    return mutation(
-      transact((read) => {
-        const planned = recordTypedPayment(read, PROFILE, typed, { ...stamp(), expectedBalance });
-        if (!planned.ok) return planned;
-        const { plan, before, after } = planned.value;
-        return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
-      }),
-    );
+    return transact((read) => {
+      const planned = recordTypedPayment(read, PROFILE, typed, { ...stamp(), expectedBalance });
+      if (!planned.ok) return planned;
+      const { plan, before, after } = planned.value;
+      return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
+    });
   }
 
   function voidDocumentFromSidebar(input: VoidInput): Mutation<StatusChange> {
     const parsed = parseInput(VoidInputSchema, input);
-    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    if (!parsed.ok) return { ok: false, issues: parsed.issues, version: null };
     const request = { document: parsed.value.document, ...stamp() };
-    return mutation(
-      transact((read) => {
-        const planned = voidDocument(read, PROFILE, request);
-        if (!planned.ok) return planned;
-        const { plan, before, after } = planned.value;
-        return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
-      }),
-    );
+    return transact((read) => {
+      const planned = voidDocument(read, PROFILE, request);
+      if (!planned.ok) return planned;
+      const { plan, before, after } = planned.value;
+      return { ok: true, value: { plan, outcome: { key: documentKey(before), before: before.paymentStatus, after: after.paymentStatus } } };
+    });
   }
 
   function emailInvoice(input: EmailInput): EmailOutcome {
@@ -223,20 +266,32 @@ export function createServerApi(ports: AddonPorts) {
         const validations = id === 'facturas' ? VALIDATED_LISTS : {};
         const setup: TabSetup = { id, name: spec.name, alias: spec.alias, columns, validations };
         return { name: spec.name, result: sheet.ensureTab(setup) };
+      }).map((tab) => {
+        if (tab.result !== 'unchanged') sheet.countWrite();
+        return tab;
       }),
     );
     return { tabs, editTrigger: session.ensureEditTrigger() };
   }
 
+  /** Any hand edit of a workbook tab is a write the open sidebars did not make: counting it makes them reload. */
+  const countHandEdit = (): null => {
+    sheet.withDocumentLock(() => sheet.countWrite());
+    return null;
+  };
+
   /**
    * An accountant typed in the Estado column: Historial gets who, when and the payment status
-   * before and after, and the derived columns of that row are refreshed. Other edits only read the header row.
+   * before and after, and the derived columns of that row are refreshed; the answer says what
+   * changed, as a payment's does. Other edits of a workbook tab are only counted (after reading
+   * at most the header row); edits of other sheets are ignored.
    */
-  function recordManualStateEdit(edit: EditEvent): number {
-    if (findTabName(TABS.facturas, [edit.sheetName]) === undefined || edit.row + edit.numRows - 1 < 2) return 0;
+  function recordManualStateEdit(edit: EditEvent): Mutation<number> | null {
+    if (!isWorkbookTab(edit.sheetName)) return null;
+    if (findTabName(TABS.facturas, [edit.sheetName]) === undefined || edit.row + edit.numRows - 1 < 2) return countHandEdit();
     const headerStateColumn = sheet.readHeader(edit.sheetName).findIndex(isStateHeader) + 1;
-    if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return 0;
-    const result = transact<number>((read) => {
+    if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return countHandEdit();
+    return transact<number>((read) => {
       const planned = planManualStateEdit(read, PROFILE, {
         sheetName: edit.sheetName,
         firstRow: edit.row,
@@ -250,11 +305,12 @@ export function createServerApi(ports: AddonPorts) {
       });
       return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.recorded }) : planned;
     });
-    return result.ok ? result.value : 0;
   }
 
   return {
     loadSidebar,
+    checkVersion,
+    openDocument,
     recordPayment: recordPaymentFromSidebar,
     voidDocument: voidDocumentFromSidebar,
     emailInvoice,
@@ -267,5 +323,21 @@ export function createServerApi(ports: AddonPorts) {
 }
 
 export type ServerApiImpl = ReturnType<typeof createServerApi>;
+
+/**
+ * Every function the sidebar may call: Apps Script exposes these as top-level functions
+ * (main.ts), the preview as POST /api/<name>. The sidebar's client is typed by `ServerApi`, so a
+ * renamed function breaks the type-check, not the user. A new sidebar section adds its functions
+ * to createServerApi and their names here.
+ */
+export const SIDEBAR_FUNCTIONS = ['loadSidebar', 'checkVersion', 'openDocument', 'recordPayment', 'voidDocument', 'emailInvoice', 'createReportSheet', 'saveLocale'] as const satisfies readonly (keyof ServerApiImpl)[];
+export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
+export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;
+
+/** Rows per sheet as read: what rowCounts() says without reading values. */
+const rowCountsOf = (tables: WorkbookTables): Record<string, number> => Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
+
+const WORKBOOK_TABS = [...Object.values(TABS), COMPANY_TAB];
+const isWorkbookTab = (name: string): boolean => WORKBOOK_TABS.some((spec) => findTabName(spec, [name]) !== undefined);
 
 const isStateHeader = (header: unknown): boolean => ['estado', 'state'].includes(headerKey(header));

@@ -19,6 +19,9 @@ export const PaymentInputSchema = z.object({
 export type PaymentInput = z.input<typeof PaymentInputSchema>;
 
 export const VoidInputSchema = z.object({ document: documentText });
+
+export const DocumentInputSchema = z.object({ document: documentText });
+export type DocumentInput = z.input<typeof DocumentInputSchema>;
 export type VoidInput = z.input<typeof VoidInputSchema>;
 
 export const EmailInputSchema = z.object({

@@ -2,8 +2,7 @@
 // The server entry: every function Apps Script may call is listed in `entryPoints` below, and the
 // build (scripts/build.mjs) turns exactly those into top-level functions of dist/Code.js.
 import { formatIssue, type Issue } from '../../core';
-import { createServerApi } from './api';
-import { type ServerApi, type ServerFunctionName, sidebarApi } from './sidebarApi';
+import { type ServerApi, type ServerFunctionName, SIDEBAR_FUNCTIONS, createServerApi } from './api';
 import type { AddonPorts } from './ports';
 import { appsScriptSpreadsheetPort } from './adapters/spreadsheetPort';
 import { appsScriptMailPort } from './adapters/mailPort';
@@ -87,6 +86,7 @@ function agingSheet(): void {
 // ---------------------------------------------------------------- installable trigger
 
 /** Installed by setup (ScriptApp.newTrigger): records manual edits of the Estado column in Historial. */
+/** Every hand edit of a workbook tab is counted, so open sidebars see the sheet changed and reload. */
 function onEstadoEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = event.range;
   api().recordManualStateEdit({
@@ -107,17 +107,10 @@ function sendDailyReminders(): void {
 
 // ---------------------------------------------------------------- what Apps Script may call
 
-/** Binds one sidebar function to Apps Script's services at call time. */
-const bound = <K extends ServerFunctionName>(name: K): ServerApi[K] => ((...args: unknown[]) => (sidebarApi(api())[name] as (...a: unknown[]) => unknown)(...args)) as ServerApi[K];
-
-export const serverApi: ServerApi = {
-  loadSidebar: bound('loadSidebar'),
-  recordPayment: bound('recordPayment'),
-  voidDocument: bound('voidDocument'),
-  emailInvoice: bound('emailInvoice'),
-  createReportSheet: bound('createReportSheet'),
-  saveLocale: bound('saveLocale'),
-};
+/** Each sidebar function bound to Apps Script's services at call time. */
+export const serverApi = Object.fromEntries(
+  SIDEBAR_FUNCTIONS.map((name) => [name, (...args: unknown[]) => (api()[name] as (...a: unknown[]) => unknown)(...args)]),
+) as { [K in ServerFunctionName]: ServerApi[K] };
 
 export const entryPoints = {
   onOpen,

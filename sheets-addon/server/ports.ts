@@ -21,6 +21,12 @@ export type TabSetupResult = 'created' | 'completed' | 'unchanged';
 export interface SpreadsheetPort {
   /** Every sheet's values by name, as getValues returns them, in a few batched calls whatever the size. */
   readTables(): WorkbookTables;
+  /** Rows of each sheet readTables returns (its values' length), without reading any values: the cheap half of the version. */
+  rowCounts(): Readonly<Record<string, number>>;
+  /** Writes the add-on and the edit trigger have made to this spreadsheet, kept with it (DocumentProperties). */
+  writeCount(): number;
+  /** Counts one more write; called under the document lock, after the write. */
+  countWrite(): void;
   /** Row 1 of one sheet, for triggers that must decide cheaply whether an edit concerns them. */
   readHeader(sheetName: string): readonly Cell[];
   /** The spreadsheet's time zone: date cells hold local midnight there. */

@@ -48,7 +48,8 @@ const HISTORY_PAGE = 200;
 const HISTORY_PAGES = 10;
 /** Slack's clock and ours may differ; the history is read from this long before the claim. */
 const CLOCK_MARGIN_SECONDS = 300;
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: a wait cut short by stop() must not keep a stopped process alive for the rest of a Retry-After.
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown })?.code;
 const isRateLimited = (error: unknown): error is { code: string; retryAfter: number } => codeOf(error) === webApi.ErrorCode.RateLimitedError;
@@ -116,10 +117,14 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
     let cursor: string | undefined;
     for (let page = 0; page < (oldest ? HISTORY_PAGES : 1); page++) {
       const history = await rateLimited(
-        () => client.conversations.history({
-          channel, include_all_metadata: true, limit: oldest ? HISTORY_PAGE : HISTORY_LOOKBACK,
-          ...(oldest ? { oldest } : {}), ...(cursor ? { cursor } : {}),
-        }),
+        () =>
+          client.conversations.history({
+            channel,
+            include_all_metadata: true,
+            limit: oldest ? HISTORY_PAGE : HISTORY_LOOKBACK,
+            ...(oldest ? { oldest } : {}),
+            ...(cursor ? { cursor } : {}),
+          }),
         'conversations.history',
       );
       const mine = (history.messages ?? []).find((m) => {
@@ -214,19 +219,21 @@ export function createSlackDelivery(options: DeliveryOptions): SlackDelivery {
   };
 
   return {
-    settleAbandoned: () => serially(async () => {
-      const claims = await state.takeAbandonedClaims();
-      for (const claim of claims) await settle(claim);
-      return claims.length;
-    }),
-    deliverOnce: (key, to, message) => serially(async (): Promise<DeliveryOutcome> => {
-      if (stopping) return 'stopped';
-      const channel = await channelOf(to);
-      const claimedAt = new Date();
-      if (!(await state.claim(key, channel))) return 'already-delivered';
-      await pace(channel);
-      return post(key, channel, message, claimedAt);
-    }),
+    settleAbandoned: () =>
+      serially(async () => {
+        const claims = await state.takeAbandonedClaims();
+        for (const claim of claims) await settle(claim);
+        return claims.length;
+      }),
+    deliverOnce: (key, to, message) =>
+      serially(async (): Promise<DeliveryOutcome> => {
+        if (stopping) return 'stopped';
+        const channel = await channelOf(to);
+        const claimedAt = new Date();
+        if (!(await state.claim(key, channel))) return 'already-delivered';
+        await pace(channel);
+        return post(key, channel, message, claimedAt);
+      }),
     async stop() {
       stopping = true;
       wakeOnStop();

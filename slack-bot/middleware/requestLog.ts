@@ -12,11 +12,11 @@ interface BodyKinds {
   callback_id?: string;
 }
 
-const kindOf = (body: BodyKinds): string =>
-  body.command ?? body.event?.type ?? body.actions?.[0]?.action_id ?? body.view?.callback_id ?? body.callback_id ?? body.type ?? 'request';
+const kindOf = (body: BodyKinds): string => body.command ?? body.event?.type ?? body.actions?.[0]?.action_id ?? body.view?.callback_id ?? body.callback_id ?? body.type ?? 'request';
 
 /** One line per request handled: its id, the team, what it was and how long the listeners took. */
-export const requestLog = () =>
+export const requestLog =
+  () =>
   async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const started = Date.now();
     const requestId = String((args.context as { requestId?: unknown }).requestId ?? '-');

@@ -7,7 +7,10 @@ import { createPostgresState } from './postgresState';
 
 const STATE_URL = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-  z.string().regex(/^postgres(ql)?:\/\//, 'debe ser una URL postgres://usuario:clave@servidor:5432/base').optional(),
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'debe ser una URL postgres://usuario:clave@servidor:5432/base')
+    .optional(),
 );
 
 /** FACTURAS_STATE_URL, checked: undefined means the JSON file. */

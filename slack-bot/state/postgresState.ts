@@ -72,19 +72,20 @@ export function createPostgresState(options: PostgresStateOptions): BotState & {
       const taken = new Set<string>();
       const historial = keys.filter((key) => !parseAlertKey(key));
       if (historial.length > 0) {
-        const found = await pool.query<{ key: string }>(
-          'SELECT key FROM facturas_deliveries WHERE scope = $1 AND key = ANY($2::text[]) AND (delivered_at IS NOT NULL OR claimed_by IS NOT NULL)',
-          [scope, historial],
-        );
+        const found = await pool.query<{ key: string }>('SELECT key FROM facturas_deliveries WHERE scope = $1 AND key = ANY($2::text[]) AND (delivered_at IS NOT NULL OR claimed_by IS NOT NULL)', [
+          scope,
+          historial,
+        ]);
         for (const row of found.rows) taken.add(row.key);
       }
       for (const key of keys) {
         const alert = parseAlertKey(key);
         if (!alert) continue;
-        const found = await pool.query(
-          'SELECT 1 FROM facturas_daily_alerts WHERE scope = $1 AND manager = $2 AND alert_date = $3 AND (delivered_at IS NOT NULL OR claimed_by IS NOT NULL)',
-          [scope, alert.manager, alert.date],
-        );
+        const found = await pool.query('SELECT 1 FROM facturas_daily_alerts WHERE scope = $1 AND manager = $2 AND alert_date = $3 AND (delivered_at IS NOT NULL OR claimed_by IS NOT NULL)', [
+          scope,
+          alert.manager,
+          alert.date,
+        ]);
         if ((found.rowCount ?? 0) > 0) taken.add(key);
       }
       return keys.filter((key) => !taken.has(key));
@@ -108,7 +109,8 @@ export function createPostgresState(options: PostgresStateOptions): BotState & {
     },
     async renewClaim(key) {
       const alert = parseAlertKey(key);
-      if (alert) await pool.query('UPDATE facturas_daily_alerts SET claimed_at = now() WHERE scope = $1 AND manager = $2 AND alert_date = $3 AND claimed_by = $4', [scope, alert.manager, alert.date, me]);
+      if (alert)
+        await pool.query('UPDATE facturas_daily_alerts SET claimed_at = now() WHERE scope = $1 AND manager = $2 AND alert_date = $3 AND claimed_by = $4', [scope, alert.manager, alert.date, me]);
       else await pool.query('UPDATE facturas_deliveries SET claimed_at = now() WHERE scope = $1 AND key = $2 AND claimed_by = $3', [scope, key, me]);
     },
     async takeAbandonedClaims() {
@@ -139,10 +141,12 @@ export function createPostgresState(options: PostgresStateOptions): BotState & {
     async finishDelivery(key, messageTs) {
       const alert = parseAlertKey(key);
       if (alert) {
-        await pool.query(
-          'UPDATE facturas_daily_alerts SET delivered_at = now(), message_ts = $4, claimed_by = NULL WHERE scope = $1 AND manager = $2 AND alert_date = $3',
-          [scope, alert.manager, alert.date, messageTs ?? null],
-        );
+        await pool.query('UPDATE facturas_daily_alerts SET delivered_at = now(), message_ts = $4, claimed_by = NULL WHERE scope = $1 AND manager = $2 AND alert_date = $3', [
+          scope,
+          alert.manager,
+          alert.date,
+          messageTs ?? null,
+        ]);
       } else {
         await pool.query('UPDATE facturas_deliveries SET delivered_at = now(), message_ts = $3, claimed_by = NULL WHERE scope = $1 AND key = $2', [scope, key, messageTs ?? null]);
       }
@@ -150,10 +154,12 @@ export function createPostgresState(options: PostgresStateOptions): BotState & {
     async releaseClaim(key) {
       const alert = parseAlertKey(key);
       if (alert) {
-        await pool.query(
-          'UPDATE facturas_daily_alerts SET claimed_by = NULL, claimed_at = NULL WHERE scope = $1 AND manager = $2 AND alert_date = $3 AND claimed_by = $4 AND delivered_at IS NULL',
-          [scope, alert.manager, alert.date, me],
-        );
+        await pool.query('UPDATE facturas_daily_alerts SET claimed_by = NULL, claimed_at = NULL WHERE scope = $1 AND manager = $2 AND alert_date = $3 AND claimed_by = $4 AND delivered_at IS NULL', [
+          scope,
+          alert.manager,
+          alert.date,
+          me,
+        ]);
       } else {
         await pool.query('UPDATE facturas_deliveries SET claimed_by = NULL, claimed_at = NULL WHERE scope = $1 AND key = $2 AND claimed_by = $3 AND delivered_at IS NULL', [scope, key, me]);
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TABS, choiceLabels, formatIssue } from '../../core';
+import { CHILE, TABS, choiceLabels, decodeProjection, formatIssue } from '../../core';
 import { generateWorkbookTables } from '../bench/generateDocuments';
 import { DIST, asJson, loadAddon } from './loadBundle';
 import { FIXTURE_NOW, smallWorkbook } from './fixtures';
@@ -14,26 +14,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      [
-        'agingSheet',
-        'createReportSheet',
-        'emailInvoice',
-        'loadSidebar',
-        'onEstadoEdit',
-        'onInstall',
-        'onOpen',
-        'previewReminders',
-        'promptLibroDeVentas',
-        'recordPayment',
-        'saveLocale',
-        'sendDailyReminders',
-        'sendRemindersNow',
-        'setupWorkbook',
-        'showReports',
-        'showSidebar',
-        'statusSummarySheet',
-        'voidDocument',
-      ].sort(),
+      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
     );
   });
 
@@ -104,7 +85,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
   });
 
   describe('loading the sidebar', () => {
-    test('sends the whole book, the read issues, today in the sheet zone and the mail quota in one call', () => {
+    test('sends the projection of every document, the read issues, today in the sheet zone and the mail quota in one call', () => {
       const sheets = smallWorkbook();
       (sheets.Facturas as any[]).push([33, 1003, '2026-10-02', '', '11.111.111-2', 'Mal RUT', '', 'Directa', '', 'no-num', 0, 0, 1, 'CLP', 'Emitida']);
       const { context } = addon(sheets, { mailQuota: 87 });
@@ -112,7 +93,8 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       expect(state.environment).toBe('apps-script');
       expect(state.today).toBe('2026-10-15');
       expect(state.mailQuota).toBe(87);
-      expect(state.book.documents.map((d: any) => `${d.type}-${d.number}`)).toEqual(['33-1001', '33-1002']);
+      expect(decodeProjection(state.projection, CHILE).documents.map((d) => `${d.type}-${d.number}`)).toEqual(['33-1001', '33-1002']);
+      expect(state.issueCount).toBe(state.issues.length);
       expect(state.issues.map((i: any) => formatIssue(i, 'es'))).toContain('Facturas, fila 4, columna RUT: «11.111.111-2» tiene el dígito verificador incorrecto');
     });
 
@@ -120,7 +102,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const callsFor = (count: number) => {
         const { context, fakes } = addon(generateWorkbookTables({ count, today: '2026-10-15' }), { timeZone: 'UTC' });
         const state = context.loadSidebar();
-        expect(state.book.documents).toHaveLength(count);
+        expect(state.projection.count).toBe(count);
         return [...fakes.calls];
       };
       const small = callsFor(10);
@@ -132,7 +114,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     test('reads a sheet too tall for one call in pages, and nothing is lost', () => {
       const { context, fakes } = addon(generateWorkbookTables({ count: 40_000, today: '2026-10-15' }), { timeZone: 'UTC' });
       const state = context.loadSidebar();
-      expect(state.book.documents).toHaveLength(40_000);
+      expect(decodeProjection(state.projection, CHILE).documents).toHaveLength(40_000);
       expect(state.issues).toEqual([]);
       // 17 columns: 29,411 rows fit in one 500,000-cell page, so 40,001 rows take two.
       expect(fakes.calls.filter((c) => c === 'Range.getValues').length).toBe(5 + 1);
@@ -173,9 +155,13 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const historial = fakes.values('Historial')[1]!;
       expect(historial.slice(2)).toEqual([33, 1001, 'pendiente', 'parcial', 100000, 'contadora@example.cl', 'sidebar']);
 
-      // The answer carries the fresh state: the sidebar shows the new status without another call.
-      const doc = answer.state.book.payments.filter((p: any) => p.number === 1001);
-      expect(doc).toHaveLength(1);
+      // The answer carries what changed: the sidebar shows the new status without another call.
+      const changed = decodeProjection(answer.changes.projection, CHILE);
+      expect(changed.documents.map((d) => `${d.type}-${d.number}`)).toEqual(['33-1001']);
+      expect(changed.paid).toEqual([100000]);
+      expect(answer.changes.payments).toEqual([{ date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 }]);
+      expect(answer.changes.history).toHaveLength(1);
+      expect(answer.version.after).not.toBe(answer.version.before);
     });
 
     test('finds the row again by Tipo and Folio when rows moved since the sidebar loaded', () => {

@@ -13,11 +13,14 @@ import { reportsBench } from './reportsBench';
 import { collectionsBench } from './collectionsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
+import { localBench } from './localBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
+import { BOT_REPLICA, replicaBench } from './replicaBench';
+import { runReplica } from '../support/replicaProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'collections';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'collections'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local' | 'collections';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local', 'collections'];
 const SIZED: readonly Group[] = ['load', 'query', 'reports', 'collections'];
 
 interface Options {
@@ -72,16 +75,25 @@ async function main(): Promise<void> {
   if (options.groups.includes('slack')) {
     log('slack');
     add(await slackBench(log));
+    log('slack replicas');
+    add(await replicaBench(log));
   }
   if (options.groups.includes('addon')) {
     log('add-on');
-    add(await addonBench());
+    add(await addonBench(log));
   }
   if (options.groups.includes('pdf')) {
     log('pdf');
     add(await pdfBench());
   }
 
+  // The local .xlsx at each size, before the sized groups build their in-memory fixtures.
+  if (options.groups.includes('local')) {
+    for (const size of options.sizes) {
+      log(`local .xlsx, size ${size}`);
+      add(await localBench(size, log));
+    }
+  }
   if (options.groups.some((g) => SIZED.includes(g))) {
     for (const size of options.sizes) {
       log(`size ${size}`);
@@ -105,6 +117,11 @@ async function entry(): Promise<void> {
   // The same bundle serves as the Slack group's load generator, in a child process.
   if (process.argv[2] === SLACK_LOAD_WORKER) {
     process.stdout.write(JSON.stringify(await slackLoadWorker(JSON.parse(process.argv[3]!))));
+    return;
+  }
+  // And as the bot replicas of the Slack group's multi-replica rows.
+  if (process.argv[2] === BOT_REPLICA) {
+    await runReplica(JSON.parse(process.argv[3]!));
     return;
   }
   // And as the Slack group's fake Sheets API, as Google is a remote service.

@@ -114,7 +114,7 @@ interface LoadResult {
 }
 
 /** The load runs in a child process on the other core, so the client's own work does not sit in the bot's event loop. */
-function runLoadWorker(load: SlackLoad): Promise<LoadResult> {
+export function runLoadWorker(load: SlackLoad): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [process.argv[1]!, SLACK_LOAD_WORKER, JSON.stringify(load)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const out: Buffer[] = [];

@@ -12,7 +12,11 @@ describe('/healthz', () => {
 
   const health = async () => {
     const response = await fetch(`http://127.0.0.1:${world.bot.port}/healthz`);
-    return { status: response.status, requestId: response.headers.get('x-request-id'), body: (await response.json()) as { ok: boolean; state: { kind: string; ok: boolean }; sheet: { lastSuccessAt: string | null; lastError: string | null } } };
+    return {
+      status: response.status,
+      requestId: response.headers.get('x-request-id'),
+      body: (await response.json()) as { ok: boolean; state: { kind: string; ok: boolean }; sheet: { lastSuccessAt: string | null; lastError: string | null } },
+    };
   };
 
   it('reports the state and the last sheet read, and turns unhealthy while the sheet cannot be read', async () => {

@@ -47,17 +47,30 @@ describe('several bot replicas over one PostgreSQL', () => {
 
   // The machine's clock, not a frozen one: the Sheets store keeps a read for five seconds of the bot's clock.
   const startReplicas = (count: number): Promise<Replica[]> =>
-    Promise.all(Array.from({ length: count }, () => launcher.start({
-      env: {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.identity.token, SLACK_API_URL: slack.apiUrl, PORT: '0',
-        SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL, SLACK_MANAGER_IDS: `${MANAGER},${SECOND_MANAGER}`, FACTURAS_ALERT_TIME: '00:00',
-        FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_POLL_SECONDS: '1', GOOGLE_SHEET_ID: sheets.spreadsheetId, FACTURAS_STATE_URL: stateUrl,
-      },
-      options: { sheetsRootUrl: sheets.rootUrl, webApiRetries: 0, postIntervalMs: 0, claimLifetimeMs: CLAIM_LIFETIME_MS, requestTimeoutMs: 60_000 },
-    })));
+    Promise.all(
+      Array.from({ length: count }, () =>
+        launcher.start({
+          env: {
+            SLACK_SIGNING_SECRET: SIGNING_SECRET,
+            SLACK_BOT_TOKEN: slack.identity.token,
+            SLACK_API_URL: slack.apiUrl,
+            PORT: '0',
+            SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
+            SLACK_MANAGER_IDS: `${MANAGER},${SECOND_MANAGER}`,
+            FACTURAS_ALERT_TIME: '00:00',
+            FACTURAS_TIMEZONE: 'America/Santiago',
+            FACTURAS_POLL_SECONDS: '1',
+            GOOGLE_SHEET_ID: sheets.spreadsheetId,
+            FACTURAS_STATE_URL: stateUrl,
+          },
+          options: { sheetsRootUrl: sheets.rootUrl, webApiRetries: 0, postIntervalMs: 0, claimLifetimeMs: CLAIM_LIFETIME_MS, requestTimeoutMs: 60_000 },
+        }),
+      ),
+    );
 
   const baselineTaken = async (): Promise<boolean> => ((await pool.query('SELECT 1 FROM facturas_baselines')).rowCount ?? 0) > 0;
-  const delivered = async (): Promise<number> => Number((await pool.query("SELECT count(*) AS n FROM facturas_deliveries WHERE key LIKE 'historial:H-%' AND delivered_at IS NOT NULL AND message_ts IS NOT NULL")).rows[0].n);
+  const delivered = async (): Promise<number> =>
+    Number((await pool.query("SELECT count(*) AS n FROM facturas_deliveries WHERE key LIKE 'historial:H-%' AND delivered_at IS NOT NULL AND message_ts IS NOT NULL")).rows[0].n);
   const waitFor = async (probe: () => Promise<boolean>, what: string): Promise<void> => {
     const until = Date.now() + DEADLINE_MS;
     while (!(await probe())) {
@@ -111,7 +124,7 @@ describe('several bot replicas over one PostgreSQL', () => {
     const replicas = await startReplicas(2);
     await waitFor(baselineTaken, 'the baseline');
     for (let n = 1; n <= ENTRIES; n++) sheets.appendRow('Historial', historyRow(n));
-    await eventually(() => slack.messages.length >= 90, "90 posts", DEADLINE_MS);
+    await eventually(() => slack.messages.length >= 90, '90 posts', DEADLINE_MS);
     await replicas[0]!.kill();
     await waitFor(async () => (await delivered()) === ENTRIES, `all ${ENTRIES} entries recorded as delivered`);
     expect(await replicas[1]!.stop()).toBe(0);

@@ -1,5 +1,6 @@
 import { type BotWorld, startBotWorld } from './harness';
-import { NOTIFY_CHANNEL } from './slackRequests';
+import { readFile } from 'node:fs/promises';
+import { NOTIFY_CHANNEL, eventually } from './slackRequests';
 import { dateToSerial } from '../../core/node/sheetsStore';
 import type { LostAnswer } from '../fakes/slackApi';
 
@@ -17,23 +18,24 @@ describe('notifier when Slack fails', () => {
   };
   const posts = () => world.slack.messages.filter((m) => m.channel === NOTIFY_CHANNEL);
 
-  it.each<[LostAnswer, number]>([['http500', 3], ['reset', 3], ['hang', 1]])(
-    'posts once when Slack took the post but its answer was lost (%s), with the Web API client left at its default retries',
-    async (how, times) => {
-      // No webApiRetries override: the client's own retries are what posted an entry four times.
-      world = await startBotWorld({ webApiRetries: undefined, requestTimeoutMs: 500 });
-      await poll();
-      world.sheets.appendRow('Historial', historyRow('H-00010'));
-      world.slack.loseAnswerNext('chat.postMessage', how, times);
-      expect(await poll()).toBe(1);
-      expect(posts()).toHaveLength(1);
-      expect(world.slack.callsTo('chat.postMessage')).toHaveLength(1);
-      expect(world.slack.callsTo('conversations.history').length).toBeGreaterThan(0);
-      expect(world.logs.some((l) => l.includes('checking the channel before any retry'))).toBe(true);
-      expect(await poll()).toBe(0);
-      expect(posts()).toHaveLength(1);
-    },
-  );
+  it.each<[LostAnswer, number]>([
+    ['http500', 3],
+    ['reset', 3],
+    ['hang', 1],
+  ])('posts once when Slack took the post but its answer was lost (%s), with the Web API client left at its default retries', async (how, times) => {
+    // No webApiRetries override: the client's own retries are what posted an entry four times.
+    world = await startBotWorld({ webApiRetries: undefined, requestTimeoutMs: 500 });
+    await poll();
+    world.sheets.appendRow('Historial', historyRow('H-00010'));
+    world.slack.loseAnswerNext('chat.postMessage', how, times);
+    expect(await poll()).toBe(1);
+    expect(posts()).toHaveLength(1);
+    expect(world.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(world.slack.callsTo('conversations.history').length).toBeGreaterThan(0);
+    expect(world.logs.some((l) => l.includes('checking the channel before any retry'))).toBe(true);
+    expect(await poll()).toBe(0);
+    expect(posts()).toHaveLength(1);
+  });
 
   it('keeps the claim when the history cannot be read either, and settles it from the history on the next poll', async () => {
     world = await startBotWorld();
@@ -50,5 +52,34 @@ describe('notifier when Slack fails', () => {
     world.sheets.appendRow('Historial', historyRow('H-00012'));
     expect(await poll()).toBe(1);
     expect(posts()).toHaveLength(2);
+  });
+});
+
+describe('stopping the bot', () => {
+  let world: BotWorld;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('gives back the claim of a post waiting out a rate limit, and the next start posts it once', async () => {
+    world = await startBotWorld();
+    world.tick();
+    await world.bot.pollNotifications();
+    world.sheets.appendRow('Historial', historyRow('H-00020'));
+    // Two minutes to wait: a stop that waited for it would outlast the test.
+    world.slack.rateLimitNext('chat.postMessage', 120);
+    world.tick();
+    const polling = world.bot.pollNotifications();
+    await eventually(() => world.logs.some((l) => l.includes('retrying in 120s')), 'the rate-limit wait');
+    await world.bot.stop();
+    expect(await polling).toBe(0);
+    const saved = JSON.parse(await readFile(world.statePath, 'utf8')) as { pending: unknown };
+    expect(saved.pending).toBeNull();
+    expect(world.slack.messages.filter((m) => m.channel === NOTIFY_CHANNEL)).toHaveLength(0);
+
+    await world.restart();
+    world.tick();
+    expect(await world.bot.pollNotifications()).toBe(1);
+    expect(world.slack.messages.filter((m) => m.channel === NOTIFY_CHANNEL)).toHaveLength(1);
   });
 });

@@ -35,7 +35,10 @@ export async function runCli(argv: readonly string[], cwd: string, env: Record<s
 export const makeFolder = (): Promise<string> => fs.mkdtemp(path.join(os.tmpdir(), 'facturas-cli-'));
 export const removeFolder = (folder: string): Promise<void> => fs.rm(folder, { recursive: true, force: true });
 
-export const fileHash = async (file: string): Promise<string> => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+export const fileHash = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

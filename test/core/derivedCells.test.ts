@@ -32,12 +32,27 @@ describe('refreshDerivedCells', () => {
     const withNote = { ...voided, Facturas: [...voided.Facturas, withDerived(documentRow({ type: 61, number: 6, reference: '33-5', net: 1_000, tax: 190 }))] };
     const after = readWorkbook(withNote, { profile: CHILE, timeZone: 'UTC' });
     const planned = planManualStateEdit(after, CHILE, {
-      sheetName: 'Facturas', firstRow: 5, lastRow: 5, firstColumn: 15, lastColumn: 15, oldValue: 'Emitida', user: 'ana', today, now: '2026-10-10T13:00:00.000Z',
+      sheetName: 'Facturas',
+      firstRow: 5,
+      lastRow: 5,
+      firstColumn: 15,
+      lastColumn: 15,
+      oldValue: 'Emitida',
+      user: 'ana',
+      today,
+      now: '2026-10-10T13:00:00.000Z',
     });
     if (!planned.ok) throw new Error('expected ok');
     expect(planned.value.recorded).toBe(1);
     expect(planned.value.plan.appends[0]!.values.slice(2, 6)).toEqual([33, 5, 'pendiente', 'anulada']);
-    expect(planned.value.plan.updates.map((u) => [u.row, u.value])).toEqual([[5, 0], [5, 0], [5, 'anulada'], [6, 0], [6, 0], [6, 'anulada']]);
+    expect(planned.value.plan.updates.map((u) => [u.row, u.value])).toEqual([
+      [5, 0],
+      [5, 0],
+      [5, 'anulada'],
+      [6, 0],
+      [6, 0],
+      [6, 'anulada'],
+    ]);
   });
 
   it('an edit outside the Estado column plans nothing', () => {

@@ -4,17 +4,25 @@ import { FACTURAS_HEADER, documentRow, workbook } from '../support/tables';
 const read = (tables: WorkbookTables) => readWorkbook(tables, { profile: CHILE, timeZone: 'UTC' });
 const messages = (tables: WorkbookTables) => read(tables).issues.map((i) => formatIssue(i));
 const pay = (tables: WorkbookTables, over: Partial<PaymentRequest> = {}) =>
-  recordPayment(read(tables), CHILE, { document: '33-1', amount: 1_000, date: '2026-10-10', method: '', reference: '', user: 'ana', channel: 'cli', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z', ...over });
+  recordPayment(read(tables), CHILE, {
+    document: '33-1',
+    amount: 1_000,
+    date: '2026-10-10',
+    method: '',
+    reference: '',
+    user: 'ana',
+    channel: 'cli',
+    today: '2026-10-10',
+    now: '2026-10-10T13:00:00.000Z',
+    ...over,
+  });
 const refusal = (result: ReturnType<typeof pay>) => (result.ok ? [] : result.issues.map((i) => formatIssue(i)));
 
 describe('documents that cannot be right', () => {
   it('refuses invoices whose total is zero or negative', () => {
     const tables = workbook([{ number: 1, net: 0, tax: 0 }, { number: 2, net: -1000, tax: -190 }, { number: 3 }]);
     expect(read(tables).book.documents.map((d) => d.number)).toEqual([3]);
-    expect(messages(tables)).toEqual([
-      'Facturas, fila 2, columna Total: el total «0» debe ser mayor que cero',
-      'Facturas, fila 3, columna Total: el total «-1190» debe ser mayor que cero',
-    ]);
+    expect(messages(tables)).toEqual(['Facturas, fila 2, columna Total: el total «0» debe ser mayor que cero', 'Facturas, fila 3, columna Total: el total «-1190» debe ser mayor que cero']);
   });
 
   it('refuses a credit note larger than what remains of the invoice, and blocks writes to that invoice', () => {
@@ -36,7 +44,11 @@ describe('documents that cannot be right', () => {
     huge.splice(9, 4, 2 ** 60, 0, 0, 2 ** 60);
     const result = read({ ...workbook([]), Facturas: [FACTURAS_HEADER, folio, huge] });
     expect(result.book.documents).toEqual([]);
-    expect(result.issues.map((i) => [i.path.column, i.code])).toEqual([['Folio', 'amountTooLarge'], ['Neto', 'amountTooLarge'], ['Total', 'amountTooLarge']]);
+    expect(result.issues.map((i) => [i.path.column, i.code])).toEqual([
+      ['Folio', 'amountTooLarge'],
+      ['Neto', 'amountTooLarge'],
+      ['Total', 'amountTooLarge'],
+    ]);
     expect(formatIssue(result.issues[0]!)).toBe('Facturas, fila 2, columna Folio: «12345678901234567890» es demasiado grande para guardarse exacto');
   });
 });
@@ -60,7 +72,10 @@ describe('unreadable rows that touch a document', () => {
 
   it('an unreadable Historial row or note row blocks it too, and voiding is refused the same way', () => {
     const tables = workbook([{ number: 1 }, { type: 61, number: 3, reference: '33-1', date: 'ayer' }], [], {
-      Historial: [['ID', 'Fecha y hora', 'Tipo', 'Folio', 'Estado anterior', 'Estado nuevo', 'Monto', 'Usuario', 'Canal'], ['H-00001', '', 33, 1, 'pendiente', 'pagada', '', '', '']],
+      Historial: [
+        ['ID', 'Fecha y hora', 'Tipo', 'Folio', 'Estado anterior', 'Estado nuevo', 'Monto', 'Usuario', 'Canal'],
+        ['H-00001', '', 33, 1, 'pendiente', 'pagada', '', '', ''],
+      ],
     });
     const refused = voidDocument(read(tables), CHILE, { document: '33-1', user: 'ana', channel: 'cli', today: '2026-10-10', now: 'x' });
     expect(!refused.ok && refused.issues.map((i) => formatIssue(i))).toEqual(['No se escribe en 33-1: lo tocan filas que no se pueden leer (Facturas fila 3, Historial fila 2); corríjalas primero']);

@@ -1,4 +1,4 @@
-import { CHILE, formatIssue, paymentMethodOptions, canonicalPaymentMethod, parseTypedAmount, readWorkbook, recordTypedPayment, suggestedAmount } from '../../core';
+import { CHILE, formatIssue, issue, paymentMethodOptions, canonicalPaymentMethod, parseTypedAmount, readWorkbook, recordTypedPayment, suggestedAmount } from '../../core';
 import { FACTURAS_HEADER, documentRow, workbook } from '../support/tables';
 
 describe('parseTypedAmount', () => {
@@ -34,7 +34,12 @@ describe('parseTypedAmount', () => {
   it('suggests the balance in major units of the document currency, read back to the same amount', () => {
     expect(suggestedAmount(1_250, 'USD')).toBe('12,50');
     expect(suggestedAmount(297_500, 'CLP')).toBe('297500');
-    for (const [amount, currency] of [[1_250, 'USD'], [297_500, 'CLP'], [5, 'USD'], [12_345, 'CLF']] as const) {
+    for (const [amount, currency] of [
+      [1_250, 'USD'],
+      [297_500, 'CLP'],
+      [5, 'USD'],
+      [12_345, 'CLF'],
+    ] as const) {
       expect(parseTypedAmount(suggestedAmount(amount, currency), currency)).toEqual({ ok: true, value: amount });
     }
   });
@@ -65,5 +70,16 @@ describe('recordTypedPayment', () => {
   it('reports every problem of the form at once', () => {
     const result = recordTypedPayment(read, CHILE, { document: '33-1', amount: '1,000', date: '31-02-2026', method: '', reference: '' }, stamp);
     expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['ambiguousAmount', 'invalidDate']);
+  });
+});
+
+describe('messages that repeat what was typed', () => {
+  it('escape control bytes and bidi overrides, and cut long input saying how long it was', () => {
+    const typed = `1\u001b[2J\r\nhola\u202e`;
+    expect(formatIssue(issue('invalidNumber', { field: 'amount' }, { value: typed }))).toBe('Monto: «1\\u001b[2J\\r\\nhola\\u202e» no es un monto válido (use p. ej. 297500 o 297.500)');
+    const huge = 'x'.repeat(39_000_000);
+    const message = formatIssue(issue('invalidNumber', {}, { value: huge }));
+    expect(message.length).toBeLessThan(200);
+    expect(message).toContain(`${'x'.repeat(80)}… (39000000)`);
   });
 });

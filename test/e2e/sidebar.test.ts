@@ -143,12 +143,9 @@ describe('the sidebar in Chromium against facturas serve', () => {
     const read = await openXlsxStore(workbookPath).read();
     const ledger = buildLedger(read.book, TODAY, CHILE);
 
-    // The list fits the sidebar, its status chips readable (every status appears in the demo).
+    // The list fits the sidebar.
     await expectFitsSidebar(page);
     await screenshot(page, 'sidebar-list');
-    const contrasts = await chipContrasts(page);
-    expect(new Set(contrasts.map((c) => c.status))).toEqual(new Set(['pendiente', 'parcial', 'vencida', 'pagada', 'anulada']));
-    for (const chip of contrasts) expect(chip.contrast).toBeGreaterThanOrEqual(4.5);
 
     // Filter: only overdue documents, and the count says how many of all.
     await page.locator('details.filters > summary').click();
@@ -157,10 +154,22 @@ describe('the sidebar in Chromium against facturas serve', () => {
     await expectFitsSidebar(page);
     await screenshot(page, 'sidebar-list-filters-help');
     await page.getByTestId('query-help-toggle').click();
+    // Its status chips readable: the list draws only the visible rows, so each status is filtered in turn (every one appears in the demo).
+    const contrasts: Awaited<ReturnType<typeof chipContrasts>> = [];
+    for (const status of ['pendiente', 'parcial', 'vencida', 'pagada', 'anulada']) {
+      await page.getByTestId('filter-status').selectOption(status);
+      await eventually(statuses, (value) => expect(value[0]).toBe(status));
+      contrasts.push(...(await chipContrasts(page)));
+    }
+    expect(new Set(contrasts.map((c) => c.status))).toEqual(new Set(['pendiente', 'parcial', 'vencida', 'pagada', 'anulada']));
+    for (const chip of contrasts) expect(chip.contrast).toBeGreaterThanOrEqual(4.5);
     await page.getByTestId('filter-status').selectOption('vencida');
     const overdue = ledger.views.filter((v) => v.paymentStatus === 'vencida');
     expect(overdue.length).toBeGreaterThan(0);
-    await eventually(statuses, (value) => expect(value).toEqual(Array(Math.min(50, overdue.length)).fill('vencida')));
+    await eventually(statuses, (value) => {
+      expect(value.length).toBeGreaterThan(0);
+      expect(value).toEqual(Array(value.length).fill('vencida'));
+    });
     await eventually(() => page.getByTestId('shown-count').textContent(), (value) => expect(value).toBe(`${overdue.length} de ${ledger.views.length} documentos`));
     await page.getByTestId('filter-status').selectOption('');
 

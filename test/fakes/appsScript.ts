@@ -80,6 +80,8 @@ export function createAppsScriptFakes(options: FakeOptions) {
   const sleeps: number[] = [];
   const triggers: { handler: string; eventType: string; source: string; everyDays?: number; atHour?: number }[] = [];
   const userProperties = new Map<string, string>();
+  /** One store per spreadsheet, shared by every user of it, as DocumentProperties is. */
+  const documentProperties = new Map<string, string>();
   let quota = options.mailQuota ?? 100;
   let locked = false;
   let uuid = 0;
@@ -363,6 +365,7 @@ export function createAppsScriptFakes(options: FakeOptions) {
   });
   const PropertiesService = {
     getUserProperties: () => (count('PropertiesService.getUserProperties'), needsAuthorization('PropertiesService'), propertiesApi(userProperties)),
+    getDocumentProperties: () => (count('PropertiesService.getDocumentProperties'), needsAuthorization('PropertiesService'), propertiesApi(documentProperties)),
   };
 
   const Utilities = {
@@ -481,6 +484,7 @@ export function createAppsScriptFakes(options: FakeOptions) {
     sleeps,
     triggers,
     userProperties,
+    documentProperties,
     get locked() {
       return locked;
     },

@@ -46,6 +46,17 @@ export interface FakeSlackApi {
   loseAnswerNext(method: string, how: LostAnswer, times?: number): void;
   /** Calls carried out whose answer is being withheld (`hang`). */
   readonly hanging: number;
+  /** The app's OAuth credentials (Basic Information > App Credentials), for oauth.v2.access. */
+  readonly oauthClient: { readonly clientId: string; readonly clientSecret: string };
+  /**
+   * Another workspace, as if a user there had approved the app: the code Slack would put on the
+   * redirect (one use, for oauth.v2.access) and the bot token it is exchanged for.
+   */
+  addWorkspace(partial: Pick<FakeSlackIdentity, 'teamId'> & Partial<FakeSlackIdentity>): { identity: FakeSlackIdentity; code: string };
+  /** A user users.info knows, with the workspace roles Slack reports. */
+  addUser(teamId: string, user: { id: string; isAdmin?: boolean; isOwner?: boolean }): void;
+  /** The app uninstalled from a workspace: its token stops working (invalid_auth / token_revoked). */
+  revokeWorkspace(teamId: string): void;
   close(): Promise<void>;
 }
 
@@ -140,6 +151,12 @@ function elementProblem(element: Json, where: string): string | undefined {
  */
 export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}): Promise<FakeSlackApi> {
   const identity: FakeSlackIdentity = { teamId: 'T0FACTURAS', appId: 'A0FACTURAS', botId: 'B0FACTURAS', botUserId: 'U0BOT', token: 'xoxb-test-token', ...partial };
+  const oauthClient = { clientId: '1234567890.0987654321', clientSecret: 'fake-client-secret-6c1d' };
+  /** Every bot token in use, to its workspace. */
+  const workspaces = new Map<string, FakeSlackIdentity>([[identity.token, identity]]);
+  const revoked = new Set<string>();
+  const codes = new Map<string, FakeSlackIdentity>();
+  const users = new Map<string, { id: string; teamId: string; isAdmin: boolean; isOwner: boolean }>();
   const calls: SlackCall[] = [];
   const messages: PostedMessage[] = [];
   const limited = new Map<string, number>();
@@ -173,14 +190,24 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
     res.end(JSON.stringify(body));
   };
 
-  function answer(method: string, args: Json): Json {
+  function answer(method: string, args: Json, identity: FakeSlackIdentity): Json {
     const messageProblem = (): string | undefined => {
       if (typeof args['text'] === 'string' && args['text'].length > 40_000) return 'msg_too_long';
       return blockKitProblem(args['blocks'], MESSAGE_BLOCK_LIMIT) ? 'invalid_blocks' : undefined;
     };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://facturas-test.slack.com/', team: 'Facturas Test', user: 'facturas', team_id: identity.teamId, user_id: identity.botUserId, bot_id: identity.botId, app_id: identity.appId, is_enterprise_install: false };
+        return {
+          ok: true,
+          url: 'https://facturas-test.slack.com/',
+          team: 'Facturas Test',
+          user: 'facturas',
+          team_id: identity.teamId,
+          user_id: identity.botUserId,
+          bot_id: identity.botId,
+          app_id: identity.appId,
+          is_enterprise_install: false,
+        };
       case 'chat.postMessage': {
         const error = messageProblem();
         if (error) return { ok: false, error };
@@ -206,6 +233,26 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         if (typeof view['private_metadata'] === 'string' && view['private_metadata'].length > 3000) return { ok: false, error: 'invalid_arguments' };
         return { ok: true, view: { id: `V${++counter}`, team_id: identity.teamId, ...view } };
       }
+      case 'users.info': {
+        const user = users.get(String(args['user'] ?? ''));
+        if (!user || user.teamId !== identity.teamId) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            team_id: user.teamId,
+            name: user.id.toLowerCase(),
+            deleted: false,
+            is_bot: false,
+            is_admin: user.isAdmin,
+            is_owner: user.isOwner,
+            is_primary_owner: false,
+            is_restricted: false,
+            is_ultra_restricted: false,
+            tz: 'America/Santiago',
+          },
+        };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args['users'] ?? '').split(',')[0]}` } };
       case 'conversations.history': {
@@ -215,15 +262,23 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         const inclusive = args['inclusive'] === true || args['inclusive'] === 'true' || args['inclusive'] === '1';
         const oldest = args['oldest'] === undefined ? undefined : Number(args['oldest']);
         const latest = args['latest'] === undefined ? undefined : Number(args['latest']);
-        const offset = args['cursor'] ? Number(Buffer.from(String(args['cursor']), 'base64').toString('utf8').replace(/^offset:/, '')) : 0;
+        const offset = args['cursor']
+          ? Number(
+              Buffer.from(String(args['cursor']), 'base64')
+                .toString('utf8')
+                .replace(/^offset:/, ''),
+            )
+          : 0;
         if (!Number.isInteger(offset) || offset < 0) return { ok: false, error: 'invalid_cursor' };
-        const inRange = messages.filter((m) => {
-          if (m.channel !== channel) return false;
-          const ts = Number(m.ts);
-          if (oldest !== undefined && (inclusive ? ts < oldest : ts <= oldest)) return false;
-          if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
-          return true;
-        }).reverse();
+        const inRange = messages
+          .filter((m) => {
+            if (m.channel !== channel) return false;
+            const ts = Number(m.ts);
+            if (oldest !== undefined && (inclusive ? ts < oldest : ts <= oldest)) return false;
+            if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
+            return true;
+          })
+          .reverse();
         const found = inRange.slice(offset, offset + limit);
         const hasMore = offset + limit < inRange.length;
         return {
@@ -282,13 +337,37 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         calls.push({ method, args, ok: false, error: 'ratelimited' });
         return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
       }
+      if (method === 'oauth.v2.access') {
+        // No token: the app authenticates with its client id and secret (HTTP Basic or in the body).
+        const basic = /^Basic\s+(.+)$/.exec(String(req.headers['authorization'] ?? ''));
+        const [clientId, clientSecret] = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':') : [args['client_id'], args['client_secret']];
+        const installed = codes.get(String(args['code'] ?? ''));
+        const error = clientId !== oauthClient.clientId ? 'invalid_client_id' : clientSecret !== oauthClient.clientSecret ? 'bad_client_secret' : !installed ? 'invalid_code' : undefined;
+        calls.push({ method, args: { ...args, client_secret: '[hidden]' }, ok: !error, ...(error ? { error } : {}) });
+        if (error || !installed) return send(res, 200, { ok: false, error });
+        codes.delete(String(args['code']));
+        return send(res, 200, {
+          ok: true,
+          access_token: installed.token,
+          token_type: 'bot',
+          scope: 'commands,chat:write,files:write,im:write,channels:history,groups:history,im:history,users:read',
+          bot_user_id: installed.botUserId,
+          app_id: installed.appId,
+          team: { name: `Workspace ${installed.teamId}`, id: installed.teamId },
+          enterprise: null,
+          authed_user: { id: `U${installed.teamId.slice(1)}INSTALLER` },
+          is_enterprise_install: false,
+        });
+      }
       const auth = String(req.headers['authorization'] ?? '');
       const token = auth.replace(/^Bearer\s+/, '') || String(args['token'] ?? '');
-      if (token !== identity.token) {
-        calls.push({ method, args, ok: false, error: 'invalid_auth' });
-        return send(res, 200, { ok: false, error: 'invalid_auth' });
+      const caller = workspaces.get(token);
+      if (!caller) {
+        const error = revoked.has(token) ? 'token_revoked' : 'invalid_auth';
+        calls.push({ method, args, ok: false, error });
+        return send(res, 200, { ok: false, error });
       }
-      const result = answer(method, args);
+      const result = answer(method, args, caller);
       const lost = losing.get(method);
       if (lost) {
         if (--lost.times <= 0) losing.delete(method);
@@ -316,13 +395,33 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
     callsTo: (method) => calls.filter((c) => c.method === method),
     rateLimitNext: (method, retryAfterSeconds) => void limited.set(method, retryAfterSeconds),
     loseAnswerNext: (method, how, times = 1) => void losing.set(method, { how, times }),
+    oauthClient,
+    addWorkspace(partialIdentity) {
+      const suffix = partialIdentity.teamId.slice(1);
+      const added: FakeSlackIdentity = { appId: identity.appId, botId: `B${suffix}`, botUserId: `U${suffix}BOT`, token: `xoxb-${suffix.toLowerCase()}-${++counter}`, ...partialIdentity };
+      workspaces.set(added.token, added);
+      const code = `code-${suffix.toLowerCase()}-${++counter}`;
+      codes.set(code, added);
+      return { identity: added, code };
+    },
+    addUser(teamId, user) {
+      users.set(user.id, { id: user.id, teamId, isAdmin: user.isAdmin ?? false, isOwner: user.isOwner ?? false });
+    },
+    revokeWorkspace(teamId) {
+      for (const [token, workspace] of workspaces) {
+        if (workspace.teamId !== teamId) continue;
+        workspaces.delete(token);
+        revoked.add(token);
+      }
+    },
     get hanging() {
       return withheld.size;
     },
-    close: () => new Promise<void>((resolve) => {
-      withheld.clear();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        withheld.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -75,7 +75,9 @@ export function flatOds(tables: WorkbookTables): string {
  <style:style style:name="monto" style:family="table-cell" style:data-style-name="N60"/>
 </office:automatic-styles>
 <office:body><office:spreadsheet>
-${Object.entries(tables).map(([name, rows]) => tableXml(name, rows)).join('\n')}
+${Object.entries(tables)
+  .map(([name, rows]) => tableXml(name, rows))
+  .join('\n')}
 ${SUMMARY_TAB}
 </office:spreadsheet></office:body>
 </office:document>
@@ -95,15 +97,4 @@ export async function saveWithLibreOffice(tables: WorkbookTables, folder: string
   await libreOffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', folder, source], folder);
   await fs.rm(source);
   return path.join(folder, `${name}.xlsx`);
-}
-
-/** One sheet of an .xlsx as LibreOffice reads it, exported to CSV (UTF-8, comma-separated). */
-export async function libreOfficeCsv(workbook: string, sheetName: string, folder: string): Promise<string[][]> {
-  const out = path.join(folder, 'csv');
-  await fs.mkdir(out, { recursive: true });
-  // Filter options: comma, double quote, UTF-8, from line 1, …, sheet: -1 = every sheet to its own file.
-  await libreOffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, workbook], folder);
-  const base = path.basename(workbook, '.xlsx');
-  const text = await fs.readFile(path.join(out, `${base}-${sheetName}.csv`), 'utf8');
-  return text.split(/\r?\n/).filter((line) => line !== '').map((line) => line.split(','));
 }

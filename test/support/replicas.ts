@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import type { StartBotOptions } from '../../slack-bot/startBot';
+import type { ReplicaConfig } from './replicaProcess';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -18,37 +18,50 @@ export interface Replica {
   stop(): Promise<number | null>;
 }
 
-export interface ReplicaOptions {
-  readonly env: Record<string, string>;
-  readonly options: Omit<StartBotOptions, 'now' | 'logger' | 'store'> & { readonly now?: string };
-}
+export type ReplicaOptions = ReplicaConfig;
 
 export interface ReplicaLauncher {
   start(config: ReplicaOptions): Promise<Replica>;
   close(): Promise<void>;
 }
 
-/** Bundles test/support/replicaMain.ts once (packages stay in node_modules) and starts real bot processes from it. */
-export async function replicaLauncher(): Promise<ReplicaLauncher> {
+/**
+ * Starts real bot processes: from `command` (the bench's own bundle with a flag), or from
+ * test/support/replicaMain.ts bundled once (packages stay in node_modules).
+ */
+export async function replicaLauncher(command?: { readonly script: string; readonly args: readonly string[] }): Promise<ReplicaLauncher> {
   const dir = await mkdtemp(join(tmpdir(), 'facturas-replica-'));
   const bundle = join(dir, 'replica.js');
-  await build({
-    entryPoints: [join(ROOT, 'test', 'support', 'replicaMain.ts')], outfile: bundle, bundle: true, platform: 'node',
-    target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning',
-  });
+  if (!command) {
+    await build({
+      entryPoints: [join(ROOT, 'test', 'support', 'replicaMain.ts')],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+  }
+  const argv = (config: ReplicaConfig): string[] => (command ? [command.script, ...command.args, JSON.stringify(config)] : [bundle, JSON.stringify(config)]);
   const running = new Set<ChildProcess>();
   return {
     async start(config) {
-      const child = spawn(process.execPath, [bundle, JSON.stringify(config)], {
-        cwd: ROOT, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'],
+      const child = spawn(process.execPath, argv(config), {
+        cwd: ROOT,
+        env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       running.add(child);
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((done) => child.once('exit', (code) => {
-        running.delete(child);
-        done(code);
-      }));
+      const exited = new Promise<number | null>((done) =>
+        child.once('exit', (code) => {
+          running.delete(child);
+          done(code);
+        }),
+      );
       const port = await new Promise<number>((ready, fail) => {
         let stdout = '';
         child.stdout!.on('data', (chunk: Buffer) => {

@@ -13,7 +13,7 @@ export function readLines(context: ReadContext, byKey: DocumentIndex): InvoiceLi
     const type = f.documentType('type');
     const number = f.integer('number');
     const description = f.required('description');
-    const quantity = isBlank(f.at('quantity')) ? f.report('quantity', 'required') : parseDecimalCell(f.at('quantity')) ?? f.report('quantity', 'invalidNumber');
+    const quantity = isBlank(f.at('quantity')) ? f.report('quantity', 'required') : (parseDecimalCell(f.at('quantity')) ?? f.report('quantity', 'invalidNumber'));
     const doc = documentOf(byKey, type, number);
     const unitPrice = f.amount('unitPrice', doc?.currency ?? context.profile.defaultCurrency);
     const discount = isBlank(f.at('discount')) ? 0 : parseDecimalCell(f.at('discount'));
@@ -22,8 +22,14 @@ export function readLines(context: ReadContext, byKey: DocumentIndex): InvoiceLi
     if (type !== null && number !== null && !doc) f.report('number', 'unknownReference');
     if (problems.length > 0) return null;
     return {
-      type: type!, number: number!, description: description!, quantityMilli: Math.round(quantity! * 1000),
-      unitPrice: unitPrice!, discountBasisPoints: Math.round(discount! * 100), exempt: exempt!, row: rowNumber,
+      type: type!,
+      number: number!,
+      description: description!,
+      quantityMilli: Math.round(quantity! * 1000),
+      unitPrice: unitPrice!,
+      discountBasisPoints: Math.round(discount! * 100),
+      exempt: exempt!,
+      row: rowNumber,
     } satisfies InvoiceLine;
   });
 }

@@ -5,8 +5,17 @@ import { COMPANY_TAB, findTabName, headerKey } from '../schema';
 import type { ReadContext } from './readContext';
 
 const ISSUER_FIELDS: Readonly<Record<string, keyof Issuer>> = {
-  'razon social': 'name', 'company name': 'name', rut: 'taxId', 'tax id': 'taxId', giro: 'businessActivity',
-  'business activity': 'businessActivity', direccion: 'address', address: 'address', email: 'email', telefono: 'phone', phone: 'phone',
+  'razon social': 'name',
+  'company name': 'name',
+  rut: 'taxId',
+  'tax id': 'taxId',
+  giro: 'businessActivity',
+  'business activity': 'businessActivity',
+  direccion: 'address',
+  address: 'address',
+  email: 'email',
+  telefono: 'phone',
+  phone: 'phone',
 };
 
 /** Optional Empresa [Company] tab: one "field | value" pair per row, for the PDF header. */

@@ -21,44 +21,64 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function readDocuments(context: ReadContext): DocumentsRead {
   const { profile } = context;
   const fields = rowFields(context, 'facturas');
-  const documents = readRows(context, 'facturas', (row, rowNumber, problems) => {
-    const f = fields(row, rowNumber, problems);
-    const type = f.documentType('type');
-    const number = f.integer('number');
-    const issueDate = f.date('issueDate');
-    const dueDate = f.date('dueDate', true);
-    const customerTaxId = f.taxId('customerTaxId');
-    const customerName = f.required('customerName');
-    const email = f.text('email');
-    const origin = f.choice('origin', 'origin', 'directa');
-    const currency = f.choice('currency', 'currency', profile.defaultCurrency);
-    const amountCurrency = currency ?? profile.defaultCurrency;
-    const net = f.amount('net', amountCurrency, true);
-    const exempt = f.amount('exempt', amountCurrency, true);
-    const tax = f.amount('tax', amountCurrency, true);
-    const total = f.amount('total', amountCurrency);
-    const state = f.choice('state', 'state', 'emitida');
-    const referenceText = f.text('reference');
-    let reference: DocumentKey | null = null;
-    if (referenceText !== '') reference = parseDocumentKey(referenceText) ?? f.report('reference', 'invalidDocumentKey');
-    if (email !== '' && !context.memo('email', email, (e) => EMAIL.test(e))) f.report('email', 'invalidEmail');
-    if (net !== null && exempt !== null && tax !== null && total !== null) {
-      if (net + exempt + tax !== total) f.report('total', 'totalMismatch', { expected: net + exempt + tax, currency: amountCurrency });
-      else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency: amountCurrency });
-      if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
-    }
-    // Credit notes are sometimes typed negative (the Libro de Ventas reads them either way); invoices never.
-    if (total !== null && total <= 0 && type !== null && documentTypeRule(profile, type)?.kind === 'invoice') f.report('total', 'totalNotPositive');
-    if (issueDate && dueDate && dueDate < issueDate) f.report('dueDate', 'dueBeforeIssue', { issueDate });
-    const kind = type === null ? undefined : documentTypeRule(profile, type)?.kind;
-    if (kind && kind !== 'invoice' && reference === null && referenceText === '') f.report('reference', 'missingReference', { type: type ?? '' });
-    if (problems.length > 0) return null;
-    return {
-      type: type!, number: number!, issueDate: issueDate!, dueDate, customerTaxId: customerTaxId!, customerName: customerName!,
-      email, origin: origin!, originRef: f.text('originRef'), net: net!, exempt: exempt!, tax: tax!, total: total!, currency: currency!,
-      state: state!, reference, notes: f.text('notes'), row: rowNumber,
-    } satisfies InvoiceDocument;
-  }, (row, columns) => touchedByDocumentRow(row, columns, profile));
+  const documents = readRows(
+    context,
+    'facturas',
+    (row, rowNumber, problems) => {
+      const f = fields(row, rowNumber, problems);
+      const type = f.documentType('type');
+      const number = f.integer('number');
+      const issueDate = f.date('issueDate');
+      const dueDate = f.date('dueDate', true);
+      const customerTaxId = f.taxId('customerTaxId');
+      const customerName = f.required('customerName');
+      const email = f.text('email');
+      const origin = f.choice('origin', 'origin', 'directa');
+      const currency = f.choice('currency', 'currency', profile.defaultCurrency);
+      const amountCurrency = currency ?? profile.defaultCurrency;
+      const net = f.amount('net', amountCurrency, true);
+      const exempt = f.amount('exempt', amountCurrency, true);
+      const tax = f.amount('tax', amountCurrency, true);
+      const total = f.amount('total', amountCurrency);
+      const state = f.choice('state', 'state', 'emitida');
+      const referenceText = f.text('reference');
+      let reference: DocumentKey | null = null;
+      if (referenceText !== '') reference = parseDocumentKey(referenceText) ?? f.report('reference', 'invalidDocumentKey');
+      if (email !== '' && !context.memo('email', email, (e) => EMAIL.test(e))) f.report('email', 'invalidEmail');
+      if (net !== null && exempt !== null && tax !== null && total !== null) {
+        if (net + exempt + tax !== total) f.report('total', 'totalMismatch', { expected: net + exempt + tax, currency: amountCurrency });
+        else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency: amountCurrency });
+        if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
+      }
+      // Credit notes are sometimes typed negative (the Libro de Ventas reads them either way); invoices never.
+      if (total !== null && total <= 0 && type !== null && documentTypeRule(profile, type)?.kind === 'invoice') f.report('total', 'totalNotPositive');
+      if (issueDate && dueDate && dueDate < issueDate) f.report('dueDate', 'dueBeforeIssue', { issueDate });
+      const kind = type === null ? undefined : documentTypeRule(profile, type)?.kind;
+      if (kind && kind !== 'invoice' && reference === null && referenceText === '') f.report('reference', 'missingReference', { type: type ?? '' });
+      if (problems.length > 0) return null;
+      return {
+        type: type!,
+        number: number!,
+        issueDate: issueDate!,
+        dueDate,
+        customerTaxId: customerTaxId!,
+        customerName: customerName!,
+        email,
+        origin: origin!,
+        originRef: f.text('originRef'),
+        net: net!,
+        exempt: exempt!,
+        tax: tax!,
+        total: total!,
+        currency: currency!,
+        state: state!,
+        reference,
+        notes: f.text('notes'),
+        row: rowNumber,
+      } satisfies InvoiceDocument;
+    },
+    (row, columns) => touchedByDocumentRow(row, columns, profile),
+  );
 
   // Duplicates, dangling references and credits beyond the invoice are reported and left out.
   const byKey = new Map<string, InvoiceDocument>();

@@ -17,8 +17,14 @@ export function readPayments(context: ReadContext, byKey: DocumentIndex): Paymen
     if (type !== null && number !== null && !doc) f.report('number', 'unknownReference', { value: `${type}-${number}` });
     if (problems.length > 0) return null;
     return {
-      date: date!, type: type!, number: number!, amount: amount!, method: f.text('method'), reference: f.text('reference'),
-      recordedBy: f.text('recordedBy'), row: rowNumber,
+      date: date!,
+      type: type!,
+      number: number!,
+      amount: amount!,
+      method: f.text('method'),
+      reference: f.text('reference'),
+      recordedBy: f.text('recordedBy'),
+      row: rowNumber,
     } satisfies Payment;
   });
 }

@@ -48,6 +48,9 @@ function cellRuns(plan: ChangePlan): { tab: TabId; row: number; column: number; 
 
 const UNIQUE_NAME_LIMIT = 50;
 
+/** Kept with the spreadsheet, so every user's sidebar and the edit trigger count the same writes. */
+const WRITES_PROPERTY = 'facturas.writes';
+
 export function appsScriptSpreadsheetPort(): SpreadsheetPort {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   let zone: string | undefined;
@@ -88,6 +91,24 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
       const tables: Record<string, Cell[][]> = {};
       for (const { sheet, name } of sheetNames()) if (isWorkbookTab(name)) tables[name] = readSheetValues(sheet);
       return tables;
+    },
+
+    rowCounts(): Readonly<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const { sheet, name } of sheetNames()) {
+        if (isWorkbookTab(name)) counts[name] = withBackoff(() => sheet.getLastRow());
+      }
+      return counts;
+    },
+
+    writeCount(): number {
+      return Number(withBackoff(() => PropertiesService.getDocumentProperties().getProperty(WRITES_PROPERTY)) ?? 0) || 0;
+    },
+
+    countWrite(): void {
+      const properties = PropertiesService.getDocumentProperties();
+      const next = (Number(withBackoff(() => properties.getProperty(WRITES_PROPERTY)) ?? 0) || 0) + 1;
+      withBackoff(() => properties.setProperty(WRITES_PROPERTY, String(next)));
     },
 
     readHeader(sheetName: string): readonly Cell[] {

@@ -1,0 +1,48 @@
+import { type Book, type DocumentDetail, type Ledger, type ProjectedBook, CHILE, bookOfProjection, buildLedger, decodeProjection, documentKey, mergeDetail, mergeProjected } from '../../core';
+import type { DocumentChanges, SidebarLoad, VersionStep } from '../server/api';
+
+/**
+ * What the sidebar knows of the workbook, without the page: the projection from the first load
+ * as a Book core reads (ledger, query, reports), the details of the documents opened, and the
+ * version they were read at. A change's answer is merged only if it follows that version;
+ * otherwise the sheet changed behind the sidebar's back and the whole projection is loaded again.
+ */
+export class SidebarData {
+  readonly load: SidebarLoad;
+  projected: ProjectedBook;
+  book: Book;
+  ledger: Ledger;
+  version: string;
+  readonly details = new Map<string, DocumentDetail>();
+
+  constructor(load: SidebarLoad) {
+    this.load = load;
+    this.projected = decodeProjection(load.projection, CHILE);
+    this.book = bookOfProjection(this.projected, load.issuer);
+    this.ledger = buildLedger(this.book, load.today, CHILE);
+    this.version = load.version;
+  }
+
+  /** Whether a version an answer carries is the one this data was read at. */
+  isCurrent(version: string | null): boolean {
+    return version === null || version === this.version;
+  }
+
+  /** 'stale' when the answer does not follow this data's version: nothing is merged, load again. */
+  merge(answer: { readonly changes: DocumentChanges; readonly version: VersionStep }): 'merged' | 'stale' {
+    if (answer.version.before !== this.version) return 'stale';
+    const changed = decodeProjection(answer.changes.projection, CHILE);
+    this.projected = mergeProjected(this.projected, changed);
+    this.book = bookOfProjection(this.projected, this.load.issuer);
+    this.ledger = buildLedger(this.book, this.load.today, CHILE);
+    for (const [key, detail] of this.details) {
+      this.details.set(key, mergeDetail(detail, { documents: changed.documents, payments: answer.changes.payments, history: answer.changes.history }));
+    }
+    this.version = answer.version.after;
+    return 'merged';
+  }
+
+  setDetail(detail: DocumentDetail): void {
+    this.details.set(documentKey(detail.document), detail);
+  }
+}
