@@ -1,6 +1,21 @@
 import {
-  type InvoiceView, type ReportTable, type WorkbookRead, ORIGIN_LABELS, STATE_LABELS, documentKey, documentTypeRule, findDocument,
-  formatDateCl, formatInstant, formatMoney, historyStatusLabel, invoiceJson, lineAmount, parsePaymentStatus, PAYMENT_STATUS_LABELS, renderTextTable,
+  type InvoiceView,
+  type ReportTable,
+  type WorkbookRead,
+  ORIGIN_LABELS,
+  STATE_LABELS,
+  documentKey,
+  documentTypeRule,
+  findDocument,
+  formatDateCl,
+  formatInstant,
+  formatMoney,
+  historyStatusLabel,
+  invoiceJson,
+  lineAmount,
+  parsePaymentStatus,
+  PAYMENT_STATUS_LABELS,
+  renderTextTable,
 } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, EXIT } from '../command';

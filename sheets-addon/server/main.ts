@@ -108,9 +108,9 @@ function sendDailyReminders(): void {
 // ---------------------------------------------------------------- what Apps Script may call
 
 /** Each sidebar function bound to Apps Script's services at call time. */
-export const serverApi = Object.fromEntries(
-  SIDEBAR_FUNCTIONS.map((name) => [name, (...args: unknown[]) => (api()[name] as (...a: unknown[]) => unknown)(...args)]),
-) as { [K in ServerFunctionName]: ServerApi[K] };
+export const serverApi = Object.fromEntries(SIDEBAR_FUNCTIONS.map((name) => [name, (...args: unknown[]) => (api()[name] as (...a: unknown[]) => unknown)(...args)])) as {
+  [K in ServerFunctionName]: ServerApi[K];
+};
 
 export const entryPoints = {
   onOpen,

@@ -14,7 +14,28 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      [
+        'agingSheet',
+        'checkVersion',
+        'createReportSheet',
+        'emailInvoice',
+        'loadSidebar',
+        'openDocument',
+        'onEstadoEdit',
+        'onInstall',
+        'onOpen',
+        'previewReminders',
+        'promptLibroDeVentas',
+        'recordPayment',
+        'saveLocale',
+        'sendDailyReminders',
+        'sendRemindersNow',
+        'setupWorkbook',
+        'showReports',
+        'showSidebar',
+        'statusSummarySheet',
+        'voidDocument',
+      ].sort(),
     );
   });
 
@@ -159,7 +180,9 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const changed = decodeProjection(answer.changes.projection, CHILE);
       expect(changed.documents.map((d) => `${d.type}-${d.number}`)).toEqual(['33-1001']);
       expect(changed.paid).toEqual([100000]);
-      expect(answer.changes.payments).toEqual([{ date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 }]);
+      expect(answer.changes.payments).toEqual([
+        { date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 },
+      ]);
       expect(answer.changes.history).toHaveLength(1);
       expect(answer.version.after).not.toBe(answer.version.before);
     });

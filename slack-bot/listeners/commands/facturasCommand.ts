@@ -4,7 +4,8 @@ import { answerQuery } from '../../invoiceAnswers';
 import { CUSTOMER_COMMAND, answerCustomer } from '../../customerAnswers';
 
 /** `/facturas QUERY`: acknowledged at once, answered privately through the response URL. */
-export const facturasCommand = (services: BotServices) =>
+export const facturasCommand =
+  (services: BotServices) =>
   async ({ command, ack, respond, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     // The search waits for its own turn (loadLedger), so later commands are acknowledged first.
     await ack();
