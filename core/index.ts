@@ -16,5 +16,6 @@ export * from './reports';
 export * from './pdf';
 export * from './import';
 export * from './sii';
+export * from './collections';
 export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';
 export * from './projection';

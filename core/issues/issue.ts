@@ -1,4 +1,5 @@
 import type { TabId } from '../workbook/schema';
+import type { CollectionIssueCode } from '../collections/collectionIssues';
 
 /** Every problem a user can cause; the message map must cover each one (see messages.ts). */
 export type IssueCode =
@@ -68,7 +69,8 @@ export type IssueCode =
   | 'queryEmptyValue'
   | 'queryUnterminatedQuote'
   | 'queryInvalidValue'
-  | 'queryInvalidSort';
+  | 'queryInvalidSort'
+  | CollectionIssueCode;
 
 /** Where the problem is: a workbook cell, a line of an imported file, a form field or a query word. */
 export interface IssuePath {

@@ -7,6 +7,7 @@ import { TABS } from '../workbook/schema';
 import { allowedChoices, isChoiceId } from '../workbook/choices';
 import { queryAllowed } from '../query/queryVocabulary';
 import type { Issue, IssuePath } from './issue';
+import { collectionIssueMessage, isCollectionIssueCode } from '../collections/collectionIssues';
 
 const money = (issue: Issue, key: string): string => formatMoney(Number(issue.params[key] ?? 0), String(issue.params.currency ?? 'CLP'));
 const quoted = (value: unknown): string => `«${echoInput(value)}»`;
@@ -19,16 +20,19 @@ const TAX_ID_PROBLEMS: Readonly<Record<string, { es: string; en: string }>> = {
   zero: { es: 'no es un RUT: el número no puede ser cero', en: 'is not a RUT: the number cannot be zero' },
 };
 
-const taxIdProblem = (problem: string, locale: Locale): string =>
-  TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
+const taxIdProblem = (problem: string, locale: Locale): string => TAX_ID_PROBLEMS[problem]?.[locale] ?? (locale === 'es' ? 'no es un RUT (use 12.345.678-5)' : 'is not a RUT (use 12.345.678-5)');
 
 /** `pagos:5,historial:9` -> `Pagos fila 5, Historial fila 9`. */
 const rowList = (rows: string, locale: Locale): string =>
-  rows.split(',').filter(Boolean).map((entry) => {
-    const [tab = '', row = ''] = entry.split(':');
-    const spec = (TABS as Readonly<Record<string, { name: string; alias: string }>>)[tab];
-    return `${spec ? (locale === 'es' ? spec.name : spec.alias) : tab} ${locale === 'es' ? 'fila' : 'row'} ${row}`;
-  }).join(', ');
+  rows
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => {
+      const [tab = '', row = ''] = entry.split(':');
+      const spec = (TABS as Readonly<Record<string, { name: string; alias: string }>>)[tab];
+      return `${spec ? (locale === 'es' ? spec.name : spec.alias) : tab} ${locale === 'es' ? 'fila' : 'row'} ${row}`;
+    })
+    .join(', ');
 
 /** Where an imported document was met before: a workbook row, or a line or document of another file. */
 function placeOf(issue: Issue, locale: Locale): string {
@@ -41,17 +45,25 @@ function placeOf(issue: Issue, locale: Locale): string {
 
 /** The text of one issue, without where it happened. */
 export function issueMessage(issue: Issue, locale: Locale): string {
+  if (isCollectionIssueCode(issue.code)) return collectionIssueMessage(issue as Issue & { readonly code: typeof issue.code }, locale);
   const p = issue.params;
   const es = locale === 'es';
   const value = quoted(p.value);
   switch (issue.code) {
-    case 'missingTab': return es ? `falta la hoja ${p.tab}; use «Preparar planilla» para crearla` : `the ${p.tab} sheet is missing; use "Set up workbook" to create it`;
-    case 'missingColumn': return es ? `falta la columna ${p.column} (o ${p.alias}) en la fila de encabezados` : `column ${p.column} (or ${p.alias}) is missing from the header row`;
-    case 'required': return es ? 'está vacío y es obligatorio' : 'is empty and required';
-    case 'invalidNumber': return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
-    case 'invalidInteger': return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
-    case 'invalidDate': return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
-    case 'invalidTaxId': return `${value} ${taxIdProblem(String(p.problem), locale)}`;
+    case 'missingTab':
+      return es ? `falta la hoja ${p.tab}; use «Preparar planilla» para crearla` : `the ${p.tab} sheet is missing; use "Set up workbook" to create it`;
+    case 'missingColumn':
+      return es ? `falta la columna ${p.column} (o ${p.alias}) en la fila de encabezados` : `column ${p.column} (or ${p.alias}) is missing from the header row`;
+    case 'required':
+      return es ? 'está vacío y es obligatorio' : 'is empty and required';
+    case 'invalidNumber':
+      return es ? `${value} no es un monto válido (use p. ej. 297500 o 297.500)` : `${value} is not a valid amount (e.g. 297500 or 297.500)`;
+    case 'invalidInteger':
+      return es ? `${value} no es un número entero positivo` : `${value} is not a positive whole number`;
+    case 'invalidDate':
+      return es ? `${value} no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)` : `${value} is not a valid date (use YYYY-MM-DD or DD-MM-YYYY)`;
+    case 'invalidTaxId':
+      return `${value} ${taxIdProblem(String(p.problem), locale)}`;
     case 'invalidChoice': {
       const allowed = typeof p.choice === 'string' && isChoiceId(p.choice) ? allowedChoices(p.choice, locale) : p.allowed;
       return es ? `${value} no es un valor permitido (${allowed})` : `${value} is not an allowed value (${allowed})`;
@@ -97,29 +109,64 @@ export function issueMessage(issue: Issue, locale: Locale): string {
         ? `${value} se puede leer de dos maneras en ${p.currency}; escriba ${pesos ? '1.000 o 1000 (sin decimales)' : '1.234,50 (punto para miles, coma para decimales)'}`
         : `${value} can be read two ways in ${p.currency}; write ${pesos ? '1.000 or 1000 (no decimals)' : '1.234,50 (dot for thousands, comma for decimals)'}`;
     }
-    case 'currencyMismatch': return es ? `${value} está en ${p.written} y el documento en ${p.currency}; escriba el monto en ${p.currency}` : `${value} is in ${p.written} and the document in ${p.currency}; write the amount in ${p.currency}`;
-    case 'amountTooLarge': return es ? `${value} es demasiado grande para guardarse exacto` : `${value} is too large to be stored exactly`;
-    case 'amountExceedsBalance': return es ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})` : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
-    case 'documentVoid': return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
-    case 'documentAlreadyVoid': return es ? `${p.key} ya está anulada` : `${p.key} is already void`;
-    case 'documentHasPayments': return es ? `${p.key} tiene pagos por ${money(issue, 'paid')}; anúlela con una nota de crédito (61) o corrija primero los pagos` : `${p.key} has payments of ${money(issue, 'paid')}; cancel it with a credit note (61) or correct the payments first`;
-    case 'paymentOnNote': return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
-    case 'documentChanged': return es ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla` : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
-    case 'documentHasUnreadableRows': return es ? `no se escribe en ${p.key}: lo tocan filas que no se pueden leer (${rowList(String(p.rows), locale)}); corríjalas primero` : `nothing is written to ${p.key}: rows that cannot be read touch it (${rowList(String(p.rows), locale)}); correct them first`;
-    case 'workbookAmbiguous': return es ? `no se escribe nada: la planilla tiene varias hojas para ${p.tab} (${p.names}); deje una sola` : `nothing is written: the workbook has several sheets for ${p.tab} (${p.names}); keep only one`;
-    case 'notAllowed': return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';
-    case 'invalidPeriod': return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
-    case 'mailQuotaExhausted': return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";
-    case 'missingEmail': return es ? `${p.key} no tiene correo; complete la columna Email` : `${p.key} has no email; fill in the Email column`;
-    case 'queryUnknownFilter': return es ? `${value}: ${quoted(p.key)} no es un filtro; use ${queryAllowed('filter', locale)}` : `${value}: ${quoted(p.key)} is not a filter; use ${queryAllowed('filter', locale)}`;
-    case 'queryEmptyValue': return es ? `${value}: falta el valor; use ${queryAllowed(String(p.topic), locale)}` : `${value}: the value is missing; use ${queryAllowed(String(p.topic), locale)}`;
-    case 'queryUnterminatedQuote': return es ? `${value}: falta la comilla de cierre (")` : `${value}: the closing quote (") is missing`;
+    case 'currencyMismatch':
+      return es
+        ? `${value} está en ${p.written} y el documento en ${p.currency}; escriba el monto en ${p.currency}`
+        : `${value} is in ${p.written} and the document in ${p.currency}; write the amount in ${p.currency}`;
+    case 'amountTooLarge':
+      return es ? `${value} es demasiado grande para guardarse exacto` : `${value} is too large to be stored exactly`;
+    case 'amountExceedsBalance':
+      return es
+        ? `el monto ${money(issue, 'amount')} supera el saldo de ${p.key} (${money(issue, 'balance')})`
+        : `the amount ${money(issue, 'amount')} exceeds the balance of ${p.key} (${money(issue, 'balance')})`;
+    case 'documentVoid':
+      return es ? `${p.key} está anulada y no admite pagos` : `${p.key} is void and takes no payments`;
+    case 'documentAlreadyVoid':
+      return es ? `${p.key} ya está anulada` : `${p.key} is already void`;
+    case 'documentHasPayments':
+      return es
+        ? `${p.key} tiene pagos por ${money(issue, 'paid')}; anúlela con una nota de crédito (61) o corrija primero los pagos`
+        : `${p.key} has payments of ${money(issue, 'paid')}; cancel it with a credit note (61) or correct the payments first`;
+    case 'paymentOnNote':
+      return es ? `${p.key} es una nota; registre el pago en ${p.target}, el documento que modifica` : `${p.key} is a note; record the payment on ${p.target}, the document it amends`;
+    case 'documentChanged':
+      return es
+        ? `${p.key} cambió desde que se mostró (saldo ahora ${money(issue, 'balance')}); vuelva a abrirla`
+        : `${p.key} changed since it was shown (balance now ${money(issue, 'balance')}); open it again`;
+    case 'documentHasUnreadableRows':
+      return es
+        ? `no se escribe en ${p.key}: lo tocan filas que no se pueden leer (${rowList(String(p.rows), locale)}); corríjalas primero`
+        : `nothing is written to ${p.key}: rows that cannot be read touch it (${rowList(String(p.rows), locale)}); correct them first`;
+    case 'workbookAmbiguous':
+      return es
+        ? `no se escribe nada: la planilla tiene varias hojas para ${p.tab} (${p.names}); deje una sola`
+        : `nothing is written: the workbook has several sheets for ${p.tab} (${p.names}); keep only one`;
+    case 'notAllowed':
+      return es ? 'no tiene permiso para registrar pagos; pídalo a un administrador' : 'you are not allowed to record payments; ask an administrator';
+    case 'invalidPeriod':
+      return es ? `${value} no es un período (use AAAA-MM, p. ej. 2026-10)` : `${value} is not a period (use YYYY-MM, e.g. 2026-10)`;
+    case 'mailQuotaExhausted':
+      return es ? 'se agotó la cuota diaria de correos de Google; inténtelo mañana o descargue el PDF' : "Google's daily email quota is used up; try tomorrow or download the PDF";
+    case 'missingEmail':
+      return es ? `${p.key} no tiene correo; complete la columna Email` : `${p.key} has no email; fill in the Email column`;
+    case 'queryUnknownFilter':
+      return es ? `${value}: ${quoted(p.key)} no es un filtro; use ${queryAllowed('filter', locale)}` : `${value}: ${quoted(p.key)} is not a filter; use ${queryAllowed('filter', locale)}`;
+    case 'queryEmptyValue':
+      return es ? `${value}: falta el valor; use ${queryAllowed(String(p.topic), locale)}` : `${value}: the value is missing; use ${queryAllowed(String(p.topic), locale)}`;
+    case 'queryUnterminatedQuote':
+      return es ? `${value}: falta la comilla de cierre (")` : `${value}: the closing quote (") is missing`;
     case 'queryInvalidValue':
       return p.problem === 'checkDigit'
-        ? es ? `${value}: ${quoted(p.bad)} tiene el dígito verificador incorrecto` : `${value}: ${quoted(p.bad)} has the wrong check digit`
-        : es ? `${value}: ${quoted(p.bad)} no es válido; use ${queryAllowed(String(p.topic), locale)}` : `${value}: ${quoted(p.bad)} is not valid; use ${queryAllowed(String(p.topic), locale)}`;
-    case 'queryInvalidSort': return es ? `${value}: no se puede ordenar por ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}` : `${value}: cannot sort by ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}`;
-    default: return assertNever(issue.code);
+        ? es
+          ? `${value}: ${quoted(p.bad)} tiene el dígito verificador incorrecto`
+          : `${value}: ${quoted(p.bad)} has the wrong check digit`
+        : es
+          ? `${value}: ${quoted(p.bad)} no es válido; use ${queryAllowed(String(p.topic), locale)}`
+          : `${value}: ${quoted(p.bad)} is not valid; use ${queryAllowed(String(p.topic), locale)}`;
+    case 'queryInvalidSort':
+      return es ? `${value}: no se puede ordenar por ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}` : `${value}: cannot sort by ${quoted(p.bad)}; use ${queryAllowed('sort', locale)}`;
+    default:
+      return assertNever(issue.code);
   }
 }
 

@@ -1,4 +1,6 @@
-import type { Book, InvoiceDocument, InvoiceView, IsoDate } from '../model';
+import type { Book, DocumentKey, InvoiceDocument, InvoiceView, IsoDate } from '../model';
+import type { PromiseStatus } from '../collections/types';
+import { promiseIndex, type PromiseIndex } from '../collections/promiseStatus';
 import { documentKey } from '../model';
 import { type DocumentKind, type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { adjustmentSign } from '../tax/totalSign';
@@ -11,6 +13,8 @@ export interface Ledger {
   /** In sheet order. */
   readonly views: readonly InvoiceView[];
   byKey(type: number, number: number): InvoiceView | undefined;
+  /** The status of a document's latest promise to pay (Gestiones) as of `asOf`; worked out on first use. */
+  readonly promiseStatusOf?: (key: DocumentKey) => PromiseStatus | null;
 }
 
 /**
@@ -113,7 +117,7 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
       paid: 0,
       adjustments: 0,
       balance: 0,
-      paymentStatus: doc.state === 'anulada' ? 'anulada' : target?.paymentStatus ?? 'pagada',
+      paymentStatus: doc.state === 'anulada' ? 'anulada' : (target?.paymentStatus ?? 'pagada'),
       daysOverdue: 0,
       customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
       searchText: searchTextOf(doc),
@@ -122,7 +126,9 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
     return view;
   });
 
-  return { asOf, views, byKey: (type, number) => own.get(`${type}-${number}`) };
+  let promises: PromiseIndex | undefined;
+  const promiseStatusOf = (key: DocumentKey): PromiseStatus | null => (promises ??= promiseIndex(book, asOf)).promiseOf(key)?.status ?? null;
+  return { asOf, views, byKey: (type, number) => own.get(`${type}-${number}`), promiseStatusOf };
 }
 
 type Position = Pick<InvoiceView, 'kind' | 'paid' | 'adjustments' | 'balance' | 'paymentStatus' | 'daysOverdue' | 'customerTags' | 'searchText'>;

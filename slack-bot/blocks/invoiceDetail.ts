@@ -4,6 +4,7 @@ import { button, clamp, context, escapeMrkdwn, fallbackText, header, section } f
 import { documentTitle, labels, statusText } from './labels';
 import type { SlackMessage } from './searchResults';
 import { PAYMENT_BUTTON_VALUE, encodePayload } from './payloads';
+import { promiseButton } from './promiseModal';
 
 export const INVOICE_PDF_ACTION = 'invoice_pdf';
 export const RECORD_PAYMENT_ACTION = 'record_payment';
@@ -42,6 +43,7 @@ export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payme
   const actions = [button(l.pdf, INVOICE_PDF_ACTION, key)];
   if (options.canRecordPayments && takesPayments(view)) {
     actions.push(button(l.recordPayment, RECORD_PAYMENT_ACTION, encodePayload(PAYMENT_BUTTON_VALUE, { key, balance: view.balance }), 'primary'));
+    actions.push(...promiseButton(view, locale));
   }
   blocks.push({ type: 'actions', elements: actions });
   return { text: fallbackText(`${title} · ${clamp(view.customerName, 200)} · ${l.balance} ${money(view.balance)}`), blocks };

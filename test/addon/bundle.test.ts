@@ -14,7 +14,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'importSiiFiles', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewSiiImport', 'promptLibroDeVentas', 'reconcileRcv', 'recordPayment', 'saveLocale', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'importSiiFiles', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'previewSiiImport', 'promptLibroDeVentas', 'reconcileRcv', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
     );
   });
 
@@ -51,18 +51,21 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const { context, fakes } = addon({ 'Hoja 1': [] });
       context.setupWorkbook();
       const once = asJson(fakes.snapshot());
-      expect(fakes.sheetNames()).toEqual(['Hoja 1', 'Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial']);
+      expect(fakes.sheetNames()).toEqual(['Hoja 1', 'Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Gestiones', 'Recordatorios']);
       const facturas = once.find((s) => s.name === 'Facturas')!;
       expect(facturas.grid[0]).toEqual(TABS.facturas.columns.map((c) => c.header));
       expect(facturas.frozenRows).toBe(1);
       const header = facturas.grid[0]!;
       const lists = Object.fromEntries(facturas.validations.map((v: any) => [header[v.column - 1], v.rule.values]));
       expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'], Moneda: choiceLabels('currency', 'es') });
-      expect(fakes.triggers).toEqual([{ handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' }]);
+      expect(fakes.triggers).toEqual([
+        { handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' },
+        { handler: 'sendDailyReminders', eventType: 'CLOCK', source: 'clock', everyDays: 1, atHour: 8 },
+      ]);
 
       context.setupWorkbook();
       expect(asJson(fakes.snapshot())).toEqual(once);
-      expect(fakes.triggers).toHaveLength(1);
+      expect(fakes.triggers).toHaveLength(2);
       expect(fakes.alerts[1]).toContain('Facturas: sin cambios');
     });
 
@@ -156,7 +159,9 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const changed = decodeProjection(answer.changes.projection, CHILE);
       expect(changed.documents.map((d) => `${d.type}-${d.number}`)).toEqual(['33-1001']);
       expect(changed.paid).toEqual([100000]);
-      expect(answer.changes.payments).toEqual([{ date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 }]);
+      expect(answer.changes.payments).toEqual([
+        { date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 },
+      ]);
       expect(answer.changes.history).toHaveLength(1);
       expect(answer.version.after).not.toBe(answer.version.before);
     });

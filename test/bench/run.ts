@@ -10,6 +10,7 @@ import { renderTable } from './renderTable';
 import { loadBench } from './loadBench';
 import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
+import { collectionsBench } from './collectionsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
 import { localBench } from './localBench';
@@ -19,9 +20,9 @@ import { siiBench } from './siiBench';
 import { BOT_REPLICA, replicaBench } from './replicaBench';
 import { runReplica } from '../support/replicaProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local' | 'sii';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local', 'sii'];
-const SIZED: readonly Group[] = ['load', 'query', 'reports'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local' | 'sii' | 'collections';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local', 'sii', 'collections'];
+const SIZED: readonly Group[] = ['load', 'query', 'reports', 'collections'];
 
 interface Options {
   readonly sizes: readonly number[];
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
       if (options.groups.includes('load')) add(await loadBench(fixture));
       if (options.groups.includes('query')) add(await queryBench(fixture));
       if (options.groups.includes('reports')) add(await reportsBench(fixture));
+      if (options.groups.includes('collections')) add(await collectionsBench(fixture));
       fixture.release();
       fixture = null;
       collectGarbage();
