@@ -56,17 +56,21 @@ function folioBox(view: InvoiceView, issuer: Issuer | null | undefined, typeName
   return {
     table: {
       widths: ['*'],
-      body: [[{
-        stack: [
-          t(issuer ? `${l.taxId}: ${issuer.taxId}` : `${l.taxId}: —`, { bold: true }),
-          t(typeName.toUpperCase(), { bold: true, margin: [0, 4, 0, 4] }),
-          t(`${l.number} ${view.number}`, { bold: true, fontSize: 13 }),
+      body: [
+        [
+          {
+            stack: [
+              t(issuer ? `${l.taxId}: ${issuer.taxId}` : `${l.taxId}: —`, { bold: true }),
+              t(typeName.toUpperCase(), { bold: true, margin: [0, 4, 0, 4] }),
+              t(`${l.number} ${view.number}`, { bold: true, fontSize: 13 }),
+            ],
+            alignment: 'center',
+            color: RED,
+            margin: [4, 6, 4, 6],
+            borderColor: red,
+          },
         ],
-        alignment: 'center',
-        color: RED,
-        margin: [4, 6, 4, 6],
-        borderColor: red,
-      }]],
+      ],
     },
   };
 }
@@ -156,8 +160,21 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   }
 
   const content: PdfContent[] = [
-    { columns: [{ ...asStack(issuerBlock(input.issuer, l)), width: '*' }, { ...asStack(folioBox(view, input.issuer, typeName, l)), width: 190 }], columnGap: 20 },
-    { columns: [{ ...asStack(customerBlock(view, input.customer, profile, l)), width: '*' }, { stack: dates, width: 220 }], columnGap: 20, margin: [0, 16, 0, 0] },
+    {
+      columns: [
+        { ...asStack(issuerBlock(input.issuer, l)), width: '*' },
+        { ...asStack(folioBox(view, input.issuer, typeName, l)), width: 190 },
+      ],
+      columnGap: 20,
+    },
+    {
+      columns: [
+        { ...asStack(customerBlock(view, input.customer, profile, l)), width: '*' },
+        { stack: dates, width: 220 },
+      ],
+      columnGap: 20,
+      margin: [0, 16, 0, 0],
+    },
   ];
   if (isVoid) content.push(t(l.voidNotice, { bold: true, color: RED, margin: [0, 10, 0, 0] }));
   content.push(linesTable(lines, currency, l));
@@ -182,7 +199,12 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
           headerRows: 1,
           widths: ['auto', '*', '*', 'auto'],
           body: [
-            [{ text: l.paymentDate, bold: true }, { text: l.method, bold: true }, { text: l.paymentReference, bold: true }, { text: l.amount, bold: true, alignment: 'right' }],
+            [
+              { text: l.paymentDate, bold: true },
+              { text: l.method, bold: true },
+              { text: l.paymentReference, bold: true },
+              { text: l.amount, bold: true, alignment: 'right' },
+            ],
             ...payments.map((p): PdfTableCell[] => [t(formatDateCl(p.date)), t(p.method), t(p.reference), { text: money(p.amount), alignment: 'right' }]),
           ],
         },

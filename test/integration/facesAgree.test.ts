@@ -54,7 +54,9 @@ function asAppsScriptCells(tables: Record<string, readonly (readonly Cell[])[]>)
   return Object.fromEntries(
     Object.entries(tables).map(([name, rows]) => [
       name,
-      rows.map((row, r) => row.map((cell, c) => (cell instanceof Date && isUtcMidnight(cell) && !(name === 'Historial' && c === HISTORIAL_TIMESTAMP_COLUMN && r > 0) ? startOfLocalDay(cell, ZONE) : cell))),
+      rows.map((row, r) =>
+        row.map((cell, c) => (cell instanceof Date && isUtcMidnight(cell) && !(name === 'Historial' && c === HISTORIAL_TIMESTAMP_COLUMN && r > 0) ? startOfLocalDay(cell, ZONE) : cell)),
+      ),
     ]),
   );
 }
