@@ -4,8 +4,18 @@ import type { Messages } from './messages';
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: readonly OptionHelp[] = [
-  { name: 'workbook', type: 'string', value: 'PATH', help: { es: 'libro .xlsx (o FACTURAS_WORKBOOK; por defecto ./facturas.xlsx)', en: '.xlsx workbook (or FACTURAS_WORKBOOK; default ./facturas.xlsx)' } },
-  { name: 'as-of', type: 'string', value: 'YYYY-MM-DD', help: { es: 'fecha de corte (por defecto hoy en FACTURAS_TIMEZONE, America/Santiago)', en: 'as-of date (default today in FACTURAS_TIMEZONE, America/Santiago)' } },
+  {
+    name: 'workbook',
+    type: 'string',
+    value: 'PATH',
+    help: { es: 'libro .xlsx (o FACTURAS_WORKBOOK; por defecto ./facturas.xlsx)', en: '.xlsx workbook (or FACTURAS_WORKBOOK; default ./facturas.xlsx)' },
+  },
+  {
+    name: 'as-of',
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    help: { es: 'fecha de corte (por defecto hoy en FACTURAS_TIMEZONE, America/Santiago)', en: 'as-of date (default today in FACTURAS_TIMEZONE, America/Santiago)' },
+  },
   { name: 'format', type: 'string', value: 'FORMAT', help: { es: 'table, json o csv donde corresponda', en: 'table, json or csv where it applies' } },
   { name: 'lang', type: 'string', value: 'es|en', help: { es: 'idioma de los mensajes (o FACTURAS_LANG)', en: 'language of the messages (or FACTURAS_LANG)' } },
   { name: 'help', type: 'boolean', help: { es: 'muestra la ayuda', en: 'shows the help' } },
@@ -58,7 +68,13 @@ export function parseCommandArgs(argv: readonly string[], commandName: string, c
 }
 
 /** Checks how many words follow the command; the usage line says what they should be. */
-export function expectPositionals(args: CommandArgs, command: { name: string; usage: { es: string; en: string } }, range: { min: number; max: number }, m: Messages, locale: 'es' | 'en'): readonly string[] {
+export function expectPositionals(
+  args: CommandArgs,
+  command: { name: string; usage: { es: string; en: string } },
+  range: { min: number; max: number },
+  m: Messages,
+  locale: 'es' | 'en',
+): readonly string[] {
   if (args.positionals.length < range.min) throw new CliError([m.missingArgument(command.name, command.usage[locale])], EXIT.usage);
   if (args.positionals.length > range.max) throw new CliError([m.tooManyArguments(command.name, args.positionals[range.max]!)], EXIT.usage);
   return args.positionals;

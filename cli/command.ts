@@ -74,7 +74,10 @@ export interface Command {
 
 /** A failure the user can fix: one line per reason on stderr, and an exit code. */
 export class CliError extends Error {
-  constructor(readonly lines: readonly string[], readonly exitCode: number = EXIT.failure) {
+  constructor(
+    readonly lines: readonly string[],
+    readonly exitCode: number = EXIT.failure,
+  ) {
     super(lines.join('\n'));
     this.name = 'CliError';
   }

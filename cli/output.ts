@@ -12,7 +12,11 @@ export function warnUnreadable(read: WorkbookRead, context: CommandContext): voi
 }
 
 /** Refusals from core: one line per issue, exit 1. */
-export const issuesError = (issues: readonly Issue[], locale: Locale): CliError => new CliError(issues.map((problem) => formatIssue(problem, locale)), EXIT.failure);
+export const issuesError = (issues: readonly Issue[], locale: Locale): CliError =>
+  new CliError(
+    issues.map((problem) => formatIssue(problem, locale)),
+    EXIT.failure,
+  );
 
 export const statusLabel = (view: Pick<InvoiceView, 'paymentStatus'>, locale: Locale): string => PAYMENT_STATUS_LABELS[view.paymentStatus][locale];
 

@@ -22,8 +22,7 @@ const custom = (ctx: z.RefinementCtx, message: string): never => {
   return z.NEVER;
 };
 
-export const isoDateOption = (option: string, m: Messages) =>
-  z.string().transform((value, ctx) => parseIsoDate(value) ?? custom(ctx, m.badDate(option, value)));
+export const isoDateOption = (option: string, m: Messages) => z.string().transform((value, ctx) => parseIsoDate(value) ?? custom(ctx, m.badDate(option, value)));
 
 export const wholeNumberOption = (option: string, min: number, max: number, m: Messages) =>
   z.string().transform((value, ctx) => {
@@ -33,16 +32,14 @@ export const wholeNumberOption = (option: string, min: number, max: number, m: M
 
 export const periodOption = (m: Messages) => z.string().transform((value, ctx) => (isPeriod(value.trim()) ? value.trim() : custom(ctx, m.badPeriod(value))));
 
-export const textOption = (option: string, m: Messages) =>
-  z.string().transform((value, ctx) => (value.trim() === '' ? custom(ctx, m.emptyOption(option)) : value.trim()));
+export const textOption = (option: string, m: Messages) => z.string().transform((value, ctx) => (value.trim() === '' ? custom(ctx, m.emptyOption(option)) : value.trim()));
 
 export const FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
 
 export const formatOption = (m: Messages) =>
-  z.string().transform((value, ctx) => (FORMATS as readonly string[]).includes(value) ? (value as (typeof FORMATS)[number]) : custom(ctx, m.badFormat(value)));
+  z.string().transform((value, ctx) => ((FORMATS as readonly string[]).includes(value) ? (value as (typeof FORMATS)[number]) : custom(ctx, m.badFormat(value))));
 
-export const langOption = (m: Messages) =>
-  z.string().transform((value, ctx) => (value === 'es' || value === 'en' ? value : custom(ctx, m.badLang(value))));
+export const langOption = (m: Messages) => z.string().transform((value, ctx) => (value === 'es' || value === 'en' ? value : custom(ctx, m.badLang(value))));
 
 /** An option that must be there, with a sentence saying so when it is not. */
 export const requiredOption = (option: string, m: Messages) =>
@@ -52,4 +49,7 @@ export const requiredOption = (option: string, m: Messages) =>
 export const amountOption = (m: Messages) =>
   requiredOption('--amount', m).pipe(z.string().transform((value, ctx) => (/^-?\s*(\$|US\$)?\s*\d[\d.,]*$/.test(value) ? value.replace(/\s/g, '') : custom(ctx, m.badAmount(value)))));
 
-export const optionalText = z.string().optional().transform((value) => value?.trim() ?? '');
+export const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() ?? '');

@@ -24,7 +24,9 @@ export interface BoltAppOptions {
 export function createBoltApp(options: BoltAppOptions): { app: App; receiver: ExpressReceiver } {
   const { services, identity, logger } = options;
   const receiver = new ExpressReceiver({
-    signingSecret: services.settings.signingSecret, signatureVerification: true, logger,
+    signingSecret: services.settings.signingSecret,
+    signatureVerification: true,
+    logger,
     customPropertiesExtractor: (req) => ({ requestId: String(req.headers[REQUEST_ID_HEADER] ?? '-') }),
   });
   const app = new App({

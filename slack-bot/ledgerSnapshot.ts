@@ -39,12 +39,15 @@ export function createLedgerSnapshot(options: LedgerSnapshotOptions): LedgerSnap
     if (!refreshing) {
       const started = generation;
       const at = now().getTime();
-      const pending: Promise<WorkbookRead> = store.read().then((read) => {
-        if (started === generation) latest = { read, at };
-        return read;
-      }).finally(() => {
-        if (refreshing === pending) refreshing = undefined;
-      });
+      const pending: Promise<WorkbookRead> = store
+        .read()
+        .then((read) => {
+          if (started === generation) latest = { read, at };
+          return read;
+        })
+        .finally(() => {
+          if (refreshing === pending) refreshing = undefined;
+        });
       refreshing = pending;
     }
     return refreshing;

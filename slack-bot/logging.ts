@@ -29,7 +29,7 @@ export function consoleLogger(name = 'facturas-bot', level: LogLevel = LogLevel.
   let label = name;
   const write = (at: LogLevel, msg: unknown[]): void => {
     if (ORDER.indexOf(at) < ORDER.indexOf(current)) return;
-    console.error(`[${at.toUpperCase()}] ${label} ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.stack ?? m.message : JSON.stringify(m))).join(' ')}`);
+    console.error(`[${at.toUpperCase()}] ${label} ${msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? (m.stack ?? m.message) : JSON.stringify(m))).join(' ')}`);
   };
   return {
     debug: (...msg) => write(LogLevel.DEBUG, msg),

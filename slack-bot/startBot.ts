@@ -133,8 +133,11 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
 
   const sheetReads = sheetReadRecorder();
   const ledgers = createLedgerSnapshot({
-    store: sheetReads.watch(openStore(settings, options, now, logger)), now, logger,
-    freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
+    store: sheetReads.watch(openStore(settings, options, now, logger)),
+    now,
+    logger,
+    freshMillis: SNAPSHOT_FRESH_MS,
+    maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
   // The first read also primes the answers' snapshot.

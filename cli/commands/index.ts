@@ -8,10 +8,26 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'init', summary: { es: 'crea el libro con todas las hojas (--demo: con datos de ejemplo)', en: 'creates the workbook with every tab (--demo: with sample data)' }, load: async () => (await import('./init')).command },
-  { name: 'import', summary: { es: 'agrega los documentos de CSV, RCV o XML de DTE, todos o ninguno', en: 'appends the documents of CSV, RCV or DTE XML files, all or none' }, load: async () => (await import('./import')).command },
-  { name: 'search', summary: { es: 'busca documentos (facturas search --help muestra el lenguaje)', en: 'searches documents (facturas search --help shows the language)' }, load: async () => (await import('./search')).command },
-  { name: 'show', summary: { es: 'muestra un documento: detalle, pagos, notas e historial', en: 'shows one document: lines, payments, notes and history' }, load: async () => (await import('./show')).command },
+  {
+    name: 'init',
+    summary: { es: 'crea el libro con todas las hojas (--demo: con datos de ejemplo)', en: 'creates the workbook with every tab (--demo: with sample data)' },
+    load: async () => (await import('./init')).command,
+  },
+  {
+    name: 'import',
+    summary: { es: 'agrega los documentos de CSV, RCV o XML de DTE, todos o ninguno', en: 'appends the documents of CSV, RCV or DTE XML files, all or none' },
+    load: async () => (await import('./import')).command,
+  },
+  {
+    name: 'search',
+    summary: { es: 'busca documentos (facturas search --help muestra el lenguaje)', en: 'searches documents (facturas search --help shows the language)' },
+    load: async () => (await import('./search')).command,
+  },
+  {
+    name: 'show',
+    summary: { es: 'muestra un documento: detalle, pagos, notas e historial', en: 'shows one document: lines, payments, notes and history' },
+    load: async () => (await import('./show')).command,
+  },
   { name: 'pay', summary: { es: 'registra un pago en Pagos e Historial', en: 'records a payment in Pagos and Historial' }, load: async () => (await import('./pay')).command },
   { name: 'promise', summary: { es: 'registra una promesa de pago en Gestiones', en: 'records a promise to pay in Gestiones' }, load: async () => (await import('./promise')).command },
   {
@@ -31,7 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'void', summary: { es: 'anula un documento', en: 'voids a document' }, load: async () => (await import('./void')).command },
   { name: 'report', summary: { es: 'informes: status, aging, libro-ventas, f29', en: 'reports: status, aging, libro-ventas, f29' }, load: async () => (await import('./report')).command },
-  { name: 'sii', summary: { es: 'concilia el libro con el RCV del SII (sii reconcile RCV.csv)', en: 'reconciles the workbook with the SII RCV (sii reconcile RCV.csv)' }, load: async () => (await import('./sii')).command },
+  {
+    name: 'sii',
+    summary: { es: 'concilia el libro con el RCV del SII (sii reconcile RCV.csv)', en: 'reconciles the workbook with the SII RCV (sii reconcile RCV.csv)' },
+    load: async () => (await import('./sii')).command,
+  },
   { name: 'pdf', summary: { es: 'guarda el PDF de un documento', en: 'saves the PDF of a document' }, load: async () => (await import('./pdf')).command },
   {
     name: 'serve',

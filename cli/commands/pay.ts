@@ -12,7 +12,10 @@ export const asOptionIssues = (issues: readonly Issue[]): Issue[] => issues.map(
 
 export const command: Command = {
   name: 'pay',
-  usage: { es: '[TIPO-]FOLIO --amount N [--date AAAA-MM-DD] [--method MEDIO] [--ref REFERENCIA] [--user USUARIO]', en: '[TYPE-]NUMBER --amount N [--date YYYY-MM-DD] [--method METHOD] [--ref REFERENCE] [--user USER]' },
+  usage: {
+    es: '[TIPO-]FOLIO --amount N [--date AAAA-MM-DD] [--method MEDIO] [--ref REFERENCIA] [--user USUARIO]',
+    en: '[TYPE-]NUMBER --amount N [--date YYYY-MM-DD] [--method METHOD] [--ref REFERENCE] [--user USER]',
+  },
   description: {
     es: 'Registra un pago: agrega una fila a Pagos y otra a Historial y actualiza Pagado, Saldo y Estado de pago. Rechaza documentos inexistentes o anulados, montos no positivos y montos mayores que el saldo.',
     en: 'Records a payment: appends a row to Pagos and one to Historial and refreshes Pagado, Saldo and Estado de pago. Refuses unknown or void documents, non-positive amounts and amounts above the balance.',
@@ -28,15 +31,12 @@ export const command: Command = {
   async run(args, context) {
     const m = messages(context.locale);
     const [key] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
-    const options = validate(
-      z.object({ amount: amountOption(m), date: isoDateOption('--date', m).optional(), method: optionalText, ref: optionalText, user: optionalText }),
-      args.values,
-      m,
-    );
+    const options = validate(z.object({ amount: amountOption(m), date: isoDateOption('--date', m).optional(), method: optionalText, ref: optionalText, user: optionalText }), args.values, m);
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
       const payment = recordTypedPayment(
-        read, context.profile,
+        read,
+        context.profile,
         { document: key!, amount: options.amount, date: options.date ?? '', method: options.method, reference: options.ref },
         { user: options.user || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString() },
       );
@@ -45,9 +45,20 @@ export const command: Command = {
     if (!result.ok) throw issuesError(asOptionIssues(result.issues), context.locale);
     const { before, after, amount, date, request } = result.value;
     if ((context.format ?? 'table') === 'json') {
-      context.print(json({ payment: { type: after.type, number: after.number, date, amount, method: request.method, reference: request.reference }, before: invoiceJson(before), after: invoiceJson(after) }));
+      context.print(
+        json({ payment: { type: after.type, number: after.number, date, amount, method: request.method, reference: request.reference }, before: invoiceJson(before), after: invoiceJson(after) }),
+      );
     } else {
-      context.print(m.paid(formatMoney(amount, after.currency), documentKey(after), after.customerName, formatMoney(after.balance, after.currency), statusLabel(before, context.locale), statusLabel(after, context.locale)));
+      context.print(
+        m.paid(
+          formatMoney(amount, after.currency),
+          documentKey(after),
+          after.customerName,
+          formatMoney(after.balance, after.currency),
+          statusLabel(before, context.locale),
+          statusLabel(after, context.locale),
+        ),
+      );
     }
     return EXIT.ok;
   },

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { type ReportTable, PAYMENT_STATUS_EN, agingReport, f29Debits, f29Table, agingTable, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable } from '../../core';
+import {
+  type ReportTable,
+  PAYMENT_STATUS_EN,
+  agingReport,
+  f29Debits,
+  f29Table,
+  libroDeVentas,
+  libroDeVentasTable,
+  renderCsv,
+  renderTextTable,
+  reportDocDefinition,
+  statusSummary,
+  statusSummaryTable,
+} from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, type CommandContext, type OutputFormat, CliError, EXIT } from '../command';
 import { messages } from '../messages';

@@ -28,7 +28,12 @@ export const command: Command = {
   },
   options: [
     { name: 'port', type: 'string', value: 'N', help: { es: `puerto del panel (por defecto ${DEFAULT_PORT}; 0 elige uno libre)`, en: `sidebar port (default ${DEFAULT_PORT}; 0 picks a free one)` } },
-    { name: 'user', type: 'string', value: 'U', help: { es: 'quién registra los pagos (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records payments (default FACTURAS_USER or the system user)' } },
+    {
+      name: 'user',
+      type: 'string',
+      value: 'U',
+      help: { es: 'quién registra los pagos (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records payments (default FACTURAS_USER or the system user)' },
+    },
   ],
   formats: [],
   async run(args, context) {

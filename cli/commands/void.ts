@@ -14,7 +14,9 @@ export const command: Command = {
     es: 'Anula un documento: cambia su Estado a Anulada, actualiza sus columnas derivadas y agrega una fila a Historial.',
     en: 'Voids a document: sets its Estado to Anulada, refreshes its derived columns and appends a row to Historial.',
   },
-  options: [{ name: 'user', type: 'string', value: 'U', help: { es: 'quién anula (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who voids it (default FACTURAS_USER or the system user)' } }],
+  options: [
+    { name: 'user', type: 'string', value: 'U', help: { es: 'quién anula (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who voids it (default FACTURAS_USER or the system user)' } },
+  ],
   formats: ['table', 'json'],
   async run(args, context) {
     const m = messages(context.locale);
@@ -23,7 +25,11 @@ export const command: Command = {
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
       const voided = voidDocument(read, context.profile, {
-        document: key!, user: options.user || defaultUser(context.io), channel: 'cli', today: context.asOf, now: context.now().toISOString(),
+        document: key!,
+        user: options.user || defaultUser(context.io),
+        channel: 'cli',
+        today: context.asOf,
+        now: context.now().toISOString(),
       });
       return voided.ok ? ok({ plan: voided.value.plan, outcome: voided.value }) : voided;
     });

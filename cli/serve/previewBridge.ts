@@ -32,8 +32,7 @@ const ATTEMPTS = 3;
  * writes stand only if the file still reads the same: anything written since, by `facturas pay`,
  * the bot or a hand edit, sends the call round again on a fresh snapshot.
  */
-const unchangedSince = (snapshot: WorkbookRead, fresh: WorkbookRead): boolean =>
-  JSON.stringify([snapshot.book, snapshot.layout]) === JSON.stringify([fresh.book, fresh.layout]);
+const unchangedSince = (snapshot: WorkbookRead, fresh: WorkbookRead): boolean => JSON.stringify([snapshot.book, snapshot.layout]) === JSON.stringify([fresh.book, fresh.layout]);
 
 const merged = (pending: readonly PendingWrite[]): ChangePlan => ({
   updates: pending.flatMap((p) => p.plan.updates),
@@ -71,9 +70,7 @@ export function createPreviewBridge(options: PreviewBridgeOptions) {
       await options.mailbox.flush();
       if (port.pending.length === 0) return result;
       const snapshot = readWorkbook(tables, { profile, timeZone: port.timeZone() });
-      const written = await options.store.transact((fresh) =>
-        unchangedSince(snapshot, fresh) ? ok({ plan: merged(port.pending), outcome: true }) : fail(issue('documentChanged')),
-      );
+      const written = await options.store.transact((fresh) => (unchangedSince(snapshot, fresh) ? ok({ plan: merged(port.pending), outcome: true }) : fail(issue('documentChanged'))));
       if (written.ok) {
         writes = port.writes;
         seenStamp = options.fileStamp ? await options.fileStamp() : null;

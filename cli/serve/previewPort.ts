@@ -1,6 +1,4 @@
-import {
-  type Cell, type CellValue, type ChangePlan, type Locale, type TabId, type TabLayout, type WorkbookTables, isDateValue, isInstantValue,
-} from '../../core';
+import { type Cell, type CellValue, type ChangePlan, type Locale, type TabId, type TabLayout, type WorkbookTables, isDateValue, isInstantValue } from '../../core';
 import type { SpreadsheetPort, TabSetup, TabSetupResult } from '../../sheets-addon/server/ports';
 import { previewMessages } from './previewMessages';
 
@@ -30,7 +28,11 @@ export class PreviewSpreadsheetPort implements SpreadsheetPort {
   /** The bridge's count of writes to the file; see createPreviewBridge. */
   writes: number;
 
-  constructor(snapshot: WorkbookTables, private readonly locale: () => Locale = () => 'es', writes = 0) {
+  constructor(
+    snapshot: WorkbookTables,
+    private readonly locale: () => Locale = () => 'es',
+    writes = 0,
+  ) {
     this.writes = writes;
     this.tables = Object.fromEntries(Object.entries(snapshot).map(([name, rows]) => [name, rows.map((row) => [...row])]));
   }

@@ -11,8 +11,16 @@ import type { Cell } from '../workbook/cells';
 import { type SeededRandom, seededRandom } from './seededRandom';
 import { santiagoInstant, utcDate } from './utcDate';
 import {
-  DEMO_CUSTOMERS, DEMO_DEBIT_REASONS, DEMO_EXEMPT_SERVICES, DEMO_ISSUER, DEMO_PAYMENT_METHODS, DEMO_PRODUCTS, DEMO_RETAIL_METHODS, DEMO_USERS,
-  type DemoCustomer, type DemoProduct,
+  DEMO_CUSTOMERS,
+  DEMO_DEBIT_REASONS,
+  DEMO_EXEMPT_SERVICES,
+  DEMO_ISSUER,
+  DEMO_PAYMENT_METHODS,
+  DEMO_PRODUCTS,
+  DEMO_RETAIL_METHODS,
+  DEMO_USERS,
+  type DemoCustomer,
+  type DemoProduct,
 } from './demoParties';
 
 export interface DemoOptions {
@@ -134,7 +142,13 @@ export function demoWorkbook(options: DemoOptions): WorkbookTables {
     const lines = type === 34 ? saleLines(random, DEMO_EXEMPT_SERVICES, false) : saleLines(random, DEMO_PRODUCTS, wholesale);
     const { origin, originRef } = type === 39 ? { origin: 'directa' as const, originRef: '' } : originFor(random, counters);
     return makeDocument({
-      type, issueDate, customer, origin, originRef, lines, reference: null,
+      type,
+      issueDate,
+      customer,
+      origin,
+      originRef,
+      lines,
+      reference: null,
       dueDate: type === 39 ? null : addDays(issueDate, customer.paymentTermDays),
       notes: customer.tags.includes('gobierno') ? `OC ${random.int(1000, 9999)}-${random.int(10, 99)}-SE${issueDate.slice(2, 4)}` : '',
     });
@@ -145,20 +159,42 @@ export function demoWorkbook(options: DemoOptions): WorkbookTables {
   for (const invoice of amendable) {
     const roll = random.next();
     if (roll < 0.09) {
-      const returned = invoice.lines.filter((l) => !l.exempt || invoice.type === 34).slice(0, 1).map((l) => ({
-        ...l, description: `Devolución: ${l.description}`, quantity: Math.max(1, Math.floor(l.quantity / 2)),
-      }));
+      const returned = invoice.lines
+        .filter((l) => !l.exempt || invoice.type === 34)
+        .slice(0, 1)
+        .map((l) => ({
+          ...l,
+          description: `Devolución: ${l.description}`,
+          quantity: Math.max(1, Math.floor(l.quantity / 2)),
+        }));
       if (returned.length === 0) continue;
-      notes.push(makeDocument({
-        type: 61, issueDate: addDays(invoice.issueDate, random.int(1, 3)), dueDate: null, customer: invoice.customer,
-        origin: 'directa', originRef: '', lines: returned, reference: invoice, notes: 'Devolución de mercadería',
-      }));
+      notes.push(
+        makeDocument({
+          type: 61,
+          issueDate: addDays(invoice.issueDate, random.int(1, 3)),
+          dueDate: null,
+          customer: invoice.customer,
+          origin: 'directa',
+          originRef: '',
+          lines: returned,
+          reference: invoice,
+          notes: 'Devolución de mercadería',
+        }),
+      );
     } else if (roll < 0.12 && invoice.type === 33) {
-      notes.push(makeDocument({
-        type: 56, issueDate: addDays(invoice.issueDate, random.int(2, 3)), dueDate: null, customer: invoice.customer, origin: 'directa', originRef: '',
-        lines: [{ description: random.pick(DEMO_DEBIT_REASONS), quantity: 1, unitPrice: random.int(5, 60) * 1000, discountPercent: 0, exempt: false }],
-        reference: invoice, notes: '',
-      }));
+      notes.push(
+        makeDocument({
+          type: 56,
+          issueDate: addDays(invoice.issueDate, random.int(2, 3)),
+          dueDate: null,
+          customer: invoice.customer,
+          origin: 'directa',
+          originRef: '',
+          lines: [{ description: random.pick(DEMO_DEBIT_REASONS), quantity: 1, unitPrice: random.int(5, 60) * 1000, discountPercent: 0, exempt: false }],
+          reference: invoice,
+          notes: '',
+        }),
+      );
     }
   }
 
@@ -195,10 +231,8 @@ function settle(random: SeededRandom, today: IsoDate, invoices: readonly DemoDoc
     const channel: Channel = random.pick(['sidebar', 'sidebar', 'slack', 'cli']);
     const dueDate = doc.dueDate ?? doc.issueDate;
     const docNotes = notesOf.get(doc) ?? [];
-    const adjustmentsOn = (date: IsoDate): number =>
-      docNotes.filter((n) => n.issueDate <= date).reduce((sum, n) => sum + (n.type === 61 ? n.total : -n.total), 0);
-    const statusOn = (date: IsoDate, paid: number): PaymentStatus =>
-      paymentStatusAsOf({ total: doc.total, paid, adjustments: adjustmentsOn(date), dueDate, void: false }, date).status;
+    const adjustmentsOn = (date: IsoDate): number => docNotes.filter((n) => n.issueDate <= date).reduce((sum, n) => sum + (n.type === 61 ? n.total : -n.total), 0);
+    const statusOn = (date: IsoDate, paid: number): PaymentStatus => paymentStatusAsOf({ total: doc.total, paid, adjustments: adjustmentsOn(date), dueDate, void: false }, date).status;
 
     if (doc.voidOn !== null) {
       const on = doc.voidOn;
@@ -214,7 +248,8 @@ function settle(random: SeededRandom, today: IsoDate, invoices: readonly DemoDoc
     else if (doc.type === 39) fate = 'full';
     else {
       const roll = random.next();
-      fate = dueDate < today ? (roll < doc.customer.punctuality * 0.9 ? 'full' : roll < doc.customer.punctuality * 0.9 + 0.1 ? 'partial' : 'none') : roll < 0.3 ? 'full' : roll < 0.6 ? 'partial' : 'none';
+      fate =
+        dueDate < today ? (roll < doc.customer.punctuality * 0.9 ? 'full' : roll < doc.customer.punctuality * 0.9 + 0.1 ? 'partial' : 'none') : roll < 0.3 ? 'full' : roll < 0.6 ? 'partial' : 'none';
     }
     const amounts: number[] = [];
     if (owed <= 0) fate = 'none';
@@ -250,26 +285,58 @@ const documentRef = (doc: DemoDocument): string => `${doc.type}-${doc.number}`;
 
 function assembleTables(today: IsoDate, documents: readonly DemoDocument[], payments: readonly DemoPayment[], history: readonly DemoHistory[]): WorkbookTables {
   const table = (tab: TabId, rows: readonly (readonly Cell[])[]): Cell[][] => [canonicalHeaders(tab), ...rows.map((r) => [...r])];
-  const facturas = table('facturas', documents.map((d) => [
-    d.type, d.number, utcDate(d.issueDate), d.dueDate ? utcDate(d.dueDate) : null, d.customer.taxId, d.customer.name, d.customer.email,
-    ORIGIN_LABELS[d.origin].es, d.originRef, d.net, d.exempt, d.tax, d.total, 'CLP',
-    d.voidOn !== null ? STATE_LABELS.anulada.es : STATE_LABELS.emitida.es, d.reference ? documentRef(d.reference) : '', d.notes,
-    null, null, null,
-  ]));
+  const facturas = table(
+    'facturas',
+    documents.map((d) => [
+      d.type,
+      d.number,
+      utcDate(d.issueDate),
+      d.dueDate ? utcDate(d.dueDate) : null,
+      d.customer.taxId,
+      d.customer.name,
+      d.customer.email,
+      ORIGIN_LABELS[d.origin].es,
+      d.originRef,
+      d.net,
+      d.exempt,
+      d.tax,
+      d.total,
+      'CLP',
+      d.voidOn !== null ? STATE_LABELS.anulada.es : STATE_LABELS.emitida.es,
+      d.reference ? documentRef(d.reference) : '',
+      d.notes,
+      null,
+      null,
+      null,
+    ]),
+  );
   const tables: Record<string, Cell[][]> = {
     [COMPANY_TAB.name]: [
-      ['Campo', 'Valor'], ['Razón social', DEMO_ISSUER.name], ['RUT', DEMO_ISSUER.taxId], ['Giro', DEMO_ISSUER.businessActivity],
-      ['Dirección', DEMO_ISSUER.address], ['Email', DEMO_ISSUER.email], ['Teléfono', DEMO_ISSUER.phone],
+      ['Campo', 'Valor'],
+      ['Razón social', DEMO_ISSUER.name],
+      ['RUT', DEMO_ISSUER.taxId],
+      ['Giro', DEMO_ISSUER.businessActivity],
+      ['Dirección', DEMO_ISSUER.address],
+      ['Email', DEMO_ISSUER.email],
+      ['Teléfono', DEMO_ISSUER.phone],
     ],
     [TABS.facturas.name]: facturas,
-    [TABS.detalle.name]: table('detalle', documents.flatMap((d) => d.lines.map((l) => [d.type, d.number, l.description, l.quantity, l.unitPrice, l.discountPercent, l.exempt ? YES : NO]))),
-    [TABS.pagos.name]: table('pagos', payments.map((p) => [utcDate(p.date), p.document.type, p.document.number, p.amount, p.method, p.reference, p.user])),
-    [TABS.clientes.name]: table('clientes', DEMO_CUSTOMERS.map((c) => [
-      c.taxId, c.name, c.kind === 'empresa' ? 'Empresa' : 'Persona', c.businessActivity, c.region, c.commune, c.email, c.phone, c.tags.join(', '),
-    ])),
-    [TABS.historial.name]: table('historial', history.map((h, index) => [
-      `H-${String(index + 1).padStart(5, '0')}`, h.at, h.document.type, h.document.number, h.previousStatus, h.newStatus, h.amount, h.user, CHANNEL_LABELS[h.channel],
-    ])),
+    [TABS.detalle.name]: table(
+      'detalle',
+      documents.flatMap((d) => d.lines.map((l) => [d.type, d.number, l.description, l.quantity, l.unitPrice, l.discountPercent, l.exempt ? YES : NO])),
+    ),
+    [TABS.pagos.name]: table(
+      'pagos',
+      payments.map((p) => [utcDate(p.date), p.document.type, p.document.number, p.amount, p.method, p.reference, p.user]),
+    ),
+    [TABS.clientes.name]: table(
+      'clientes',
+      DEMO_CUSTOMERS.map((c) => [c.taxId, c.name, c.kind === 'empresa' ? 'Empresa' : 'Persona', c.businessActivity, c.region, c.commune, c.email, c.phone, c.tags.join(', ')]),
+    ),
+    [TABS.historial.name]: table(
+      'historial',
+      history.map((h, index) => [`H-${String(index + 1).padStart(5, '0')}`, h.at, h.document.type, h.document.number, h.previousStatus, h.newStatus, h.amount, h.user, CHANNEL_LABELS[h.channel]]),
+    ),
   };
 
   // Derived columns show what the tools would write: the position as of today.

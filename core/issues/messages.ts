@@ -68,41 +68,88 @@ export function issueMessage(issue: Issue, locale: Locale): string {
       const allowed = typeof p.choice === 'string' && isChoiceId(p.choice) ? allowedChoices(p.choice, locale) : p.allowed;
       return es ? `${value} no es un valor permitido (${allowed})` : `${value} is not an allowed value (${allowed})`;
     }
-    case 'invalidDocumentType': return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
-    case 'invalidEmail': return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
-    case 'totalMismatch': return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;
-    case 'totalWithOtherTaxesMismatch': return es ? `${value} no es Neto + Exento + IVA + Otros impuestos (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT + Other taxes (${money(issue, 'expected')})`;
-    case 'vatMismatch': return es ? `${value} no es el IVA ${p.rate} del Neto (${money(issue, 'expected')})` : `${value} is not ${p.rate} VAT on the Net (${money(issue, 'expected')})`;
-    case 'exemptDocumentHasVat': return es ? `un documento tipo ${p.type} es exento: Neto e IVA deben ser 0` : `a type ${p.type} document is exempt: Net and VAT must be 0`;
-    case 'duplicateDocument': return es ? `el documento ${p.key} ya está en la fila ${p.firstRow}` : `document ${p.key} is already in row ${p.firstRow}`;
-    case 'missingReference': return es ? `una nota tipo ${p.type} debe indicar el documento que modifica (p. ej. 33-1023)` : `a type ${p.type} note must name the document it amends (e.g. 33-1023)`;
-    case 'unknownReference': return es ? `${value} no corresponde a ningún documento` : `${value} matches no document`;
-    case 'dueBeforeIssue': return es ? `el vencimiento ${value} es anterior a la fecha de emisión ${p.issueDate}` : `due date ${value} is before the issue date ${p.issueDate}`;
-    case 'totalNotPositive': return es ? `el total ${value} debe ser mayor que cero` : `the total ${value} must be greater than zero`;
-    case 'creditExceedsDocument': return es ? `la nota de crédito por ${money(issue, 'value')} supera lo que queda de ${p.key} (${money(issue, 'remaining')})` : `the credit note of ${money(issue, 'value')} exceeds what remains of ${p.key} (${money(issue, 'remaining')})`;
-    case 'duplicateTab': return es ? `las hojas ${p.names} significan lo mismo (${p.tab}); deje una sola` : `the sheets ${p.names} mean the same (${p.tab}); keep only one`;
-    case 'csvEmpty': return es ? 'el archivo no tiene filas de datos' : 'the file has no data rows';
-    case 'csvColumnCount': return es ? `la línea tiene ${p.found} columnas y el encabezado ${p.expected}` : `the line has ${p.found} columns and the header ${p.expected}`;
-    case 'csvUnterminatedQuote': return es ? 'una comilla (") abierta aquí no se cierra' : 'a quote (") opened here is never closed';
-    case 'csvTextAfterQuote': return es ? 'hay texto después de una comilla de cierre; encierre todo el campo entre comillas' : 'there is text after a closing quote; quote the whole field';
-    case 'importDifferentValue': return es ? `el documento ${p.key} ya está ${placeOf(issue, locale)} con ${p.field} ${quoted(p.existing)}; el archivo dice ${value}` : `document ${p.key} is already ${placeOf(issue, locale)} with ${p.field} ${quoted(p.existing)}; the file says ${value}`;
-    case 'importDuplicateInFile': return es ? `el documento ${p.key} ya aparece en la línea ${p.line} del archivo` : `document ${p.key} already appears on line ${p.line} of the file`;
-    case 'importReferenceMissing': return es ? `${value} no corresponde a ningún documento del libro ni de esta importación` : `${value} matches no document in the workbook or in this import`;
-    case 'importUnknownKind': return es ? 'no es un CSV de Facturas, una exportación de ventas del RCV ni un XML de DTE del SII' : 'is neither a Facturas CSV, an RCV sales export nor an SII DTE XML';
-    case 'importNothingNew': return es ? 'todos los documentos ya estaban en el libro; no se escribió nada' : 'every document was already in the workbook; nothing was written';
-    case 'fileTooLarge': return es ? `pesa ${p.size} bytes; el máximo es ${p.limit} bytes (${p.what})` : `is ${p.size} bytes; the limit is ${p.limit} bytes (${p.what})`;
-    case 'xmlDoctype': return es ? 'declara un DOCTYPE o entidades (<!DOCTYPE, <!ENTITY); un DTE del SII no los usa y no se procesan por seguridad' : 'declares a DOCTYPE or entities (<!DOCTYPE, <!ENTITY); an SII DTE has none and they are refused for safety';
-    case 'xmlUnreadable': return es ? `no es un XML válido (${p.line ? `línea ${p.line}: ` : ''}${p.reason})` : `is not valid XML (${p.line ? `line ${p.line}: ` : ''}${p.reason})`;
-    case 'xmlNotDte': return es ? `no es un <DTE> ni un <EnvioDTE> del SII (espacio de nombres http://www.sii.cl/SiiDte); su raíz es ${value}` : `is not an SII <DTE> or <EnvioDTE> (namespace http://www.sii.cl/SiiDte); its root is ${value}`;
-    case 'xmlEncodingUnsupported': return es ? `declara la codificación ${value}; use UTF-8, ISO-8859-1 o WINDOWS-1252` : `declares the encoding ${value}; use UTF-8, ISO-8859-1 or WINDOWS-1252`;
-    case 'xmlNotUtf8': return es ? `declara ${value} pero sus bytes no son ${p.value} válido` : `declares ${value} but its bytes are not valid ${p.value}`;
-    case 'dteMissingField': return es ? `falta ${p.element}, obligatorio en un DTE` : `${p.element} is missing, and a DTE requires it`;
-    case 'rcvMissingColumn': return es ? `falta la columna ${quoted(p.column)} de la exportación de ventas del RCV` : `the RCV sales export column ${quoted(p.column)} is missing`;
-    case 'rcvOrphanContinuation': return es ? `una línea sin Nro continúa el documento anterior, pero ${p.type}-${p.folio} no es el documento de la línea anterior` : `a line without Nro continues the previous document, but ${p.type}-${p.folio} is not the document of the line before`;
-    case 'unknownDocument': return es ? `no existe el documento ${value}` : `there is no document ${value}`;
-    case 'ambiguousDocument': return es ? `el folio ${value} existe en varios tipos (${p.types}); indique TIPO-FOLIO, p. ej. ${p.example}` : `folio ${value} exists in several types (${p.types}); write TYPE-NUMBER, e.g. ${p.example}`;
-    case 'invalidDocumentKey': return es ? `${value} no es un documento (use FOLIO o TIPO-FOLIO, p. ej. 33-1023)` : `${value} is not a document (use NUMBER or TYPE-NUMBER, e.g. 33-1023)`;
-    case 'amountNotPositive': return es ? `el monto ${value} debe ser mayor que cero` : `the amount ${value} must be greater than zero`;
+    case 'invalidDocumentType':
+      return es ? `${value} no es un tipo de documento conocido (${p.allowed})` : `${value} is not a known document type (${p.allowed})`;
+    case 'invalidEmail':
+      return es ? `${value} no es un correo válido` : `${value} is not a valid email address`;
+    case 'totalMismatch':
+      return es ? `${value} no es Neto + Exento + IVA (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT (${money(issue, 'expected')})`;
+    case 'totalWithOtherTaxesMismatch':
+      return es ? `${value} no es Neto + Exento + IVA + Otros impuestos (${money(issue, 'expected')})` : `${value} is not Net + Exempt + VAT + Other taxes (${money(issue, 'expected')})`;
+    case 'vatMismatch':
+      return es ? `${value} no es el IVA ${p.rate} del Neto (${money(issue, 'expected')})` : `${value} is not ${p.rate} VAT on the Net (${money(issue, 'expected')})`;
+    case 'exemptDocumentHasVat':
+      return es ? `un documento tipo ${p.type} es exento: Neto e IVA deben ser 0` : `a type ${p.type} document is exempt: Net and VAT must be 0`;
+    case 'duplicateDocument':
+      return es ? `el documento ${p.key} ya está en la fila ${p.firstRow}` : `document ${p.key} is already in row ${p.firstRow}`;
+    case 'missingReference':
+      return es ? `una nota tipo ${p.type} debe indicar el documento que modifica (p. ej. 33-1023)` : `a type ${p.type} note must name the document it amends (e.g. 33-1023)`;
+    case 'unknownReference':
+      return es ? `${value} no corresponde a ningún documento` : `${value} matches no document`;
+    case 'dueBeforeIssue':
+      return es ? `el vencimiento ${value} es anterior a la fecha de emisión ${p.issueDate}` : `due date ${value} is before the issue date ${p.issueDate}`;
+    case 'totalNotPositive':
+      return es ? `el total ${value} debe ser mayor que cero` : `the total ${value} must be greater than zero`;
+    case 'creditExceedsDocument':
+      return es
+        ? `la nota de crédito por ${money(issue, 'value')} supera lo que queda de ${p.key} (${money(issue, 'remaining')})`
+        : `the credit note of ${money(issue, 'value')} exceeds what remains of ${p.key} (${money(issue, 'remaining')})`;
+    case 'duplicateTab':
+      return es ? `las hojas ${p.names} significan lo mismo (${p.tab}); deje una sola` : `the sheets ${p.names} mean the same (${p.tab}); keep only one`;
+    case 'csvEmpty':
+      return es ? 'el archivo no tiene filas de datos' : 'the file has no data rows';
+    case 'csvColumnCount':
+      return es ? `la línea tiene ${p.found} columnas y el encabezado ${p.expected}` : `the line has ${p.found} columns and the header ${p.expected}`;
+    case 'csvUnterminatedQuote':
+      return es ? 'una comilla (") abierta aquí no se cierra' : 'a quote (") opened here is never closed';
+    case 'csvTextAfterQuote':
+      return es ? 'hay texto después de una comilla de cierre; encierre todo el campo entre comillas' : 'there is text after a closing quote; quote the whole field';
+    case 'importDifferentValue':
+      return es
+        ? `el documento ${p.key} ya está ${placeOf(issue, locale)} con ${p.field} ${quoted(p.existing)}; el archivo dice ${value}`
+        : `document ${p.key} is already ${placeOf(issue, locale)} with ${p.field} ${quoted(p.existing)}; the file says ${value}`;
+    case 'importDuplicateInFile':
+      return es ? `el documento ${p.key} ya aparece en la línea ${p.line} del archivo` : `document ${p.key} already appears on line ${p.line} of the file`;
+    case 'importReferenceMissing':
+      return es ? `${value} no corresponde a ningún documento del libro ni de esta importación` : `${value} matches no document in the workbook or in this import`;
+    case 'importUnknownKind':
+      return es ? 'no es un CSV de Facturas, una exportación de ventas del RCV ni un XML de DTE del SII' : 'is neither a Facturas CSV, an RCV sales export nor an SII DTE XML';
+    case 'importNothingNew':
+      return es ? 'todos los documentos ya estaban en el libro; no se escribió nada' : 'every document was already in the workbook; nothing was written';
+    case 'fileTooLarge':
+      return es ? `pesa ${p.size} bytes; el máximo es ${p.limit} bytes (${p.what})` : `is ${p.size} bytes; the limit is ${p.limit} bytes (${p.what})`;
+    case 'xmlDoctype':
+      return es
+        ? 'declara un DOCTYPE o entidades (<!DOCTYPE, <!ENTITY); un DTE del SII no los usa y no se procesan por seguridad'
+        : 'declares a DOCTYPE or entities (<!DOCTYPE, <!ENTITY); an SII DTE has none and they are refused for safety';
+    case 'xmlUnreadable':
+      return es ? `no es un XML válido (${p.line ? `línea ${p.line}: ` : ''}${p.reason})` : `is not valid XML (${p.line ? `line ${p.line}: ` : ''}${p.reason})`;
+    case 'xmlNotDte':
+      return es
+        ? `no es un <DTE> ni un <EnvioDTE> del SII (espacio de nombres http://www.sii.cl/SiiDte); su raíz es ${value}`
+        : `is not an SII <DTE> or <EnvioDTE> (namespace http://www.sii.cl/SiiDte); its root is ${value}`;
+    case 'xmlEncodingUnsupported':
+      return es ? `declara la codificación ${value}; use UTF-8, ISO-8859-1 o WINDOWS-1252` : `declares the encoding ${value}; use UTF-8, ISO-8859-1 or WINDOWS-1252`;
+    case 'xmlNotUtf8':
+      return es ? `declara ${value} pero sus bytes no son ${p.value} válido` : `declares ${value} but its bytes are not valid ${p.value}`;
+    case 'dteMissingField':
+      return es ? `falta ${p.element}, obligatorio en un DTE` : `${p.element} is missing, and a DTE requires it`;
+    case 'rcvMissingColumn':
+      return es ? `falta la columna ${quoted(p.column)} de la exportación de ventas del RCV` : `the RCV sales export column ${quoted(p.column)} is missing`;
+    case 'rcvOrphanContinuation':
+      return es
+        ? `una línea sin Nro continúa el documento anterior, pero ${p.type}-${p.folio} no es el documento de la línea anterior`
+        : `a line without Nro continues the previous document, but ${p.type}-${p.folio} is not the document of the line before`;
+    case 'unknownDocument':
+      return es ? `no existe el documento ${value}` : `there is no document ${value}`;
+    case 'ambiguousDocument':
+      return es
+        ? `el folio ${value} existe en varios tipos (${p.types}); indique TIPO-FOLIO, p. ej. ${p.example}`
+        : `folio ${value} exists in several types (${p.types}); write TYPE-NUMBER, e.g. ${p.example}`;
+    case 'invalidDocumentKey':
+      return es ? `${value} no es un documento (use FOLIO o TIPO-FOLIO, p. ej. 33-1023)` : `${value} is not a document (use NUMBER or TYPE-NUMBER, e.g. 33-1023)`;
+    case 'amountNotPositive':
+      return es ? `el monto ${value} debe ser mayor que cero` : `the amount ${value} must be greater than zero`;
     case 'ambiguousAmount': {
       const pesos = currencyScale(String(p.currency)) === 0;
       return es

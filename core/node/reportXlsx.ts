@@ -15,10 +15,14 @@ function numberFormat(kind: ColumnKind, currency: string): string | undefined {
       const symbol = currency === 'CLP' ? '"$"' : currency === 'USD' ? '"US$"' : `"${currency} "`;
       return `${symbol}#,##0${decimals > 0 ? '.' + '0'.repeat(decimals) : ''}`;
     }
-    case 'date': return 'dd-mm-yyyy';
-    case 'count': return '#,##0';
-    case 'number': return '0';
-    default: return undefined;
+    case 'date':
+      return 'dd-mm-yyyy';
+    case 'count':
+      return '#,##0';
+    case 'number':
+      return '0';
+    default:
+      return undefined;
   }
 }
 
@@ -33,7 +37,11 @@ function cellValue(kind: ColumnKind, value: ReportCell, currency: string): Excel
 }
 
 /** Sheet names: at most 31 characters and none of : \ / ? * [ ]. */
-const sheetName = (title: string): string => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Informe';
+const sheetName = (title: string): string =>
+  title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .slice(0, 31)
+    .trim() || 'Informe';
 
 /**
  * A ReportTable as an .xlsx an accountant can keep working on: title and subtitle on top,

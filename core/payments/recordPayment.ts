@@ -71,8 +71,16 @@ export function recordPayment(read: WorkbookRead, profile: TaxProfile, request: 
     appends: [
       { tab: 'pagos', values: rowValues(pagos, { ...payment, amount: toMajorUnits(payment.amount, before.currency), date: { date: payment.date } }) },
       historyAppend(historial, {
-        id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
-        newStatus: after.paymentStatus, amount: request.amount, currency: before.currency, user: request.user, channel: request.channel,
+        id: nextHistoryId(read.book.history),
+        at: request.now,
+        type: before.type,
+        number: before.number,
+        previousStatus: before.paymentStatus,
+        newStatus: after.paymentStatus,
+        amount: request.amount,
+        currency: before.currency,
+        user: request.user,
+        channel: request.channel,
       }),
     ],
   };

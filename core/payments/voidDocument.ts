@@ -43,8 +43,16 @@ export function voidDocument(read: WorkbookRead, profile: TaxProfile, request: V
     updates: [{ tab: 'facturas', row: before.row, column: facturas.columns.state!, value: STATE_LABELS.anulada.es }, ...refreshDerivedCells(facturas, ledger, afterLedger, [before])],
     appends: [
       historyAppend(historial, {
-        id: nextHistoryId(read.book.history), at: request.now, type: before.type, number: before.number, previousStatus: before.paymentStatus,
-        newStatus: after.paymentStatus, amount: before.total, currency: before.currency, user: request.user, channel: request.channel,
+        id: nextHistoryId(read.book.history),
+        at: request.now,
+        type: before.type,
+        number: before.number,
+        previousStatus: before.paymentStatus,
+        newStatus: after.paymentStatus,
+        amount: before.total,
+        currency: before.currency,
+        user: request.user,
+        channel: request.channel,
       }),
     ],
   };

@@ -221,7 +221,11 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   if (history.length > 0) {
     content.push(t(l.history, { bold: true, fontSize: 11, margin: [0, 14, 0, 4] }));
     content.push({
-      stack: history.map((h) => t(`${formatInstant(h.timestamp, input.timeZone)} · ${historyStatusLabel(h.previousStatus, locale)} ${TRANSITION} ${historyStatusLabel(h.newStatus, locale)}${h.amount !== null ? ` · ${money(h.amount)}` : ''}${h.user ? ` · ${h.user}` : ''}${h.channel ? ` (${h.channel})` : ''}`)),
+      stack: history.map((h) =>
+        t(
+          `${formatInstant(h.timestamp, input.timeZone)} · ${historyStatusLabel(h.previousStatus, locale)} ${TRANSITION} ${historyStatusLabel(h.newStatus, locale)}${h.amount !== null ? ` · ${money(h.amount)}` : ''}${h.user ? ` · ${h.user}` : ''}${h.channel ? ` (${h.channel})` : ''}`,
+        ),
+      ),
       fontSize: 8,
       color: GREY,
     });

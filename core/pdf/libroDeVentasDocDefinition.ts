@@ -5,5 +5,4 @@ import { libroDeVentasTable } from '../reports/libroDeVentasTable';
 import type { DocDefinition } from './docDefinition';
 import { reportDocDefinition } from './reportDocDefinition';
 
-export const libroDeVentasDocDefinition = (libro: LibroDeVentas, locale: Locale, profile: TaxProfile): DocDefinition =>
-  reportDocDefinition(libroDeVentasTable(libro, locale, profile));
+export const libroDeVentasDocDefinition = (libro: LibroDeVentas, locale: Locale, profile: TaxProfile): DocDefinition => reportDocDefinition(libroDeVentasTable(libro, locale, profile));

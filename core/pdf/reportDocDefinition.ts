@@ -31,7 +31,9 @@ export function reportDocDefinition(table: ReportTable): DocDefinition {
     content: [
       { text: table.title, fontSize: 16, bold: true },
       { text: table.subtitle, fontSize: 10, color: '#444444', margin: [0, 2, 0, 10] },
-      ...(table.rows.length === 0 ? [{ text: table.locale === 'es' ? 'Sin datos para este informe.' : 'No data for this report.', italics: true, margin: [0, 0, 0, 8] as [number, number, number, number] }] : []),
+      ...(table.rows.length === 0
+        ? [{ text: table.locale === 'es' ? 'Sin datos para este informe.' : 'No data for this report.', italics: true, margin: [0, 0, 0, 8] as [number, number, number, number] }]
+        : []),
       {
         table: {
           headerRows: 1,

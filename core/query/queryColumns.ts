@@ -115,10 +115,23 @@ export function queryColumns(views: readonly InvoiceView[]): QueryColumns {
   for (let k = 0; k < count; k++) dayOrderDays[k] = issueDay[dayOrder[k]!]!;
 
   return {
-    count, status, origin, type, issueDay, total, balance, currency, currencies,
+    count,
+    status,
+    origin,
+    type,
+    issueDay,
+    total,
+    balance,
+    currency,
+    currencies,
     byStatus: groups(status, PAYMENT_STATUSES.length),
-    customerTexts, byCustomerText: groups(customerText, customerTexts.length), customerTextsOfTaxId,
-    dayOrder, dayOrderDays, folioText: `${folioParts.join('\n')}\n`, folioStarts,
+    customerTexts,
+    byCustomerText: groups(customerText, customerTexts.length),
+    customerTextsOfTaxId,
+    dayOrder,
+    dayOrderDays,
+    folioText: `${folioParts.join('\n')}\n`,
+    folioStarts,
   };
 }
 
@@ -180,10 +193,16 @@ function seed(columns: QueryColumns, query: Query): Int32Array | null {
   for (const filter of query.filters) {
     if (filter.kind === 'status') {
       const ids = [...new Set(filter.statuses.map((s) => PAYMENT_STATUSES.indexOf(s)))];
-      consider(ids.reduce((sum, g) => sum + columns.byStatus.offsets[g + 1]! - columns.byStatus.offsets[g]!, 0), () => membersOf(columns.byStatus, ids));
+      consider(
+        ids.reduce((sum, g) => sum + columns.byStatus.offsets[g + 1]! - columns.byStatus.offsets[g]!, 0),
+        () => membersOf(columns.byStatus, ids),
+      );
     } else if (filter.kind === 'taxId') {
       const ids = columns.customerTextsOfTaxId.get(filter.compact) ?? [];
-      consider(ids.reduce((sum, g) => sum + columns.byCustomerText.offsets[g + 1]! - columns.byCustomerText.offsets[g]!, 0), () => membersOf(columns.byCustomerText, ids));
+      consider(
+        ids.reduce((sum, g) => sum + columns.byCustomerText.offsets[g + 1]! - columns.byCustomerText.offsets[g]!, 0),
+        () => membersOf(columns.byCustomerText, ids),
+      );
     } else if (filter.kind === 'from') fromDay = Math.max(fromDay, dayNumber(filter.date));
     else if (filter.kind === 'to') toDay = Math.min(toDay, dayNumber(filter.date));
   }
@@ -224,8 +243,14 @@ function columnTest(query: Query): ColumnTest {
   let fromDay = 0;
   let toDay = 99_999_999;
   for (const filter of query.filters) {
-    if (filter.kind === 'status') PAYMENT_STATUSES.forEach((s, i) => { if (!filter.statuses.includes(s)) statuses[i] = 0; });
-    else if (filter.kind === 'origin') ORIGINS.forEach((o, i) => { if (!filter.origins.includes(o)) origins[i] = 0; });
+    if (filter.kind === 'status')
+      PAYMENT_STATUSES.forEach((s, i) => {
+        if (!filter.statuses.includes(s)) statuses[i] = 0;
+      });
+    else if (filter.kind === 'origin')
+      ORIGINS.forEach((o, i) => {
+        if (!filter.origins.includes(o)) origins[i] = 0;
+      });
     else if (filter.kind === 'type' && filter.types.every((t) => t < TYPE_MASK_SIZE)) {
       const mask = new Uint8Array(TYPE_MASK_SIZE);
       for (const t of filter.types) if (types === null || types[t] === 1) mask[t] = 1;

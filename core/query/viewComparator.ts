@@ -26,7 +26,10 @@ const DEFAULT_SORT: readonly SortKey[] = [{ field: 'fecha', descending: true }];
 // Type, folio and sheet row settle every tie, so the order never depends on the algorithm.
 const TIE_BREAK: ViewComparator = (a, b) => a.type - b.type || a.number - b.number || a.row - b.row;
 
-const chain = (first: ViewComparator, then: ViewComparator): ViewComparator => (a, b) => first(a, b) || then(a, b);
+const chain =
+  (first: ViewComparator, then: ViewComparator): ViewComparator =>
+  (a, b) =>
+    first(a, b) || then(a, b);
 
 /** Total order for the requested keys; no keys means newest issue date first. */
 export function viewComparator(sort: readonly SortKey[]): ViewComparator {

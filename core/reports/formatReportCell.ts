@@ -8,9 +8,12 @@ export function formatReportCell(kind: ColumnKind, value: ReportCell, currency: 
   if (value === null) return '';
   if (typeof value === 'string') return kind === 'date' ? formatDateCl(value) : value;
   switch (kind) {
-    case 'money': return formatMoney(value, currency);
-    case 'count': return formatCount(value);
-    default: return String(value);
+    case 'money':
+      return formatMoney(value, currency);
+    case 'count':
+      return formatCount(value);
+    default:
+      return String(value);
   }
 }
 

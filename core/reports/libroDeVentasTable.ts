@@ -42,7 +42,19 @@ export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile
     rows: libro.rows.map((r) => [r.type, r.number, r.date, r.customerTaxId, r.customerName, r.exempt, r.net, r.tax, ...other(r.otherTaxes), r.total, r.void ? STATE_LABELS.anulada[locale] : '']),
     footer: [
       ...libro.totals.map((t) => [t.type, null, null, null, `${typeName(t.type)}: ${documentsPhrase(t.count, t.voidCount, locale)}`, t.exempt, t.net, t.tax, ...other(t.otherTaxes), t.total, '']),
-      [null, null, null, null, `${labels.grandTotal} (${labels.grandTotalNote})`, libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, ...other(libro.grandTotal.otherTaxes), libro.grandTotal.total, ''],
+      [
+        null,
+        null,
+        null,
+        null,
+        `${labels.grandTotal} (${labels.grandTotalNote})`,
+        libro.grandTotal.exempt,
+        libro.grandTotal.net,
+        libro.grandTotal.tax,
+        ...other(libro.grandTotal.otherTaxes),
+        libro.grandTotal.total,
+        '',
+      ],
     ],
   };
 }

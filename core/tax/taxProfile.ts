@@ -31,5 +31,4 @@ export interface TaxProfile {
   compactTaxId(input: string): string;
 }
 
-export const documentTypeRule = (profile: TaxProfile, code: number): DocumentTypeRule | undefined =>
-  profile.documentTypes.find((rule) => rule.code === code);
+export const documentTypeRule = (profile: TaxProfile, code: number): DocumentTypeRule | undefined => profile.documentTypes.find((rule) => rule.code === code);

@@ -38,8 +38,7 @@ const CUSTOMER_KIND_LABELS: Readonly<Record<CustomerKind, Label>> = {
   persona: { es: 'Persona', en: 'Person' },
 };
 
-const sameInBothLanguages = <V extends string>(values: readonly V[]): Record<V, Label> =>
-  Object.fromEntries(values.map((v): [V, Label] => [v, { es: v, en: v }])) as unknown as Record<V, Label>;
+const sameInBothLanguages = <V extends string>(values: readonly V[]): Record<V, Label> => Object.fromEntries(values.map((v): [V, Label] => [v, { es: v, en: v }])) as unknown as Record<V, Label>;
 
 export type PaymentMethod = 'transferencia' | 'cheque' | 'efectivo' | 'tarjeta-debito' | 'tarjeta-credito' | 'deposito' | 'vale-vista' | 'otro';
 const PAYMENT_METHODS: readonly PaymentMethod[] = ['transferencia', 'cheque', 'efectivo', 'tarjeta-debito', 'tarjeta-credito', 'deposito', 'vale-vista', 'otro'];
@@ -49,9 +48,18 @@ const CHOICES = {
     values: ORIGINS,
     labels: ORIGIN_LABELS,
     words: {
-      pedido: 'pedido', 'pedido de venta': 'pedido', 'sales order': 'pedido', order: 'pedido',
-      'nota de entrega': 'nota-entrega', 'nota-entrega': 'nota-entrega', 'guia de despacho': 'nota-entrega', 'delivery note': 'nota-entrega', 'delivery-note': 'nota-entrega', delivery: 'nota-entrega',
-      directa: 'directa', direct: 'directa',
+      pedido: 'pedido',
+      'pedido de venta': 'pedido',
+      'sales order': 'pedido',
+      order: 'pedido',
+      'nota de entrega': 'nota-entrega',
+      'nota-entrega': 'nota-entrega',
+      'guia de despacho': 'nota-entrega',
+      'delivery note': 'nota-entrega',
+      'delivery-note': 'nota-entrega',
+      delivery: 'nota-entrega',
+      directa: 'directa',
+      direct: 'directa',
     },
   } satisfies Choice<Origin>,
   state: {
@@ -63,8 +71,16 @@ const CHOICES = {
     values: PAYMENT_STATUSES,
     labels: PAYMENT_STATUS_LABELS,
     words: {
-      pendiente: 'pendiente', pending: 'pendiente', parcial: 'parcial', partial: 'parcial', pagada: 'pagada', paid: 'pagada',
-      vencida: 'vencida', overdue: 'vencida', anulada: 'anulada', void: 'anulada',
+      pendiente: 'pendiente',
+      pending: 'pendiente',
+      parcial: 'parcial',
+      partial: 'parcial',
+      pagada: 'pagada',
+      paid: 'pagada',
+      vencida: 'vencida',
+      overdue: 'vencida',
+      anulada: 'anulada',
+      void: 'anulada',
     },
   } satisfies Choice<PaymentStatus>,
   customerKind: {
@@ -95,11 +111,30 @@ const CHOICES = {
       otro: { es: 'Otro', en: 'Other' },
     },
     words: {
-      transferencia: 'transferencia', 'transferencia bancaria': 'transferencia', transfer: 'transferencia', 'bank transfer': 'transferencia', 'wire transfer': 'transferencia', wire: 'transferencia',
-      cheque: 'cheque', check: 'cheque', efectivo: 'efectivo', cash: 'efectivo',
-      tarjeta: 'tarjeta-debito', 'tarjeta de debito': 'tarjeta-debito', 'debit card': 'tarjeta-debito', debito: 'tarjeta-debito', card: 'tarjeta-debito',
-      'tarjeta de credito': 'tarjeta-credito', 'credit card': 'tarjeta-credito', credito: 'tarjeta-credito',
-      deposito: 'deposito', deposit: 'deposito', 'vale vista': 'vale-vista', 'bank draft': 'vale-vista', otro: 'otro', other: 'otro',
+      transferencia: 'transferencia',
+      'transferencia bancaria': 'transferencia',
+      transfer: 'transferencia',
+      'bank transfer': 'transferencia',
+      'wire transfer': 'transferencia',
+      wire: 'transferencia',
+      cheque: 'cheque',
+      check: 'cheque',
+      efectivo: 'efectivo',
+      cash: 'efectivo',
+      tarjeta: 'tarjeta-debito',
+      'tarjeta de debito': 'tarjeta-debito',
+      'debit card': 'tarjeta-debito',
+      debito: 'tarjeta-debito',
+      card: 'tarjeta-debito',
+      'tarjeta de credito': 'tarjeta-credito',
+      'credit card': 'tarjeta-credito',
+      credito: 'tarjeta-credito',
+      deposito: 'deposito',
+      deposit: 'deposito',
+      'vale vista': 'vale-vista',
+      'bank draft': 'vale-vista',
+      otro: 'otro',
+      other: 'otro',
     },
   } satisfies Choice<PaymentMethod>,
 } as const;

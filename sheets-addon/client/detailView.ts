@@ -1,6 +1,23 @@
 import {
-  type DocumentDetail, type InvoiceView, type Issue, CHILE, ORIGIN_LABELS, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  formatInstant, historyStatusLabel, issue, lineAmount, parseTypedAmount, paymentMethodOptions, suggestedAmount, takesPayments, viewWithDetail,
+  type DocumentDetail,
+  type InvoiceView,
+  type Issue,
+  CHILE,
+  ORIGIN_LABELS,
+  PAYMENT_STATUS_LABELS,
+  documentKey,
+  documentTypeRule,
+  formatDateCl,
+  formatMoney,
+  formatInstant,
+  historyStatusLabel,
+  issue,
+  lineAmount,
+  parseTypedAmount,
+  paymentMethodOptions,
+  suggestedAmount,
+  takesPayments,
+  viewWithDetail,
 } from '../../core';
 import type { App } from './app';
 import { h } from './dom';
@@ -41,7 +58,12 @@ async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement)
   const key = documentKey(view);
   await app.run(async () => {
     const answer = await callServer('recordPayment', {
-      document: key, amount: amountText, date: String(data.get('date') ?? ''), method: String(data.get('method') ?? ''), reference: String(data.get('reference') ?? ''), expectedBalance: view.balance,
+      document: key,
+      amount: amountText,
+      date: String(data.get('date') ?? ''),
+      method: String(data.get('method') ?? ''),
+      reference: String(data.get('reference') ?? ''),
+      expectedBalance: view.balance,
     });
     if (!answer.ok) {
       await app.followVersion(answer.version);
@@ -82,10 +104,12 @@ async function emailPdf(app: App, view: InvoiceView, detail: DocumentDetail): Pr
 function print(app: App, view: InvoiceView, detail: DocumentDetail): void {
   // The window opens inside the click, or popup blockers stop it.
   const target = window.open('', '_blank');
-  invoicePdf(app, detail, view).print(target).catch((error: Error) => {
-    app.notice = { kind: 'error', text: error.message };
-    app.render();
-  });
+  invoicePdf(app, detail, view)
+    .print(target)
+    .catch((error: Error) => {
+      app.notice = { kind: 'error', text: error.message };
+      app.render();
+    });
 }
 
 export function detailView(app: App, key: string): HTMLElement {
@@ -93,7 +117,21 @@ export function detailView(app: App, key: string): HTMLElement {
   const load = app.load;
   const [type, number] = key.split('-').map(Number);
   const listed = app.ledger.byKey(type!, number!);
-  const back = h('button', { type: 'button', class: 'link back', 'data-testid': 'back', onclick: () => { formIssues = []; confirming = null; draft = null; app.show({ name: 'list' }); } }, t.back);
+  const back = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link back',
+      'data-testid': 'back',
+      onclick: () => {
+        formIssues = [];
+        confirming = null;
+        draft = null;
+        app.show({ name: 'list' });
+      },
+    },
+    t.back,
+  );
   if (!listed) return h('section', {}, back, h('p', { class: 'empty' }, app.issueText([issue('unknownDocument', {}, { value: key })])));
   const detail = app.data!.details.get(key);
   if (!detail) app.requestDetail(key);
@@ -120,8 +158,22 @@ export function detailView(app: App, key: string): HTMLElement {
           'div',
           { class: 'confirm', 'data-testid': 'email-confirm' },
           h('p', {}, view.email === '' ? t.noEmail : app.mailQuota < 1 ? t.quotaExhausted : t.sendTo(view.email, app.mailQuota)),
-          h('button', { type: 'button', class: 'primary', disabled: view.email === '' || app.mailQuota < 1 || app.busy, 'data-testid': 'email-send', onclick: () => emailPdf(app, view, detail) }, t.send),
-          h('button', { type: 'button', onclick: () => { confirming = null; app.render(); } }, t.cancel),
+          h(
+            'button',
+            { type: 'button', class: 'primary', disabled: view.email === '' || app.mailQuota < 1 || app.busy, 'data-testid': 'email-send', onclick: () => emailPdf(app, view, detail) },
+            t.send,
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                confirming = null;
+                app.render();
+              },
+            },
+            t.cancel,
+          ),
         )
       : null;
 
@@ -132,7 +184,17 @@ export function detailView(app: App, key: string): HTMLElement {
           { class: 'confirm', 'data-testid': 'void-confirm' },
           h('p', {}, t.confirmVoid(key)),
           h('button', { type: 'button', class: 'danger', disabled: app.busy, 'data-testid': 'void-yes', onclick: () => voidDocument(app, view) }, t.markVoid),
-          h('button', { type: 'button', onclick: () => { confirming = null; app.render(); } }, t.cancel),
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                confirming = null;
+                app.render();
+              },
+            },
+            t.cancel,
+          ),
         )
       : null;
 
@@ -169,7 +231,19 @@ export function detailView(app: App, key: string): HTMLElement {
       { class: 'actions' },
       h('button', { type: 'button', class: 'grow', 'data-testid': 'download-pdf', onclick: () => invoicePdf(app, detail, view).download(`${key}.pdf`) }, t.downloadPdf),
       h('button', { type: 'button', class: 'grow', 'data-testid': 'print', onclick: () => print(app, view, detail) }, t.print),
-      h('button', { type: 'button', class: 'grow', 'data-testid': 'email', onclick: () => { confirming = 'email'; app.render(); } }, t.sendEmail),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'grow',
+          'data-testid': 'email',
+          onclick: () => {
+            confirming = 'email';
+            app.render();
+          },
+        },
+        t.sendEmail,
+      ),
     ),
     emailBox,
     h('h3', {}, t.lines),
@@ -179,7 +253,13 @@ export function detailView(app: App, key: string): HTMLElement {
           'table',
           { class: 'lines' },
           h('thead', {}, h('tr', {}, h('th', {}, t.description), h('th', { class: 'num' }, t.quantity), h('th', { class: 'num' }, t.amount))),
-          h('tbody', {}, lines.map((l) => h('tr', {}, h('td', { class: 'desc' }, l.description), h('td', { class: 'num' }, String(l.quantityMilli / 1000).replace('.', ',')), h('td', { class: 'num' }, money(lineAmount(l)))))),
+          h(
+            'tbody',
+            {},
+            lines.map((l) =>
+              h('tr', {}, h('td', { class: 'desc' }, l.description), h('td', { class: 'num' }, String(l.quantityMilli / 1000).replace('.', ',')), h('td', { class: 'num' }, money(lineAmount(l)))),
+            ),
+          ),
         ),
     h('h3', {}, t.payments),
     payments.length === 0
@@ -199,16 +279,56 @@ export function detailView(app: App, key: string): HTMLElement {
     canPay
       ? h(
           'form',
-          { class: 'pay', 'data-testid': 'payment-form', onsubmit: (e: Event) => { e.preventDefault(); void recordPayment(app, view, e.target as HTMLFormElement); } },
+          {
+            class: 'pay',
+            'data-testid': 'payment-form',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              void recordPayment(app, view, e.target as HTMLFormElement);
+            },
+          },
           h('h3', {}, t.recordPayment),
-          h('div', { class: 'row2' },
-            h('label', {}, t.amount, h('input', { name: 'amount', inputmode: 'decimal', required: true, value: typed.amount ?? suggestedAmount(view.balance, view.currency), 'aria-invalid': formIssues.some((i) => i.path.field === 'amount') || undefined, 'data-testid': 'pay-amount', oninput: remember })),
-            h('label', {}, t.date, h('input', { name: 'date', type: 'date', required: true, value: typed.date ?? load.today, max: load.today, 'aria-invalid': formIssues.some((i) => i.path.field === 'date') || undefined, 'data-testid': 'pay-date', oninput: remember })),
+          h(
+            'div',
+            { class: 'row2' },
+            h(
+              'label',
+              {},
+              t.amount,
+              h('input', {
+                name: 'amount',
+                inputmode: 'decimal',
+                required: true,
+                value: typed.amount ?? suggestedAmount(view.balance, view.currency),
+                'aria-invalid': formIssues.some((i) => i.path.field === 'amount') || undefined,
+                'data-testid': 'pay-amount',
+                oninput: remember,
+              }),
+            ),
+            h(
+              'label',
+              {},
+              t.date,
+              h('input', {
+                name: 'date',
+                type: 'date',
+                required: true,
+                value: typed.date ?? load.today,
+                max: load.today,
+                'aria-invalid': formIssues.some((i) => i.path.field === 'date') || undefined,
+                'data-testid': 'pay-date',
+                oninput: remember,
+              }),
+            ),
           ),
           fieldError(app, 'amount'),
           fieldError(app, 'date'),
           h('label', {}, t.method, h('input', { name: 'method', list: 'payment-methods', value: typed.method ?? '', 'data-testid': 'pay-method', oninput: remember })),
-          h('datalist', { id: 'payment-methods' }, paymentMethodOptions(app.locale).map((m) => h('option', { value: m.label }))),
+          h(
+            'datalist',
+            { id: 'payment-methods' },
+            paymentMethodOptions(app.locale).map((m) => h('option', { value: m.label })),
+          ),
           h('label', {}, t.paymentReference, h('input', { name: 'reference', value: typed.reference ?? '', 'data-testid': 'pay-reference', oninput: remember })),
           h('button', { type: 'submit', class: 'primary', disabled: app.busy, 'data-testid': 'pay-submit' }, app.busy ? t.working : t.save),
         )
@@ -235,7 +355,24 @@ export function detailView(app: App, key: string): HTMLElement {
           ),
         ),
     view.state !== 'anulada'
-      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'danger', 'data-testid': 'void', onclick: () => { confirming = 'void'; app.render(); } }, t.markVoid), voidBox)
+      ? h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              'data-testid': 'void',
+              onclick: () => {
+                confirming = 'void';
+                app.render();
+              },
+            },
+            t.markVoid,
+          ),
+          voidBox,
+        )
       : null,
   );
 }

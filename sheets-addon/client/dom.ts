@@ -19,7 +19,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 }
 
 export function replaceChildren(parent: Element, ...children: (Child | readonly Child[])[]): void {
-  parent.replaceChildren(...children.flat().filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false).map((c) => (c instanceof Node ? c : String(c))));
+  parent.replaceChildren(
+    ...children
+      .flat()
+      .filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false)
+      .map((c) => (c instanceof Node ? c : String(c))),
+  );
 }
 
 /** Saves a Blob through a temporary link, which works in the Sheets sidebar and in any browser. */

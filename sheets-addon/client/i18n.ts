@@ -91,7 +91,9 @@ const ES = {
   by: 'por',
 } as const;
 
-type Messages = { readonly [K in keyof typeof ES]: (typeof ES)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof ES)[K] extends readonly string[] ? readonly string[] : string };
+type Messages = {
+  readonly [K in keyof typeof ES]: (typeof ES)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof ES)[K] extends readonly string[] ? readonly string[] : string;
+};
 
 const EN: Messages = {
   list: 'Documents',

@@ -1,7 +1,24 @@
 import {
-  type InvoiceView, type PaymentStatus, type Query, type QueryPage, type Result, type SortKey, type Origin,
-  CHILE, ORIGINS, ORIGIN_LABELS, PAYMENT_STATUSES, PAYMENT_STATUS_LABELS, documentKey, documentTypeRule, formatDateCl, formatMoney,
-  normalizeText, ok, parseQuery, runQuery,
+  type InvoiceView,
+  type PaymentStatus,
+  type Query,
+  type QueryPage,
+  type Result,
+  type SortKey,
+  type Origin,
+  CHILE,
+  ORIGINS,
+  ORIGIN_LABELS,
+  PAYMENT_STATUSES,
+  PAYMENT_STATUS_LABELS,
+  documentKey,
+  documentTypeRule,
+  formatDateCl,
+  formatMoney,
+  normalizeText,
+  ok,
+  parseQuery,
+  runQuery,
 } from '../../core';
 import type { App } from './app';
 import { h, replaceChildren } from './dom';
@@ -35,7 +52,7 @@ export function composeQuery(app: App): Result<Query> {
   if (c.customer.trim()) filters.push({ kind: 'customer', text: normalizeText(c.customer) });
   if (c.status) filters.push({ kind: 'status', statuses: [c.status as PaymentStatus] });
   if (c.origin) filters.push({ kind: 'origin', origins: [c.origin as Origin] });
-  const sort = parsed.value.sort.length > 0 ? parsed.value.sort : SORTS[c.sort] ?? [];
+  const sort = parsed.value.sort.length > 0 ? parsed.value.sort : (SORTS[c.sort] ?? []);
   return ok({ words: parsed.value.words, filters, sort });
 }
 
@@ -155,18 +172,32 @@ export function listView(app: App): HTMLElement {
         h('label', {}, t.to, h('input', { type: 'date', value: c.to, 'data-testid': 'filter-to', onchange: update('to') })),
       ),
       h('label', {}, t.customer, h('input', { type: 'text', list: 'customer-names', value: c.customer, 'data-testid': 'filter-customer', oninput: update('customer') })),
-      h('datalist', { id: 'customer-names' }, customers.map((name) => h('option', { value: name }))),
+      h(
+        'datalist',
+        { id: 'customer-names' },
+        customers.map((name) => h('option', { value: name })),
+      ),
       h(
         'label',
         {},
         t.status,
-        h('select', { 'data-testid': 'filter-status', onchange: update('status') }, h('option', { value: '' }, t.any), PAYMENT_STATUSES.map((s) => h('option', { value: s, selected: c.status === s }, PAYMENT_STATUS_LABELS[s][app.locale]))),
+        h(
+          'select',
+          { 'data-testid': 'filter-status', onchange: update('status') },
+          h('option', { value: '' }, t.any),
+          PAYMENT_STATUSES.map((s) => h('option', { value: s, selected: c.status === s }, PAYMENT_STATUS_LABELS[s][app.locale])),
+        ),
       ),
       h(
         'label',
         {},
         t.origin,
-        h('select', { 'data-testid': 'filter-origin', onchange: update('origin') }, h('option', { value: '' }, t.any), ORIGINS.map((o) => h('option', { value: o, selected: c.origin === o }, ORIGIN_LABELS[o][app.locale]))),
+        h(
+          'select',
+          { 'data-testid': 'filter-origin', onchange: update('origin') },
+          h('option', { value: '' }, t.any),
+          ORIGINS.map((o) => h('option', { value: o, selected: c.origin === o }, ORIGIN_LABELS[o][app.locale])),
+        ),
       ),
     ),
     h(
@@ -178,8 +209,14 @@ export function listView(app: App): HTMLElement {
         { 'data-testid': 'sort', onchange: update('sort') },
         (
           [
-            ['', t.sortNewest], ['oldest', t.sortOldest], ['due', t.sortDue], ['total', t.sortTotal], ['balance', t.sortBalance],
-            ['customer', t.sortCustomer], ['folio', t.sortFolio], ['days', t.sortDays],
+            ['', t.sortNewest],
+            ['oldest', t.sortOldest],
+            ['due', t.sortDue],
+            ['total', t.sortTotal],
+            ['balance', t.sortBalance],
+            ['customer', t.sortCustomer],
+            ['folio', t.sortFolio],
+            ['days', t.sortDays],
           ] as const
         ).map(([value, label]) => h('option', { value, selected: c.sort === value }, label)),
       ),

@@ -28,7 +28,11 @@ function header(): HTMLElement {
   return h(
     'header',
     {},
-    h('nav', {}, sidebarSections().map((section) => tab(section.name, section.label(t)))),
+    h(
+      'nav',
+      {},
+      sidebarSections().map((section) => tab(section.name, section.label(t))),
+    ),
     h('button', { type: 'button', class: 'link lang', 'data-testid': 'language', onclick: () => app.setLocale(app.locale === 'es' ? 'en' : 'es') }, t.switchLanguage),
   );
 }
@@ -36,7 +40,9 @@ function header(): HTMLElement {
 function render(): void {
   const t = app.t;
   const data = app.data;
-  const notice = app.notice ? h('div', { class: `notice notice-${app.notice.kind}`, role: app.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': `notice-${app.notice.kind}` }, app.notice.text) : null;
+  const notice = app.notice
+    ? h('div', { class: `notice notice-${app.notice.kind}`, role: app.notice.kind === 'error' ? 'alert' : 'status', 'data-testid': `notice-${app.notice.kind}` }, app.notice.text)
+    : null;
   if (!data) {
     replaceChildren(root, header(), notice ?? h('p', { class: 'loading' }, t.loading));
     return;
@@ -44,7 +50,16 @@ function render(): void {
   const load = data.load;
   const problems =
     load.issueCount > 0
-      ? h('details', { class: 'problems', 'data-testid': 'read-issues' }, h('summary', {}, t.rowsWithProblems(load.issueCount)), h('ul', {}, load.issues.map((i) => h('li', {}, app.issueText([i])))))
+      ? h(
+          'details',
+          { class: 'problems', 'data-testid': 'read-issues' },
+          h('summary', {}, t.rowsWithProblems(load.issueCount)),
+          h(
+            'ul',
+            {},
+            load.issues.map((i) => h('li', {}, app.issueText([i]))),
+          ),
+        )
       : null;
   const section = sidebarSections().find((s) => s.name === app.view.name) ?? sidebarSections()[0]!;
   const view = app.view.name === 'detail' && app.view.key !== undefined ? detailView(app, app.view.key) : section.render(app);

@@ -2,7 +2,12 @@ import { type Locale, type QueryHelpRow, queryHelpData } from '../../core';
 import { h } from './dom';
 
 const helpRow = (row: QueryHelpRow) =>
-  h('div', { class: 'help-row' }, row.examples.map((e) => h('code', {}, e)), row.what !== undefined ? h('span', { class: 'help-what' }, row.what) : null);
+  h(
+    'div',
+    { class: 'help-row' },
+    row.examples.map((e) => h('code', {}, e)),
+    row.what !== undefined ? h('span', { class: 'help-what' }, row.what) : null,
+  );
 
 /** Core's query guide laid out for 300 px: examples as code, what they do beside them. */
 export function queryHelpView(locale: Locale, props: Record<string, unknown>): HTMLElement {

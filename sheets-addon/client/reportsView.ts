@@ -1,7 +1,24 @@
 import {
-  type AgingReport, type LibroDeVentas, type ReportTable, type StatusSummary, AGING_BUCKETS, AGING_BUCKET_LABELS, CHILE, agingReport, agingTable,
-  documentTypeRule, formatMoney, formatReportCell, isRightAligned, libroDeVentas, libroDeVentasDocDefinition, libroDeVentasTable, renderCsv,
-  statusSummary, statusSummaryTable, LIBRO_LABELS,
+  type AgingReport,
+  type LibroDeVentas,
+  type ReportTable,
+  type StatusSummary,
+  AGING_BUCKETS,
+  AGING_BUCKET_LABELS,
+  CHILE,
+  agingReport,
+  agingTable,
+  documentTypeRule,
+  formatMoney,
+  formatReportCell,
+  isRightAligned,
+  libroDeVentas,
+  libroDeVentasDocDefinition,
+  libroDeVentasTable,
+  renderCsv,
+  statusSummary,
+  statusSummaryTable,
+  LIBRO_LABELS,
 } from '../../core';
 import type { App } from './app';
 import { h, saveBlob } from './dom';
@@ -57,7 +74,13 @@ function statusSummaryReport(summary: StatusSummary, table: ReportTable): HTMLEl
       h(
         'tfoot',
         {},
-        h('tr', {}, h('th', {}, String(table.footer[0]![0])), h('th', { class: 'num' }, formatReportCell('count', summary.totals.count, summary.currency)), h('th', { class: 'num stack' }, stacked(money(summary.totals.balance), money(summary.totals.total)))),
+        h(
+          'tr',
+          {},
+          h('th', {}, String(table.footer[0]![0])),
+          h('th', { class: 'num' }, formatReportCell('count', summary.totals.count, summary.currency)),
+          h('th', { class: 'num stack' }, stacked(money(summary.totals.balance), money(summary.totals.total))),
+        ),
       ),
     ),
   );
@@ -78,9 +101,39 @@ function scrollTable(
     h(
       'table',
       { class: 'wide' },
-      h('thead', {}, h('tr', {}, headers.map((c) => h('th', { class: c.numeric ? 'num' : '' }, c.text)))),
-      h('tbody', {}, rows.map((row) => h('tr', row.className ? { class: row.className } : {}, row.cells.map((cell, i) => h('td', { class: align(i) }, cell))))),
-      footer.length > 0 ? h('tfoot', {}, footer.map((row) => h('tr', {}, row.map((cell, i) => h('th', { class: align(i) }, cell))))) : null,
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          headers.map((c) => h('th', { class: c.numeric ? 'num' : '' }, c.text)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((row) =>
+          h(
+            'tr',
+            row.className ? { class: row.className } : {},
+            row.cells.map((cell, i) => h('td', { class: align(i) }, cell)),
+          ),
+        ),
+      ),
+      footer.length > 0
+        ? h(
+            'tfoot',
+            {},
+            footer.map((row) =>
+              h(
+                'tr',
+                {},
+                row.map((cell, i) => h('th', { class: align(i) }, cell)),
+              ),
+            ),
+          )
+        : null,
     ),
   );
 }
@@ -131,7 +184,17 @@ function libroReport(app: App, libro: LibroDeVentas, table: ReportTable): HTMLEl
   const money = (amount: number) => formatMoney(amount, table.currency);
   const header = (i: number) => table.columns[i]!.header;
   const amounts = (a: { exempt: number; net: number; tax: number }) =>
-    h('dl', { class: 'amounts3' }, ([[header(5), a.exempt], [header(6), a.net], [header(7), a.tax]] as const).map(([label, amount]) => h('div', {}, h('dt', {}, label), h('dd', {}, money(amount)))));
+    h(
+      'dl',
+      { class: 'amounts3' },
+      (
+        [
+          [header(5), a.exempt],
+          [header(6), a.net],
+          [header(7), a.tax],
+        ] as const
+      ).map(([label, amount]) => h('div', {}, h('dt', {}, label), h('dd', {}, money(amount)))),
+    );
   // The grand total's remark goes on a line of its own.
   const { grandTotal: grandName, grandTotalNote: grandNote } = LIBRO_LABELS[app.locale];
   const documents = table.rows.length;
@@ -222,13 +285,44 @@ export function reportsView(app: App): HTMLElement {
       h(
         'div',
         { class: 'libro-controls' },
-        h('label', {}, t.month, h('input', { type: 'month', value: period, 'data-testid': 'libro-period', onchange: (e: Event) => { period = (e.target as HTMLInputElement).value; app.render(); } })),
+        h(
+          'label',
+          {},
+          t.month,
+          h('input', {
+            type: 'month',
+            value: period,
+            'data-testid': 'libro-period',
+            onchange: (e: Event) => {
+              period = (e.target as HTMLInputElement).value;
+              app.render();
+            },
+          }),
+        ),
         libro.ok && libroTable
           ? h(
               'div',
               { class: 'actions' },
-              h('button', { type: 'button', 'data-testid': 'libro-csv', title: t.downloadCsv, onclick: () => saveBlob(new Blob([renderCsv(libroTable)], { type: 'text/csv;charset=utf-8' }), `libro-de-ventas-${period}.csv`) }, '↓ CSV'),
-              h('button', { type: 'button', 'data-testid': 'libro-pdf', title: t.downloadPdf, onclick: () => reportPdf(libroDeVentasDocDefinition(libro.value, app.locale, CHILE)).download(`libro-de-ventas-${period}.pdf`) }, '↓ PDF'),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'data-testid': 'libro-csv',
+                  title: t.downloadCsv,
+                  onclick: () => saveBlob(new Blob([renderCsv(libroTable)], { type: 'text/csv;charset=utf-8' }), `libro-de-ventas-${period}.csv`),
+                },
+                '↓ CSV',
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'data-testid': 'libro-pdf',
+                  title: t.downloadPdf,
+                  onclick: () => reportPdf(libroDeVentasDocDefinition(libro.value, app.locale, CHILE)).download(`libro-de-ventas-${period}.pdf`),
+                },
+                '↓ PDF',
+              ),
               load.canCreateSheets ? h('button', { type: 'button', disabled: app.busy, 'data-testid': 'libro-sheet', onclick: createSheet }, t.createSheet) : null,
             )
           : null,

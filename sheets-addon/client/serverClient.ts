@@ -23,7 +23,9 @@ export function callServer<K extends ServerFunctionName>(name: K, ...args: Param
       reject(new Error('google.script.run is not available: open the sidebar from Google Sheets or `facturas serve`.'));
       return;
     }
-    const runner = run.withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>)).withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String((error as { message?: string })?.message ?? error))));
+    const runner = run
+      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
+      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String((error as { message?: string })?.message ?? error))));
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }

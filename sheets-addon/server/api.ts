@@ -371,7 +371,19 @@ export type ServerApiImpl = ReturnType<typeof createServerApi>;
  * renamed function breaks the type-check, not the user. A new sidebar section adds its functions
  * to createServerApi and their names here.
  */
-export const SIDEBAR_FUNCTIONS = ['loadSidebar', 'checkVersion', 'openDocument', 'recordPayment', 'voidDocument', 'emailInvoice', 'createReportSheet', 'saveLocale', 'previewSiiImport', 'importSiiFiles', 'reconcileRcv'] as const satisfies readonly (keyof ServerApiImpl)[];
+export const SIDEBAR_FUNCTIONS = [
+  'loadSidebar',
+  'checkVersion',
+  'openDocument',
+  'recordPayment',
+  'voidDocument',
+  'emailInvoice',
+  'createReportSheet',
+  'saveLocale',
+  'previewSiiImport',
+  'importSiiFiles',
+  'reconcileRcv',
+] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;
 

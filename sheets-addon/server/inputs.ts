@@ -59,5 +59,4 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): Result<
   return fail(...issues);
 }
 
-export const checkPeriod = (text: string | undefined): Result<string> =>
-  text !== undefined && isPeriod(text) ? ok(text) : fail(issue('invalidPeriod', { field: 'period' }, { value: text ?? '' }));
+export const checkPeriod = (text: string | undefined): Result<string> => (text !== undefined && isPeriod(text) ? ok(text) : fail(issue('invalidPeriod', { field: 'period' }, { value: text ?? '' })));

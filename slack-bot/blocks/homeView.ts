@@ -26,17 +26,25 @@ export function homeView(summary: StatusSummary, aging: AgingReport, unreadableR
         .join('\n') || (es ? 'No hay documentos.' : 'No documents.'),
     ),
     divider(),
-    section(`*${es ? 'Mayores deudores' : 'Largest debtors'}*\n${
-      aging.customers
-        .slice(0, DEBTORS_SHOWN)
-        .map((c, i) => `${i + 1}. ${escapeMrkdwn(clamp(c.customerName, 120))} · ${money(c.total)}${c.overdue > 0 ? ` (${es ? 'vencido' : 'overdue'} ${money(c.overdue)})` : ''}`)
-        .join('\n') || (es ? 'Nadie debe nada.' : 'Nobody owes anything.')
-    }`),
+    section(
+      `*${es ? 'Mayores deudores' : 'Largest debtors'}*\n${
+        aging.customers
+          .slice(0, DEBTORS_SHOWN)
+          .map((c, i) => `${i + 1}. ${escapeMrkdwn(clamp(c.customerName, 120))} · ${money(c.total)}${c.overdue > 0 ? ` (${es ? 'vencido' : 'overdue'} ${money(c.overdue)})` : ''}`)
+          .join('\n') || (es ? 'Nadie debe nada.' : 'Nobody owes anything.')
+      }`,
+    ),
     section(`*${es ? 'Antigüedad de saldos' : 'Ageing'}*\n${AGING_BUCKETS.map((bucket) => `${AGING_BUCKET_LABELS[bucket][locale]}: ${money(aging.totals[bucket])}`).join('\n')}`),
   ];
   const notes: string[] = [];
-  if (aging.otherCurrencyCount > 0) notes.push(es ? `${aging.otherCurrencyCount} documentos en otras monedas no se suman aquí.` : `${aging.otherCurrencyCount} documents in other currencies are not added here.`);
-  if (unreadableRows > 0) notes.push(es ? `${unreadableRows} filas de la planilla no se pudieron leer y quedan fuera; revíselas en la hoja.` : `${unreadableRows} sheet rows could not be read and are left out; check them in the sheet.`);
+  if (aging.otherCurrencyCount > 0)
+    notes.push(es ? `${aging.otherCurrencyCount} documentos en otras monedas no se suman aquí.` : `${aging.otherCurrencyCount} documents in other currencies are not added here.`);
+  if (unreadableRows > 0)
+    notes.push(
+      es
+        ? `${unreadableRows} filas de la planilla no se pudieron leer y quedan fuera; revíselas en la hoja.`
+        : `${unreadableRows} sheet rows could not be read and are left out; check them in the sheet.`,
+    );
   notes.push(es ? 'Busque con `/facturas TEXTO`; `/facturas ayuda` explica la sintaxis.' : 'Search with `/facturas TEXT`; `/facturas help` explains the syntax.');
   blocks.push(context(notes.join('\n')));
   return { type: 'home', blocks };

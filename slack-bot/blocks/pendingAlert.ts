@@ -36,7 +36,11 @@ export function pendingAlertMessage(aging: AgingReport, profile: TaxProfile, loc
   const rest = debtors.slice(CUSTOMERS_SHOWN);
   if (rest.length > 0) {
     const amount = money(rest.reduce((n, c) => n + c.overdue, 0));
-    blocks.push(context(es ? `y ${rest.length} clientes más con ${amount} vencido; vea \`/facturas estado:vencida\`.` : `and ${rest.length} more customers with ${amount} overdue; see \`/facturas estado:vencida\`.`));
+    blocks.push(
+      context(
+        es ? `y ${rest.length} clientes más con ${amount} vencido; vea \`/facturas estado:vencida\`.` : `and ${rest.length} more customers with ${amount} overdue; see \`/facturas estado:vencida\`.`,
+      ),
+    );
   }
   return { text: `${title}: ${money(aging.totals.overdue)}`, blocks };
 }

@@ -14,7 +14,8 @@ interface BodyIds {
 }
 
 /** A validly signed request for another workspace or app is dropped: this bot serves one of each. */
-export const verifyWorkspace = (expected: ExpectedIdentity) =>
+export const verifyWorkspace =
+  (expected: ExpectedIdentity) =>
   async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const body = args.body as BodyIds;
     const teamId = body.team_id ?? body.team?.id ?? body.user?.team_id;

@@ -44,7 +44,9 @@ export function createDailyAlert(services: BotServices, state: BotState, deliver
           pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale),
           collectionsAlertBlocks(read.book, services.profile, today, services.locale),
         ),
-        claims, services.profile, services.locale,
+        claims,
+        services.profile,
+        services.locale,
       );
       let sent = 0;
       for (const manager of managerIds) {

@@ -14,7 +14,31 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'importSiiFiles', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'previewSiiImport', 'promptLibroDeVentas', 'reconcileRcv', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      [
+        'agingSheet',
+        'checkVersion',
+        'createReportSheet',
+        'emailInvoice',
+        'importSiiFiles',
+        'loadSidebar',
+        'openDocument',
+        'onEstadoEdit',
+        'onInstall',
+        'onOpen',
+        'previewReminders',
+        'previewSiiImport',
+        'promptLibroDeVentas',
+        'reconcileRcv',
+        'recordPayment',
+        'saveLocale',
+        'sendDailyReminders',
+        'sendRemindersNow',
+        'setupWorkbook',
+        'showReports',
+        'showSidebar',
+        'statusSummarySheet',
+        'voidDocument',
+      ].sort(),
     );
   });
 

@@ -23,19 +23,148 @@ export interface BenchWorkbook {
 export const BENCH_TODAY: IsoDate = '2026-10-15';
 const SPAN_DAYS = 730;
 
-const COMPANY_PREFIXES = ['Comercial', 'Distribuidora', 'Constructora', 'Ferretería', 'Agrícola', 'Inversiones', 'Transportes', 'Servicios', 'Importadora', 'Sociedad', 'Inmobiliaria', 'Maderas', 'Minera', 'Pesquera', 'Viña', 'Hotelera', 'Clínica', 'Colegio', 'Panadería', 'Frigorífico'];
+const COMPANY_PREFIXES = [
+  'Comercial',
+  'Distribuidora',
+  'Constructora',
+  'Ferretería',
+  'Agrícola',
+  'Inversiones',
+  'Transportes',
+  'Servicios',
+  'Importadora',
+  'Sociedad',
+  'Inmobiliaria',
+  'Maderas',
+  'Minera',
+  'Pesquera',
+  'Viña',
+  'Hotelera',
+  'Clínica',
+  'Colegio',
+  'Panadería',
+  'Frigorífico',
+];
 const COMPANY_NAMES = [
-  'Peñalolén', 'Ñuñoa', 'Valparaíso', 'Concepción', 'Los Aromos', 'El Roble', 'Andes', 'Pacífico', 'Cordillera', 'Patagonia', 'Araucanía', 'Maipú',
-  'Quilpué', 'Chillán', 'Curicó', 'Temuco', 'Osorno', 'Copiapó', 'Atacama', 'Biobío', 'Los Ángeles', 'San Joaquín', 'La Florida', 'Vitacura',
-  'Providencia', 'Rancagua', 'Talcahuano', 'Coquimbo', 'Iquique', 'Antofagasta', 'Puerto Montt', 'Valdivia', 'Pucón', 'Linares', 'González',
-  'Muñoz', 'Rojas', 'Díaz', 'Pérez', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda', 'Morales', 'Rodríguez', 'López', 'Fuentes',
-  'Hernández', 'Torres', 'Araya', 'Flores', 'Espinoza', 'Valenzuela', 'Castillo', 'Tapia', 'Reyes', 'Gutiérrez', 'Castro', 'Pizarro', 'Álvarez',
-  'Vásquez', 'Sánchez', 'Fernández', 'Ramírez', 'Carrasco', 'Gómez', 'Cortés', 'Herrera', 'Núñez', 'Jara', 'Vergara', 'Rivera', 'Figueroa',
-  'Riquelme', 'García', 'Miranda', 'Bravo', 'Vera', 'Molina', 'Vega', 'Campos', 'Sandoval', 'Orellana', 'Zúñiga', 'Olivares', 'Salazar',
+  'Peñalolén',
+  'Ñuñoa',
+  'Valparaíso',
+  'Concepción',
+  'Los Aromos',
+  'El Roble',
+  'Andes',
+  'Pacífico',
+  'Cordillera',
+  'Patagonia',
+  'Araucanía',
+  'Maipú',
+  'Quilpué',
+  'Chillán',
+  'Curicó',
+  'Temuco',
+  'Osorno',
+  'Copiapó',
+  'Atacama',
+  'Biobío',
+  'Los Ángeles',
+  'San Joaquín',
+  'La Florida',
+  'Vitacura',
+  'Providencia',
+  'Rancagua',
+  'Talcahuano',
+  'Coquimbo',
+  'Iquique',
+  'Antofagasta',
+  'Puerto Montt',
+  'Valdivia',
+  'Pucón',
+  'Linares',
+  'González',
+  'Muñoz',
+  'Rojas',
+  'Díaz',
+  'Pérez',
+  'Soto',
+  'Contreras',
+  'Silva',
+  'Martínez',
+  'Sepúlveda',
+  'Morales',
+  'Rodríguez',
+  'López',
+  'Fuentes',
+  'Hernández',
+  'Torres',
+  'Araya',
+  'Flores',
+  'Espinoza',
+  'Valenzuela',
+  'Castillo',
+  'Tapia',
+  'Reyes',
+  'Gutiérrez',
+  'Castro',
+  'Pizarro',
+  'Álvarez',
+  'Vásquez',
+  'Sánchez',
+  'Fernández',
+  'Ramírez',
+  'Carrasco',
+  'Gómez',
+  'Cortés',
+  'Herrera',
+  'Núñez',
+  'Jara',
+  'Vergara',
+  'Rivera',
+  'Figueroa',
+  'Riquelme',
+  'García',
+  'Miranda',
+  'Bravo',
+  'Vera',
+  'Molina',
+  'Vega',
+  'Campos',
+  'Sandoval',
+  'Orellana',
+  'Zúñiga',
+  'Olivares',
+  'Salazar',
 ];
 const COMPANY_SUFFIXES = ['Ltda.', 'S.A.', 'SpA', 'E.I.R.L.', 'y Cía. Ltda.'];
-const FIRST_NAMES = ['María José', 'Juan Pablo', 'Camila', 'Sebastián', 'Valentina', 'Matías', 'Catalina', 'Benjamín', 'Javiera', 'Joaquín', 'Fernanda', 'Tomás', 'Constanza', 'Nicolás', 'Ignacia', 'Cristóbal', 'Antonia', 'Martín', 'Florencia', 'Vicente'];
-const REGIONS = [['Metropolitana', 'Santiago'], ['Valparaíso', 'Viña del Mar'], ['Biobío', 'Concepción'], ['Maule', 'Talca'], ['La Araucanía', 'Temuco'], ['Los Lagos', 'Puerto Montt']] as const;
+const FIRST_NAMES = [
+  'María José',
+  'Juan Pablo',
+  'Camila',
+  'Sebastián',
+  'Valentina',
+  'Matías',
+  'Catalina',
+  'Benjamín',
+  'Javiera',
+  'Joaquín',
+  'Fernanda',
+  'Tomás',
+  'Constanza',
+  'Nicolás',
+  'Ignacia',
+  'Cristóbal',
+  'Antonia',
+  'Martín',
+  'Florencia',
+  'Vicente',
+];
+const REGIONS = [
+  ['Metropolitana', 'Santiago'],
+  ['Valparaíso', 'Viña del Mar'],
+  ['Biobío', 'Concepción'],
+  ['Maule', 'Talca'],
+  ['La Araucanía', 'Temuco'],
+  ['Los Lagos', 'Puerto Montt'],
+] as const;
 const TAGS = ['retail', 'mayorista', 'gobierno', 'construcción', 'agro', 'turismo', 'educación', 'salud'];
 const METHODS = ['Transferencia', 'Transferencia', 'Transferencia', 'Cheque', 'Depósito', 'Vale vista'];
 const RETAIL_METHODS = ['Tarjeta de débito', 'Tarjeta de crédito', 'Efectivo'];
@@ -51,7 +180,12 @@ interface BenchCustomer {
   lastInvoiceFolio: number;
 }
 
-const slug = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+const slug = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 
 function customerBase(random: SeededRandom, count: number): BenchCustomer[] {
   const usedNames = new Set<string>();
@@ -131,8 +265,26 @@ export function benchWorkbook(documentCount: number, seed = 20_261_015): BenchWo
     const isVoid = random.chance(0.01);
     const notes = !customer.person && random.chance(0.03) ? `OC ${random.int(1000, 9999)}-${random.int(10, 99)}-SE${issueDate.slice(2, 4)}` : '';
     facturas.push([
-      type, folio, cellDate(issueDate), dueDate, customer.taxId, customer.name, customer.email, origin, originRef,
-      net, exempt, tax, total, 'CLP', isVoid ? 'Anulada' : 'Emitida', isNote ? `33-${customer.lastInvoiceFolio}` : '', notes, '', '', '',
+      type,
+      folio,
+      cellDate(issueDate),
+      dueDate,
+      customer.taxId,
+      customer.name,
+      customer.email,
+      origin,
+      originRef,
+      net,
+      exempt,
+      tax,
+      total,
+      'CLP',
+      isVoid ? 'Anulada' : 'Emitida',
+      isNote ? `33-${customer.lastInvoiceFolio}` : '',
+      notes,
+      '',
+      '',
+      '',
     ]);
 
     if (isVoid || isNote) continue;
@@ -143,16 +295,34 @@ export function benchWorkbook(documentCount: number, seed = 20_261_015): BenchWo
     const latest = Math.min(daysBetween(issueDate, today), customer.termDays + (customer.punctuality > 0.8 ? 5 : 40));
     const paidOn = (): IsoDate => (type === 39 ? issueDate : addDays(issueDate, random.int(0, Math.max(0, latest))));
     const method = type === 39 ? random.pick(RETAIL_METHODS) : random.pick(METHODS);
-    const amounts = fate === 'partial' ? [Math.max(100, Math.round((total * random.int(20, 80)) / 10_000) * 100)] : type !== 39 && total >= 200_000 && random.chance(0.15) ? [Math.round(total / 200) * 100, total - Math.round(total / 200) * 100] : [total];
+    const amounts =
+      fate === 'partial'
+        ? [Math.max(100, Math.round((total * random.int(20, 80)) / 10_000) * 100)]
+        : type !== 39 && total >= 200_000 && random.chance(0.15)
+          ? [Math.round(total / 200) * 100, total - Math.round(total / 200) * 100]
+          : [total];
     for (const amount of amounts) {
       pagos.push([cellDate(paidOn()), type, folio, amount, method, method === 'Efectivo' ? '' : `TX-${random.int(10_000_000, 99_999_999)}`, random.pick(['ana.rojas', 'pedro.soto', 'carla.diaz'])]);
     }
   }
 
-  const clientes: Cell[][] = [canonicalHeaders('clientes'), ...customers.map((c, index) => {
-    const [region, commune] = REGIONS[index % REGIONS.length]!;
-    return [c.taxId, c.name, c.person ? 'Persona' : 'Empresa', c.person ? '' : 'Comercio', region, commune, c.email, `+56 9 ${String(10_000_000 + index).slice(0, 4)} ${String(index).padStart(4, '0')}`, c.person ? 'particular' : TAGS[index % TAGS.length]!];
-  })];
+  const clientes: Cell[][] = [
+    canonicalHeaders('clientes'),
+    ...customers.map((c, index) => {
+      const [region, commune] = REGIONS[index % REGIONS.length]!;
+      return [
+        c.taxId,
+        c.name,
+        c.person ? 'Persona' : 'Empresa',
+        c.person ? '' : 'Comercio',
+        region,
+        commune,
+        c.email,
+        `+56 9 ${String(10_000_000 + index).slice(0, 4)} ${String(index).padStart(4, '0')}`,
+        c.person ? 'particular' : TAGS[index % TAGS.length]!,
+      ];
+    }),
+  ];
 
   const tables: WorkbookTables = {
     [TABS.facturas.name]: facturas,

@@ -86,7 +86,9 @@ export async function timeAlone(work: Work, options: TimingOptions = {}): Promis
   return { ms: median(times), runs };
 }
 
-export function row(fields: Omit<BenchRow, 'ratio' | 'met' | 'detail' | 'peer' | 'peerMs' | 'target'> & Partial<Pick<BenchRow, 'peerMs' | 'peer' | 'detail' | 'target'>> & { readonly met?: boolean | null }): BenchRow {
+export function row(
+  fields: Omit<BenchRow, 'ratio' | 'met' | 'detail' | 'peer' | 'peerMs' | 'target'> & Partial<Pick<BenchRow, 'peerMs' | 'peer' | 'detail' | 'target'>> & { readonly met?: boolean | null },
+): BenchRow {
   const peerMs = fields.peerMs ?? null;
   const ratio = fields.oursMs !== null && peerMs !== null && peerMs > 0 ? fields.oursMs / peerMs : null;
   return {

@@ -34,7 +34,10 @@ function libroOf5000() {
 /** Both PDFs must carry the invoice's identity and amounts, or they are not the same work. */
 async function assertSameInvoice(ours: Buffer, floor: Buffer, input: InvoicePdfInput): Promise<void> {
   const wanted = [input.view.customerName, String(input.view.number), ...input.lines.map((l) => l.description)];
-  for (const [name, pdf] of [['pdfmake', ours], ['pdfkit', floor]] as const) {
+  for (const [name, pdf] of [
+    ['pdfmake', ours],
+    ['pdfkit', floor],
+  ] as const) {
     const { text } = await pdfText(pdf);
     const flat = text.replace(/\s+/g, ' ');
     const missing = wanted.filter((w) => !flat.includes(w));
@@ -56,7 +59,12 @@ export async function pdfBench(): Promise<BenchRow[]> {
 
   return [
     row({
-      group: 'pdf', name: `invoice PDF (definition + pdfmake render), ${input.lines.length} lines`, size: 1, oursMs: invoice.oursMs, peerMs: invoice.peerMs, peer: 'pdfkit direct (floor)',
+      group: 'pdf',
+      name: `invoice PDF (definition + pdfmake render), ${input.lines.length} lines`,
+      size: 1,
+      oursMs: invoice.oursMs,
+      peerMs: invoice.peerMs,
+      peer: 'pdfkit direct (floor)',
       detail: `${(await ours()).length} bytes vs ${(await floor()).length} bytes`,
     }),
     row({ group: 'pdf', name: 'Libro de Ventas PDF, 5,000 rows', size: 5000, oursMs: libroTime.ms, detail: `${pages} pages, ${libroPdf.length} bytes` }),

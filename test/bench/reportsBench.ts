@@ -79,23 +79,43 @@ export async function reportsBench(fixture: Fixture): Promise<BenchRow[]> {
 
   const aging = agingReport(ledger, CHILE);
   assertSame(`ageing at ${fixture.size}`, aging, sqliteAging(peer, ledger.asOf, CHILE.defaultCurrency));
-  const agingTimes = await timePair(() => agingReport(ledger, CHILE), () => sqliteAging(peer, ledger.asOf, CHILE.defaultCurrency), options);
+  const agingTimes = await timePair(
+    () => agingReport(ledger, CHILE),
+    () => sqliteAging(peer, ledger.asOf, CHILE.defaultCurrency),
+    options,
+  );
 
   const libro = libroDeVentas(read.book, period, CHILE);
   if (!libro.ok) throw new Error('the bench period is not a period');
   assertSame(`Libro de Ventas at ${fixture.size}`, libro.value, sqliteLibro(peer, period));
-  const libroTimes = await timePair(() => libroDeVentas(read.book, period, CHILE), () => sqliteLibro(peer, period), options);
+  const libroTimes = await timePair(
+    () => libroDeVentas(read.book, period, CHILE),
+    () => sqliteLibro(peer, period),
+    options,
+  );
 
   const target = atTarget ? 'ratio <= 1.0 and <= 500 ms' : null;
   return [
     row({
-      group: 'reports', name: 'ageing (by customer and days past due)', size: fixture.size, oursMs: agingTimes.oursMs, peerMs: agingTimes.peerMs, peer: 'better-sqlite3',
-      target, met: atTarget ? agingTimes.oursMs <= agingTimes.peerMs && agingTimes.oursMs <= 500 : null,
+      group: 'reports',
+      name: 'ageing (by customer and days past due)',
+      size: fixture.size,
+      oursMs: agingTimes.oursMs,
+      peerMs: agingTimes.peerMs,
+      peer: 'better-sqlite3',
+      target,
+      met: atTarget ? agingTimes.oursMs <= agingTimes.peerMs && agingTimes.oursMs <= 500 : null,
       detail: `${aging.totals.documentCount} owed documents, ${aging.customers.length} customers`,
     }),
     row({
-      group: 'reports', name: `Libro de Ventas ${period}`, size: fixture.size, oursMs: libroTimes.oursMs, peerMs: libroTimes.peerMs, peer: 'better-sqlite3',
-      target, met: atTarget ? libroTimes.oursMs <= libroTimes.peerMs && libroTimes.oursMs <= 500 : null,
+      group: 'reports',
+      name: `Libro de Ventas ${period}`,
+      size: fixture.size,
+      oursMs: libroTimes.oursMs,
+      peerMs: libroTimes.peerMs,
+      peer: 'better-sqlite3',
+      target,
+      met: atTarget ? libroTimes.oursMs <= libroTimes.peerMs && libroTimes.oursMs <= 500 : null,
       detail: `${libro.value.rows.length} rows`,
     }),
   ];

@@ -20,7 +20,9 @@ const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** The workbook as the Sheets API returns it with UNFORMATTED_VALUE and SERIAL_NUMBER dates. */
 const asSheetsApi = (tables: WorkbookTables): Record<string, FakeCell[][]> =>
-  Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.map((r) => r.map((cell): FakeCell => (cell instanceof Date ? (cell.getTime() - SERIAL_EPOCH_MS) / 86_400_000 : cell ?? null)))]));
+  Object.fromEntries(
+    Object.entries(tables).map(([name, rows]) => [name, rows.map((r) => r.map((cell): FakeCell => (cell instanceof Date ? (cell.getTime() - SERIAL_EPOCH_MS) / 86_400_000 : (cell ?? null))))]),
+  );
 
 /**
  * Starts the fake Sheets API over a bench workbook in a child process (the same bundle), as Google

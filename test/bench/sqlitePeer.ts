@@ -46,10 +46,27 @@ export function loadSqlitePeer(views: readonly InvoiceView[]): SqlitePeer {
   db.transaction(() => {
     for (const v of views) {
       insert.run({
-        row: v.row, type: v.type, number: v.number, kind: documentTypeRule(CHILE, v.type)?.kind ?? 'invoice', issueDate: v.issueDate, dueDate: v.dueDate,
-        customerTaxId: v.customerTaxId, taxIdCompact: CHILE.compactTaxId(v.customerTaxId).toLowerCase(), customerName: v.customerName,
-        origin: v.origin, net: v.net, exempt: v.exempt, tax: v.tax, total: v.total, currency: v.currency, state: v.state,
-        paid: v.paid, balance: v.balance, paymentStatus: v.paymentStatus, daysOverdue: v.daysOverdue, searchText: v.searchText,
+        row: v.row,
+        type: v.type,
+        number: v.number,
+        kind: documentTypeRule(CHILE, v.type)?.kind ?? 'invoice',
+        issueDate: v.issueDate,
+        dueDate: v.dueDate,
+        customerTaxId: v.customerTaxId,
+        taxIdCompact: CHILE.compactTaxId(v.customerTaxId).toLowerCase(),
+        customerName: v.customerName,
+        origin: v.origin,
+        net: v.net,
+        exempt: v.exempt,
+        tax: v.tax,
+        total: v.total,
+        currency: v.currency,
+        state: v.state,
+        paid: v.paid,
+        balance: v.balance,
+        paymentStatus: v.paymentStatus,
+        daysOverdue: v.daysOverdue,
+        searchText: v.searchText,
       });
     }
   })();
@@ -93,14 +110,33 @@ function whereClause(query: Query): { where: string; params: (string | number)[]
   }
   for (const filter of query.filters) {
     switch (filter.kind) {
-      case 'status': list('payment_status', filter.statuses); break;
-      case 'taxId': conditions.push('tax_id_compact = ?'); params.push(filter.compact); break;
-      case 'from': conditions.push('issue_date >= ?'); params.push(filter.date); break;
-      case 'to': conditions.push('issue_date <= ?'); params.push(filter.date); break;
-      case 'origin': list('origin', filter.origins); break;
-      case 'type': list('type', filter.types); break;
-      case 'amount': conditions.push(`${filter.field === 'total' ? 'total' : 'balance'} ${filter.op} ?`); params.push(filter.value); break;
-      default: throw new Error(`the SQLite peer does not translate ${filter.kind} filters`);
+      case 'status':
+        list('payment_status', filter.statuses);
+        break;
+      case 'taxId':
+        conditions.push('tax_id_compact = ?');
+        params.push(filter.compact);
+        break;
+      case 'from':
+        conditions.push('issue_date >= ?');
+        params.push(filter.date);
+        break;
+      case 'to':
+        conditions.push('issue_date <= ?');
+        params.push(filter.date);
+        break;
+      case 'origin':
+        list('origin', filter.origins);
+        break;
+      case 'type':
+        list('type', filter.types);
+        break;
+      case 'amount':
+        conditions.push(`${filter.field === 'total' ? 'total' : 'balance'} ${filter.op} ?`);
+        params.push(filter.value);
+        break;
+      default:
+        throw new Error(`the SQLite peer does not translate ${filter.kind} filters`);
     }
   }
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };

@@ -18,9 +18,25 @@ function hugeBook(customers: number, perCustomer: number): Book {
     const taxId = formatRut(body, rutCheckDigit(body));
     for (let d = 0; d < perCustomer; d++) {
       documents.push({
-        type: 33, number: folio++, issueDate: '2026-01-10', dueDate: '2026-02-10', customerTaxId: taxId, customerName: `${c} ${LONG}`,
-        email: '', origin: 'directa', originRef: '', net: 100_000, exempt: 0, tax: 19_000, otherTaxes: 0, total: 119_000, currency: 'CLP',
-        state: 'emitida', reference: null, notes: LONG, row: folio,
+        type: 33,
+        number: folio++,
+        issueDate: '2026-01-10',
+        dueDate: '2026-02-10',
+        customerTaxId: taxId,
+        customerName: `${c} ${LONG}`,
+        email: '',
+        origin: 'directa',
+        originRef: '',
+        net: 100_000,
+        exempt: 0,
+        tax: 19_000,
+        otherTaxes: 0,
+        total: 119_000,
+        currency: 'CLP',
+        state: 'emitida',
+        reference: null,
+        notes: LONG,
+        row: folio,
       });
     }
   }
@@ -32,7 +48,12 @@ describe('every view keeps within Block Kit limits, however much data', () => {
   const ledger = buildLedger(book, '2026-10-15', CHILE);
 
   it('the fake refuses what Slack refuses', () => {
-    expect(blockKitProblem(Array.from({ length: 51 }, () => ({ type: 'divider' })), 50)).toMatch(/more than 50 blocks/);
+    expect(
+      blockKitProblem(
+        Array.from({ length: 51 }, () => ({ type: 'divider' })),
+        50,
+      ),
+    ).toMatch(/more than 50 blocks/);
     expect(blockKitProblem([{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }], 50)).toMatch(/longer than 3000/);
   });
 

@@ -3,8 +3,17 @@ import { type BotWorld, startBotWorld } from './harness';
 import { NOTIFY_CHANNEL } from './slackRequests';
 import { dateToSerial } from '../../core/node/sheetsStore';
 
-const historyRow = (id: string, folio: number, from: string, to: string, amount: number, channel = 'edición manual') =>
-  [id, dateToSerial('2026-10-15') + 0.4, 33, folio, from, to, amount, 'maria', channel];
+const historyRow = (id: string, folio: number, from: string, to: string, amount: number, channel = 'edición manual') => [
+  id,
+  dateToSerial('2026-10-15') + 0.4,
+  33,
+  folio,
+  from,
+  to,
+  amount,
+  'maria',
+  channel,
+];
 
 describe('payment-status notifier', () => {
   let world: BotWorld;
@@ -43,10 +52,7 @@ describe('payment-status notifier', () => {
     world.sheets.appendRow('Historial', historyRow('h-4', 1001, 'vencida', 'parcial', 190_000, 'cli'));
     await world.restart();
     expect(await poll()).toBe(1);
-    expect(posts().map((p) => p.text)).toEqual([
-      'Factura 33-1002 · Acme Ltda · pendiente → pagada · $595.000',
-      'Factura 33-1001 · Acme Ltda · vencida → parcial · $190.000',
-    ]);
+    expect(posts().map((p) => p.text)).toEqual(['Factura 33-1002 · Acme Ltda · pendiente → pagada · $595.000', 'Factura 33-1001 · Acme Ltda · vencida → parcial · $190.000']);
   });
 
   it('after a crash between posting and recording, finds its own message and does not post again', async () => {
@@ -57,7 +63,11 @@ describe('payment-status notifier', () => {
     await fetch(`${world.slack.apiUrl}chat.postMessage`, {
       method: 'POST',
       headers: { authorization: `Bearer ${world.slack.identity.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: NOTIFY_CHANNEL, text: 'Factura 33-1002 · Acme Ltda · pendiente → pagada · $595.000', metadata: { event_type: 'facturas_delivery', event_payload: { key: 'historial:h-5' } } }),
+      body: JSON.stringify({
+        channel: NOTIFY_CHANNEL,
+        text: 'Factura 33-1002 · Acme Ltda · pendiente → pagada · $595.000',
+        metadata: { event_type: 'facturas_delivery', event_payload: { key: 'historial:h-5' } },
+      }),
     });
     const state = JSON.parse(await readFile(world.statePath, 'utf8')) as Record<string, unknown>;
     await writeFile(world.statePath, JSON.stringify({ ...state, pending: { key: 'historial:h-5', channel: NOTIFY_CHANNEL } }));

@@ -65,7 +65,15 @@ describe('settings', () => {
 
   it('applies the documented defaults', () => {
     const result = loadSettings({ SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-1' });
-    expect(result.ok && result.settings).toMatchObject({ port: 3000, alertTime: { hour: 9, minute: 0 }, timeZone: 'America/Santiago', pollSeconds: 60, workbookPath: './facturas.xlsx', managerIds: [], paymentAdmins: [] });
+    expect(result.ok && result.settings).toMatchObject({
+      port: 3000,
+      alertTime: { hour: 9, minute: 0 },
+      timeZone: 'America/Santiago',
+      pollSeconds: 60,
+      workbookPath: './facturas.xlsx',
+      managerIds: [],
+      paymentAdmins: [],
+    });
   });
 
   it('startBot refuses to start with a message naming the setting', async () => {

@@ -23,7 +23,9 @@ export interface SlackResponse {
 /** Posts like Slack does: `v0=` HMAC-SHA256 of `v0:timestamp:body` with the signing secret. */
 export async function signedPost(url: string, body: string, contentType: string, options: SignedOptions = {}): Promise<SlackResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const signature = `v0=${createHmac('sha256', options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest('hex')}`;
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...options.headers },
@@ -34,7 +36,10 @@ export async function signedPost(url: string, body: string, contentType: string,
 
 export class SlackPayloads {
   private counter = 0;
-  constructor(private readonly slack: FakeSlackApi, private readonly eventsUrl: string) {}
+  constructor(
+    private readonly slack: FakeSlackApi,
+    private readonly eventsUrl: string,
+  ) {}
 
   private next(): string {
     return String(++this.counter);
@@ -43,9 +48,19 @@ export class SlackPayloads {
   command(text: string, user: string, options: SignedOptions & { teamId?: string } = {}): Promise<SlackResponse> {
     const tag = `command-${this.next()}`;
     const body = new URLSearchParams({
-      token: 'deprecated-verification-token', team_id: options.teamId ?? this.slack.identity.teamId, team_domain: 'facturas-test', channel_id: CHANNEL, channel_name: 'ventas',
-      user_id: user, user_name: user.toLowerCase(), command: '/facturas', text, api_app_id: this.slack.identity.appId, is_enterprise_install: 'false',
-      response_url: this.slack.responseUrl(tag), trigger_id: `trigger-${tag}`,
+      token: 'deprecated-verification-token',
+      team_id: options.teamId ?? this.slack.identity.teamId,
+      team_domain: 'facturas-test',
+      channel_id: CHANNEL,
+      channel_name: 'ventas',
+      user_id: user,
+      user_name: user.toLowerCase(),
+      command: '/facturas',
+      text,
+      api_app_id: this.slack.identity.appId,
+      is_enterprise_install: 'false',
+      response_url: this.slack.responseUrl(tag),
+      trigger_id: `trigger-${tag}`,
     }).toString();
     return signedPost(this.eventsUrl, body, 'application/x-www-form-urlencoded', options);
   }
@@ -62,18 +77,21 @@ export class SlackPayloads {
 
   buttonClick(actionId: string, value: string, user: string, options: SignedOptions = {}): Promise<SlackResponse> {
     const tag = `action-${this.next()}`;
-    return this.interactive({
-      type: 'block_actions',
-      team: { id: this.slack.identity.teamId, domain: 'facturas-test' },
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: this.slack.identity.teamId },
-      api_app_id: this.slack.identity.appId,
-      token: 'deprecated-verification-token',
-      container: { type: 'message', message_ts: '1760000000.000100', channel_id: CHANNEL, is_ephemeral: true },
-      trigger_id: `trigger-${tag}`,
-      channel: { id: CHANNEL, name: 'ventas' },
-      response_url: this.slack.responseUrl(tag),
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'x' }, action_ts: '1760000000.000200' }],
-    }, options);
+    return this.interactive(
+      {
+        type: 'block_actions',
+        team: { id: this.slack.identity.teamId, domain: 'facturas-test' },
+        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: this.slack.identity.teamId },
+        api_app_id: this.slack.identity.appId,
+        token: 'deprecated-verification-token',
+        container: { type: 'message', message_ts: '1760000000.000100', channel_id: CHANNEL, is_ephemeral: true },
+        trigger_id: `trigger-${tag}`,
+        channel: { id: CHANNEL, name: 'ventas' },
+        response_url: this.slack.responseUrl(tag),
+        actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'x' }, action_ts: '1760000000.000200' }],
+      },
+      options,
+    );
   }
 
   viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, Record<string, unknown>>, user: string): Promise<SlackResponse> {
@@ -85,8 +103,17 @@ export class SlackPayloads {
       token: 'deprecated-verification-token',
       trigger_id: `trigger-view-${this.next()}`,
       view: {
-        id: 'V123', team_id: this.slack.identity.teamId, type: 'modal', callback_id: callbackId, private_metadata: privateMetadata,
-        blocks: [], title: { type: 'plain_text', text: 'x' }, state: { values }, hash: 'h', app_id: this.slack.identity.appId, bot_id: this.slack.identity.botId,
+        id: 'V123',
+        team_id: this.slack.identity.teamId,
+        type: 'modal',
+        callback_id: callbackId,
+        private_metadata: privateMetadata,
+        blocks: [],
+        title: { type: 'plain_text', text: 'x' },
+        state: { values },
+        hash: 'h',
+        app_id: this.slack.identity.appId,
+        bot_id: this.slack.identity.botId,
       },
       response_urls: [],
     });
@@ -95,17 +122,30 @@ export class SlackPayloads {
   messageShortcut(callbackId: string, text: string, user: string): Promise<SlackResponse> {
     const tag = `shortcut-${this.next()}`;
     return this.interactive({
-      type: 'message_action', callback_id: callbackId, trigger_id: `trigger-${tag}`, message_ts: '1760000000.000300', response_url: this.slack.responseUrl(tag),
-      team: { id: this.slack.identity.teamId, domain: 'facturas-test' }, channel: { id: CHANNEL, name: 'ventas' }, user: { id: user, name: user.toLowerCase() },
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: `trigger-${tag}`,
+      message_ts: '1760000000.000300',
+      response_url: this.slack.responseUrl(tag),
+      team: { id: this.slack.identity.teamId, domain: 'facturas-test' },
+      channel: { id: CHANNEL, name: 'ventas' },
+      user: { id: user, name: user.toLowerCase() },
       message: { type: 'message', user: 'UOTHER', ts: '1760000000.000300', text },
-      token: 'deprecated-verification-token', action_ts: '1760000000.000400',
+      token: 'deprecated-verification-token',
+      action_ts: '1760000000.000400',
     });
   }
 
   event(event: Record<string, unknown>, eventId: string, options: SignedOptions = {}): Promise<SlackResponse> {
     const body = JSON.stringify({
-      token: 'deprecated-verification-token', team_id: this.slack.identity.teamId, api_app_id: this.slack.identity.appId, event, type: 'event_callback',
-      event_id: eventId, event_time: 1760000000, authorizations: [{ team_id: this.slack.identity.teamId, user_id: this.slack.identity.botUserId, is_bot: true, is_enterprise_install: false }],
+      token: 'deprecated-verification-token',
+      team_id: this.slack.identity.teamId,
+      api_app_id: this.slack.identity.appId,
+      event,
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: 1760000000,
+      authorizations: [{ team_id: this.slack.identity.teamId, user_id: this.slack.identity.botUserId, is_bot: true, is_enterprise_install: false }],
     });
     return signedPost(this.eventsUrl, body, 'application/json', options);
   }

@@ -13,11 +13,53 @@ export const GAMMA = { name: 'Gamma Distribución Ltda', taxId: rut('78999111') 
 export const NOW = new Date('2026-10-15T15:00:00.000Z');
 export const GAMMA_DOCUMENTS = 25;
 
-const FACTURAS_HEADER = ['Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas', 'Pagado', 'Saldo', 'Estado de pago'];
+const FACTURAS_HEADER = [
+  'Tipo',
+  'Folio',
+  'Fecha',
+  'Vencimiento',
+  'RUT',
+  'Cliente',
+  'Email',
+  'Origen',
+  'Ref. origen',
+  'Neto',
+  'Exento',
+  'IVA',
+  'Total',
+  'Moneda',
+  'Estado',
+  'Ref. documento',
+  'Notas',
+  'Pagado',
+  'Saldo',
+  'Estado de pago',
+];
 
 const invoice = (number: number, customer: { name: string; taxId: string }, issued: string, due: string, net: number): FakeCell[] => {
   const tax = Math.round(net * 0.19);
-  return [33, number, dateToSerial(issued), dateToSerial(due), customer.taxId, customer.name, 'pagos@example.cl', 'Pedido', `OV-${number}`, net, 0, tax, net + tax, 'CLP', 'Emitida', '', '', null, null, null];
+  return [
+    33,
+    number,
+    dateToSerial(issued),
+    dateToSerial(due),
+    customer.taxId,
+    customer.name,
+    'pagos@example.cl',
+    'Pedido',
+    `OV-${number}`,
+    net,
+    0,
+    tax,
+    net + tax,
+    'CLP',
+    'Emitida',
+    '',
+    '',
+    null,
+    null,
+    null,
+  ];
 };
 
 /**

@@ -23,8 +23,13 @@ describe('the bot on the local .xlsx workbook (the default data source)', () => 
     await createWorkbook(workbook, { demo: true, today: '2026-10-15', seed: 7 });
     slack = await startFakeSlackApi();
     const env = {
-      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.identity.token, SLACK_API_URL: slack.apiUrl, PORT: '0',
-      SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL, SLACK_PAYMENT_ADMINS: ADMIN, FACTURAS_WORKBOOK: workbook,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: slack.identity.token,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      SLACK_NOTIFY_CHANNEL: NOTIFY_CHANNEL,
+      SLACK_PAYMENT_ADMINS: ADMIN,
+      FACTURAS_WORKBOOK: workbook,
     };
     bot = await startBot(env, { now: () => NOW, logger: recordingLogger(logs), webApiRetries: 0, postIntervalMs: 5, runLoops: false });
   });
@@ -43,12 +48,17 @@ describe('the bot on the local .xlsx workbook (the default data source)', () => 
     const key = `${owed.type}-${owed.number}`;
     const payloads = new SlackPayloads(slack, `http://127.0.0.1:${bot.port}/slack/events`);
     const metadata = JSON.stringify({ key, expectedBalance: owed.balance, currency: owed.currency, channel: CHANNEL });
-    const response = await payloads.viewSubmission('record_payment_modal', metadata, {
-      payment_amount: { amount: { type: 'plain_text_input', value: String(owed.balance) } },
-      payment_date: { date: { type: 'datepicker', selected_date: '2026-10-15' } },
-      payment_method: { method: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Cheque' }, value: 'Cheque' } } },
-      payment_reference: { reference: { type: 'plain_text_input', value: null } },
-    }, ADMIN);
+    const response = await payloads.viewSubmission(
+      'record_payment_modal',
+      metadata,
+      {
+        payment_amount: { amount: { type: 'plain_text_input', value: String(owed.balance) } },
+        payment_date: { date: { type: 'datepicker', selected_date: '2026-10-15' } },
+        payment_method: { method: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Cheque' }, value: 'Cheque' } } },
+        payment_reference: { reference: { type: 'plain_text_input', value: null } },
+      },
+      ADMIN,
+    );
     expect(response.text).toBe('');
 
     const after = await openXlsxStore(workbook).read();

@@ -42,7 +42,12 @@ it('keeps every payment when several facturas pay processes write the same workb
   const book = await loadWorkbook(workbook);
   const pagos = sheetRows(book, 'Pagos');
   expect(pagos).toHaveLength(before.book.payments.length + 3);
-  expect(pagos.slice(-3).map((row) => row.slice(1, 7)).sort((a, b) => String(a[4]).localeCompare(String(b[4])))).toEqual([
+  expect(
+    pagos
+      .slice(-3)
+      .map((row) => row.slice(1, 7))
+      .sort((a, b) => String(a[4]).localeCompare(String(b[4]))),
+  ).toEqual([
     [33, first.number, 1000, '', 'P-1', 'uno'],
     [33, first.number, 2000, '', 'P-2', 'dos'],
     [33, second.number, 3000, '', 'P-3', 'tres'],

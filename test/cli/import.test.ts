@@ -14,7 +14,25 @@ afterEach(() => removeFolder(folder));
 
 const HEADER = 'Tipo;Folio;Fecha;Vencimiento;RUT;Cliente;Email;Origen;Ref. origen;Neto;Exento;IVA;Total;Moneda;Estado;Ref. documento;Notas';
 const good = (folio: number, extra: Partial<Record<'rut' | 'total' | 'date' | 'ref' | 'type', string>> = {}) =>
-  [extra.type ?? '33', folio, extra.date ?? '01-10-2026', '31-10-2026', extra.rut ?? '76.086.428-5', 'Comercial Los Aromos Ltda.', 'pagos@losaromos.cl', 'Pedido', `PV-${folio}`, '250.000', '0', '47.500', extra.total ?? '297.500', 'CLP', 'Emitida', extra.ref ?? '', 'importada'].join(';');
+  [
+    extra.type ?? '33',
+    folio,
+    extra.date ?? '01-10-2026',
+    '31-10-2026',
+    extra.rut ?? '76.086.428-5',
+    'Comercial Los Aromos Ltda.',
+    'pagos@losaromos.cl',
+    'Pedido',
+    `PV-${folio}`,
+    '250.000',
+    '0',
+    '47.500',
+    extra.total ?? '297.500',
+    'CLP',
+    'Emitida',
+    extra.ref ?? '',
+    'importada',
+  ].join(';');
 
 const writeCsv = async (name: string, lines: string[], bom = true) => {
   const file = path.join(folder, name);
@@ -76,8 +94,27 @@ describe('facturas import', () => {
     const rows = sheetRows(await loadWorkbook(workbook), 'Facturas');
     expect(rows).toHaveLength(rowsBefore + 3);
     expect(rows[rowsBefore]).toEqual([
-      33, 90001, new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 9, 31)), '76.086.428-5', 'Comercial Los Aromos Ltda.', 'pagos@losaromos.cl', 'Pedido', 'PV-90001',
-      250_000, 0, 47_500, 297_500, 'CLP', 'Emitida', '', 'importada', 0, 0, 'pagada', 0,
+      33,
+      90001,
+      new Date(Date.UTC(2026, 9, 1)),
+      new Date(Date.UTC(2026, 9, 31)),
+      '76.086.428-5',
+      'Comercial Los Aromos Ltda.',
+      'pagos@losaromos.cl',
+      'Pedido',
+      'PV-90001',
+      250_000,
+      0,
+      47_500,
+      297_500,
+      'CLP',
+      'Emitida',
+      '',
+      'importada',
+      0,
+      0,
+      'pagada',
+      0,
     ]);
     expect(rows[rowsBefore + 2]!.slice(0, 2)).toEqual([61, 7001]);
 

@@ -37,7 +37,17 @@ describe('facturas serve: the sidebar API over the local workbook', () => {
         // The first time, `facturas pay` lands on the same invoice right after the sidebar's snapshot.
         if (snapshots++ === 0) {
           await store.transact((read) => {
-            const paid = recordPayment(read, CHILE, { document: key, amount: 10_000, date: TODAY, method: 'Cheque', reference: 'otro proceso', user: 'cli', channel: 'cli', today: TODAY, now: NOW.toISOString() });
+            const paid = recordPayment(read, CHILE, {
+              document: key,
+              amount: 10_000,
+              date: TODAY,
+              method: 'Cheque',
+              reference: 'otro proceso',
+              user: 'cli',
+              channel: 'cli',
+              today: TODAY,
+              now: NOW.toISOString(),
+            });
             return paid.ok ? ok({ plan: paid.value.plan, outcome: null }) : paid;
           });
         }

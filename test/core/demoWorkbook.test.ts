@@ -97,7 +97,12 @@ describe('generateDocuments', () => {
 });
 
 describe('demoWorkbook across seeds and dates', () => {
-  it.each([['2026-01-01', 1], ['2026-06-30', 2], ['2027-03-31', 3], ['2026-10-15', 4]] as const)('as of %s with seed %d reads cleanly and shows every status', (today, seed) => {
+  it.each([
+    ['2026-01-01', 1],
+    ['2026-06-30', 2],
+    ['2027-03-31', 3],
+    ['2026-10-15', 4],
+  ] as const)('as of %s with seed %d reads cleanly and shows every status', (today, seed) => {
     const read = readWorkbook(demoWorkbook({ today, seed }), { profile: CHILE, timeZone: 'UTC' });
     expect(read.issues).toEqual([]);
     expect(new Set(buildLedger(read.book, today, CHILE).views.map((v) => v.paymentStatus))).toEqual(new Set(PAYMENT_STATUSES));

@@ -8,12 +8,32 @@ const views: InvoiceView[] = base.views.map((v, i) => (i % 97 === 0 ? { ...v, cu
 const ledger: Ledger = { asOf: base.asOf, views, byKey: base.byKey };
 
 const QUERIES = [
-  'penalolen', 'aromos ltda', 'nunoa', '760864285', '76.086.428-5', 'rut:76.086.428-5', 'rut:12531909', '33-1', 'qwerty',
-  'estado:vencida', 'estado:pendiente,parcial desde:2026-03-01 hasta:2026-06-30', 'origen:pedido monto>1000000', 'monto<=5000 saldo>0',
-  'tipo:61', 'tipo:34,39 orden:-total', 'cliente:"los aromos"', 'cliente:nunoa estado:pagada', 'etiqueta:retail', 'etiqueta:gobierno monto>=100',
+  'penalolen',
+  'aromos ltda',
+  'nunoa',
+  '760864285',
+  '76.086.428-5',
+  'rut:76.086.428-5',
+  'rut:12531909',
+  '33-1',
+  'qwerty',
+  'estado:vencida',
+  'estado:pendiente,parcial desde:2026-03-01 hasta:2026-06-30',
+  'origen:pedido monto>1000000',
+  'monto<=5000 saldo>0',
+  'tipo:61',
+  'tipo:34,39 orden:-total',
+  'cliente:"los aromos"',
+  'cliente:nunoa estado:pagada',
+  'etiqueta:retail',
+  'etiqueta:gobierno monto>=100',
   // A quoted phrase across the folio and the customer name.
   `"${views[5]!.searchText.split(' ').slice(1, 3).join(' ')}"`,
-  'orden:-total', 'monto>10000', 'desde:2026-10-01', 'hasta:2025-12-31', 'saldo=0 origen:directa,nota-entrega',
+  'orden:-total',
+  'monto>10000',
+  'desde:2026-10-01',
+  'hasta:2025-12-31',
+  'saldo=0 origen:directa,nota-entrega',
 ];
 
 const plain = (text: string, offset = 0, limit = 25) => {

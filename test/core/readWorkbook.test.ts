@@ -16,19 +16,20 @@ describe('readWorkbook', () => {
     const result = read(tables);
     expect(result.issues).toEqual([]);
     expect(result.book.documents[0]).toMatchObject({
-      type: 33, number: 7, issueDate: '2026-10-15', dueDate: null, customerTaxId: '76.086.428-5', origin: 'nota-entrega', total: 119000, row: 2,
+      type: 33,
+      number: 7,
+      issueDate: '2026-10-15',
+      dueDate: null,
+      customerTaxId: '76.086.428-5',
+      origin: 'nota-entrega',
+      total: 119000,
+      row: 2,
     });
     expect(result.layout.facturas?.columns.total).toBe(0);
   });
 
   it('reports every unreadable row with tab, row and column, and keeps the others', () => {
-    const tables = workbook([
-      { number: 1 },
-      { number: 2, total: 120_000 },
-      { number: 3, rut: '76.086.428-4' },
-      { number: 4, date: '2026-02-30' },
-      { number: 5 },
-    ]);
+    const tables = workbook([{ number: 1 }, { number: 2, total: 120_000 }, { number: 3, rut: '76.086.428-4' }, { number: 4, date: '2026-02-30' }, { number: 5 }]);
     (tables.Facturas as unknown as unknown[][])[5]![9] = 'cien mil';
     const result = read(tables);
     expect(result.book.documents.map((d) => d.number)).toEqual([1]);
@@ -84,7 +85,7 @@ describe('readWorkbook', () => {
     expect(result.layout.facturas?.columns.balance).toBe(18);
   });
 
-  it('checks Origen, Estado and Moneda against one list each, and names the allowed values in the reader\'s language', () => {
+  it("checks Origen, Estado and Moneda against one list each, and names the allowed values in the reader's language", () => {
     const origin = documentRow({ number: 1, origin: 'Teletransporte' });
     const currency = documentRow({ number: 2 });
     currency[13] = 'XYZ';

@@ -15,8 +15,16 @@ const tables = {
 const read = readWorkbook(tables, { profile: CHILE, timeZone: 'UTC' });
 
 const request = (over: Partial<PaymentRequest> = {}): PaymentRequest => ({
-  document: '33-1', amount: 20_000, date: '2026-10-10', method: 'Transferencia', reference: '=HYPERLINK("x")', user: 'ana@example.cl',
-  channel: 'cli', today: '2026-10-10', now: '2026-10-10T13:00:00.000Z', ...over,
+  document: '33-1',
+  amount: 20_000,
+  date: '2026-10-10',
+  method: 'Transferencia',
+  reference: '=HYPERLINK("x")',
+  user: 'ana@example.cl',
+  channel: 'cli',
+  today: '2026-10-10',
+  now: '2026-10-10T13:00:00.000Z',
+  ...over,
 });
 
 describe('recordPayment', () => {

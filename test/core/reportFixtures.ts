@@ -3,14 +3,48 @@ import { CHILE, readWorkbook, type Book, type Cell } from '../../core';
 const FACTURAS = ['Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas'];
 const PAGOS = ['Fecha', 'Tipo', 'Folio', 'Monto', 'Medio', 'Referencia', 'Registrado por'];
 
-export type DocRow = readonly [type: number, number: number, issueDate: string, dueDate: string, rut: string, customer: string, net: number, exempt: number, tax: number, total: number, state: 'Emitida' | 'Anulada', reference: string];
+export type DocRow = readonly [
+  type: number,
+  number: number,
+  issueDate: string,
+  dueDate: string,
+  rut: string,
+  customer: string,
+  net: number,
+  exempt: number,
+  tax: number,
+  total: number,
+  state: 'Emitida' | 'Anulada',
+  reference: string,
+];
 export type PaymentRow = readonly [date: string, type: number, number: number, amount: number];
 
 /** A Book read through the real workbook reader from sheet-like rows; fails the test on any row issue. */
 export function bookFrom(docs: readonly DocRow[], payments: readonly PaymentRow[] = [], extra: { detalle?: Cell[][]; clientes?: Cell[][] } = {}): Book {
   const read = readWorkbook(
     {
-      Facturas: [FACTURAS, ...docs.map(([type, number, issueDate, dueDate, rut, customer, net, exempt, tax, total, state, reference]) => [type, number, issueDate, dueDate, rut, customer, '', 'Pedido', `PV-${number}`, net, exempt, tax, total, 'CLP', state, reference, ''])],
+      Facturas: [
+        FACTURAS,
+        ...docs.map(([type, number, issueDate, dueDate, rut, customer, net, exempt, tax, total, state, reference]) => [
+          type,
+          number,
+          issueDate,
+          dueDate,
+          rut,
+          customer,
+          '',
+          'Pedido',
+          `PV-${number}`,
+          net,
+          exempt,
+          tax,
+          total,
+          'CLP',
+          state,
+          reference,
+          '',
+        ]),
+      ],
       Pagos: [PAGOS, ...payments.map(([date, type, number, amount]) => [date, type, number, amount, 'Transferencia', `TX-${type}-${number}`, 'ana'])],
       Detalle: [['Tipo', 'Folio', 'Descripción', 'Cantidad', 'Precio unitario', 'Descuento %', 'Exento'], ...(extra.detalle ?? [])],
       Clientes: [['RUT', 'Razón social', 'Tipo', 'Giro', 'Región', 'Comuna', 'Email', 'Teléfono', 'Etiquetas'], ...(extra.clientes ?? [])],

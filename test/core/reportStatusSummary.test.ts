@@ -19,7 +19,13 @@ describe('statusSummary', () => {
 
   it('shows every status even with no documents', () => {
     const empty = statusSummary(buildLedger({ ...agingBook(), documents: [] }, AGING_AS_OF, CHILE), CHILE);
-    expect(empty.lines.map((l) => [l.status, l.count])).toEqual([['pendiente', 0], ['parcial', 0], ['vencida', 0], ['pagada', 0], ['anulada', 0]]);
+    expect(empty.lines.map((l) => [l.status, l.count])).toEqual([
+      ['pendiente', 0],
+      ['parcial', 0],
+      ['vencida', 0],
+      ['pagada', 0],
+      ['anulada', 0],
+    ]);
     expect(empty.totals).toEqual({ count: 0, total: 0, balance: 0 });
   });
 });

@@ -1,4 +1,17 @@
-import { CHILE, agingReport, agingTable, buildLedger, libroDeVentas, libroDeVentasTable, renderCsv, renderTextTable, reportDocDefinition, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
+import {
+  CHILE,
+  agingReport,
+  agingTable,
+  buildLedger,
+  libroDeVentas,
+  libroDeVentasTable,
+  renderCsv,
+  renderTextTable,
+  reportDocDefinition,
+  statusSummary,
+  statusSummaryTable,
+  type ReportTable,
+} from '../../core';
 import { ACME, AGING_AS_OF, PENALOLEN, agingBook, bookFrom } from './reportFixtures';
 
 const ledger = buildLedger(agingBook(), AGING_AS_OF, CHILE);

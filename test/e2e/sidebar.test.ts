@@ -136,7 +136,11 @@ describe('the sidebar in Chromium against facturas serve', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const statuses = () => page.getByTestId('doc-list').getByTestId('status-chip').evaluateAll((chips) => chips.map((c) => c.getAttribute('data-status')));
+  const statuses = () =>
+    page
+      .getByTestId('doc-list')
+      .getByTestId('status-chip')
+      .evaluateAll((chips) => chips.map((c) => c.getAttribute('data-status')));
   const keys = () => page.getByTestId('doc-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
 
   test('filters by status, searches, sorts, pays an invoice, downloads its PDF and switches to English', async () => {
@@ -170,18 +174,27 @@ describe('the sidebar in Chromium against facturas serve', () => {
       expect(value.length).toBeGreaterThan(0);
       expect(value).toEqual(Array(value.length).fill('vencida'));
     });
-    await eventually(() => page.getByTestId('shown-count').textContent(), (value) => expect(value).toBe(`${overdue.length} de ${ledger.views.length} documentos`));
+    await eventually(
+      () => page.getByTestId('shown-count').textContent(),
+      (value) => expect(value).toBe(`${overdue.length} de ${ledger.views.length} documentos`),
+    );
     await page.getByTestId('filter-status').selectOption('');
 
     // Search with the query language: a customer word, accent-insensitive, and a filter.
     const nunoa = ledger.views.filter((v) => v.customerName === 'Municipalidad de Ñuñoa');
     expect(nunoa.length).toBeGreaterThan(0);
     await page.getByTestId('query').fill('nunoa');
-    await eventually(() => page.getByTestId('shown-count').textContent(), (value) => expect(value).toBe(`${nunoa.length} de ${ledger.views.length} documentos`));
+    await eventually(
+      () => page.getByTestId('shown-count').textContent(),
+      (value) => expect(value).toBe(`${nunoa.length} de ${ledger.views.length} documentos`),
+    );
     const aromos = ledger.views.filter((v) => v.customerName === 'Comercial Los Aromos Ltda.');
     await page.getByTestId('query').fill('aromos tipo:33');
     const aromosInvoices = aromos.filter((v) => v.type === 33);
-    await eventually(() => page.getByTestId('shown-count').textContent(), (value) => expect(value).toBe(`${aromosInvoices.length} de ${ledger.views.length} documentos`));
+    await eventually(
+      () => page.getByTestId('shown-count').textContent(),
+      (value) => expect(value).toBe(`${aromosInvoices.length} de ${ledger.views.length} documentos`),
+    );
     await page.getByTestId('query').fill('estado:nada');
     await expect(page.getByTestId('query-error').textContent()).resolves.toContain('«estado:nada»');
     await expectFitsSidebar(page);
@@ -190,8 +203,14 @@ describe('the sidebar in Chromium against facturas serve', () => {
     // Sort by total, largest first.
     await page.getByTestId('query').fill('');
     await page.getByTestId('sort').selectOption('total');
-    const byTotal = [...ledger.views].sort((a, b) => b.total - a.total).slice(0, 5).map((v) => v.total);
-    await eventually(async () => (await keys()).slice(0, 5).map((key) => ledger.views.find((v) => documentKey(v) === key)!.total), (value) => expect(value).toEqual(byTotal));
+    const byTotal = [...ledger.views]
+      .sort((a, b) => b.total - a.total)
+      .slice(0, 5)
+      .map((v) => v.total);
+    await eventually(
+      async () => (await keys()).slice(0, 5).map((key) => ledger.views.find((v) => documentKey(v) === key)!.total),
+      (value) => expect(value).toEqual(byTotal),
+    );
 
     // Open a pending invoice and pay its whole balance: the status turns to paid.
     const target = ledger.views.find((v) => v.type === 33 && v.paymentStatus === 'pendiente' && v.balance > 0)!;
@@ -230,7 +249,9 @@ describe('the sidebar in Chromium against facturas serve', () => {
     // History shows when, the way people here read it, on the business's clock: "27-11-2026 20:58".
     const recorded = new Date(after.book.history.at(-1)!.timestamp);
     const santiago = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(recorded).map((p) => [p.type, p.value]),
+      new Intl.DateTimeFormat('en-US', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(recorded)
+        .map((p) => [p.type, p.value]),
     );
     await expect(page.getByTestId('history-time').first().textContent()).resolves.toBe(`${formatDateCl(`${santiago.year}-${santiago.month}-${santiago.day}`)} ${santiago.hour}:${santiago.minute}`);
     await expectFitsSidebar(page);
@@ -270,12 +291,22 @@ describe('the sidebar in Chromium against facturas serve', () => {
     const read = await openXlsxStore(workbookPath).read();
     const ledger = buildLedger(read.book, TODAY, CHILE);
     const summary = statusSummary(ledger, CHILE);
-    await expect(page.getByTestId('report-status').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).resolves.toEqual(summary.lines.map((l) => l.status));
+    await expect(
+      page
+        .getByTestId('report-status')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))),
+    ).resolves.toEqual(summary.lines.map((l) => l.status));
     await expect(page.getByTestId('report-status').locator('tfoot .main').textContent()).resolves.toBe(formatMoney(summary.totals.balance, 'CLP'));
     await expect(page.getByTestId('report-aging').locator('.bucket.total .num').textContent()).resolves.toBe(formatMoney(agingReport(ledger, CHILE).totals.total, 'CLP'));
     const libro = libroDeVentas(read.book, '2026-09', CHILE);
     if (!libro.ok) throw new Error('the demo has a Libro de Ventas for 2026-09');
-    await expect(page.getByTestId('report-libro').locator('ul.type-totals > li[data-type]').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-type'))))).resolves.toEqual(libro.value.totals.map((t) => t.type));
+    await expect(
+      page
+        .getByTestId('report-libro')
+        .locator('ul.type-totals > li[data-type]')
+        .evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-type')))),
+    ).resolves.toEqual(libro.value.totals.map((t) => t.type));
 
     // With every disclosure open, in both languages, nothing sticks out of the sidebar.
     for (const summaryElement of await page.locator('.reports details > summary').all()) await summaryElement.click();

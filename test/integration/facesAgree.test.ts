@@ -62,7 +62,20 @@ function asAppsScriptCells(tables: Record<string, readonly (readonly Cell[])[]>)
 }
 
 const positionsOf = (book: Book) =>
-  buildLedger(book, TODAY, CHILE).views.map(({ type, number, customerTaxId, issueDate, dueDate, net, exempt, tax, total, paid, balance, paymentStatus }) => ({ type, number, customerTaxId, issueDate, dueDate, net, exempt, tax, total, paid, balance, paymentStatus }));
+  buildLedger(book, TODAY, CHILE).views.map(({ type, number, customerTaxId, issueDate, dueDate, net, exempt, tax, total, paid, balance, paymentStatus }) => ({
+    type,
+    number,
+    customerTaxId,
+    issueDate,
+    dueDate,
+    net,
+    exempt,
+    tax,
+    total,
+    paid,
+    balance,
+    paymentStatus,
+  }));
 
 describe('the add-on, the bot and the command read one workbook the same way', () => {
   let folder: string;

@@ -45,14 +45,20 @@ const raw = (definition: object): DocDefinition => definition as DocDefinition;
 describe('PDF rendering never reads a file or fetches a URL', () => {
   it('keeps hostile text in the invoice as text only', async () => {
     const hostile = (what: string) => `${what} ${pngPath} ${baseUrl}/${what}.png file:///etc/passwd`;
-    const book = bookFrom(
-      [[33, 1, '2026-10-01', '2026-10-31', ACME, hostile('cliente'), 1000, 0, 190, 1190, 'Emitida', '']],
-      [['2026-10-02', 33, 1, 100]],
-      { detalle: [[33, 1, hostile('linea'), 1, 1000, 0, 'no']] },
-    );
+    const book = bookFrom([[33, 1, '2026-10-01', '2026-10-31', ACME, hostile('cliente'), 1000, 0, 190, 1190, 'Emitida', '']], [['2026-10-02', 33, 1, 100]], {
+      detalle: [[33, 1, hostile('linea'), 1, 1000, 0, 'no']],
+    });
     const view = buildLedger(book, '2026-10-05', CHILE).byKey(33, 1)!;
     const issuer = { name: hostile('emisor'), taxId: '/etc/passwd', businessActivity: `${baseUrl}/giro.png`, address: pngPath, email: 'x@y.cl', phone: '' };
-    const definition = invoiceDocDefinition({ view: { ...view, notes: hostile('notas'), originRef: `${baseUrl}/ref` }, lines: book.lines, payments: book.payments, issuer, profile: CHILE, asOf: '2026-10-05', timeZone: 'America/Santiago' });
+    const definition = invoiceDocDefinition({
+      view: { ...view, notes: hostile('notas'), originRef: `${baseUrl}/ref` },
+      lines: book.lines,
+      payments: book.payments,
+      issuer,
+      profile: CHILE,
+      asOf: '2026-10-05',
+      timeZone: 'America/Santiago',
+    });
 
     expect(resourceKeysIn(definition)).toEqual([]);
     const text = (await pdfText(await renderPdf(definition))).text.replace(/\s+/g, ' ');

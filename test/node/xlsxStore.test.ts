@@ -19,7 +19,10 @@ afterEach(async () => {
   await fs.rm(folder, { recursive: true, force: true });
 });
 
-const hashOf = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+const hashOf = async (file: string) =>
+  createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 const loadExcel = async (file: string) => {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
@@ -29,13 +32,22 @@ const loadExcel = async (file: string) => {
 /** An open invoice of the demo data with something left to pay. */
 const openInvoice = (read: WorkbookRead) => buildLedger(read.book, TODAY, CHILE).views.find((v) => v.type === 33 && v.balance > 10_000 && v.paymentStatus !== 'anulada')!;
 
-const payDecision = (document: string, amount: number, extra: { method?: string } = {}) => (read: WorkbookRead) => {
-  const result = recordPayment(read, CHILE, {
-    document, amount, date: TODAY, method: extra.method ?? 'Transferencia', reference: 'TX-1', user: 'ana', channel: 'cli',
-    today: TODAY, now: '2026-10-15T13:45:00.000Z',
-  });
-  return result.ok ? ok({ plan: result.value.plan, outcome: result.value.after }) : result;
-};
+const payDecision =
+  (document: string, amount: number, extra: { method?: string } = {}) =>
+  (read: WorkbookRead) => {
+    const result = recordPayment(read, CHILE, {
+      document,
+      amount,
+      date: TODAY,
+      method: extra.method ?? 'Transferencia',
+      reference: 'TX-1',
+      user: 'ana',
+      channel: 'cli',
+      today: TODAY,
+      now: '2026-10-15T13:45:00.000Z',
+    });
+    return result.ok ? ok({ plan: result.value.plan, outcome: result.value.after }) : result;
+  };
 
 describe('createWorkbook', () => {
   it('writes the demo data so that it reads back exactly, with zero issues', async () => {
@@ -53,7 +65,30 @@ describe('createWorkbook', () => {
     const workbook = await loadExcel(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa']);
     const facturas = workbook.getWorksheet('Facturas')!;
-    expect(facturas.getRow(1).values).toEqual([undefined, 'Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas', 'Pagado', 'Saldo', 'Estado de pago', 'Otros impuestos']);
+    expect(facturas.getRow(1).values).toEqual([
+      undefined,
+      'Tipo',
+      'Folio',
+      'Fecha',
+      'Vencimiento',
+      'RUT',
+      'Cliente',
+      'Email',
+      'Origen',
+      'Ref. origen',
+      'Neto',
+      'Exento',
+      'IVA',
+      'Total',
+      'Moneda',
+      'Estado',
+      'Ref. documento',
+      'Notas',
+      'Pagado',
+      'Saldo',
+      'Estado de pago',
+      'Otros impuestos',
+    ]);
     expect(facturas.getCell('A1').font?.bold).toBe(true);
     expect(facturas.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(facturas.getColumn(6).width).toBeGreaterThan(20);
@@ -154,9 +189,11 @@ describe('openXlsxStore', () => {
     const hash = await hashOf(file);
     const refused = await store.transact(payDecision('33-999999', 1000));
     expect(refused).toMatchObject({ ok: false, issues: [{ code: 'unknownDocument' }] });
-    await expect(store.transact(() => {
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      store.transact(() => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await hashOf(file)).toBe(hash);
     expect((await fs.readdir(folder)).sort()).toEqual(['facturas.xlsx']);
   });

@@ -1,7 +1,25 @@
 import type { Cell, WorkbookTables } from '../../core';
 
 /** Small workbooks for tests, written as plain objects keyed by canonical header. */
-export const FACTURAS_HEADER = ['Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas'];
+export const FACTURAS_HEADER = [
+  'Tipo',
+  'Folio',
+  'Fecha',
+  'Vencimiento',
+  'RUT',
+  'Cliente',
+  'Email',
+  'Origen',
+  'Ref. origen',
+  'Neto',
+  'Exento',
+  'IVA',
+  'Total',
+  'Moneda',
+  'Estado',
+  'Ref. documento',
+  'Notas',
+];
 export const PAGOS_HEADER = ['Fecha', 'Tipo', 'Folio', 'Monto', 'Medio', 'Referencia', 'Registrado por'];
 export const DETALLE_HEADER = ['Tipo', 'Folio', 'Descripción', 'Cantidad', 'Precio unitario', 'Descuento %', 'Exento'];
 export const CLIENTES_HEADER = ['RUT', 'Razón social', 'Tipo', 'Giro', 'Región', 'Comuna', 'Email', 'Teléfono', 'Etiquetas'];
@@ -29,8 +47,23 @@ export function documentRow(d: DocumentRow): Cell[] {
   const exempt = d.exempt ?? 0;
   const tax = d.tax ?? Math.round(net * 0.19);
   return [
-    d.type ?? 33, d.number, d.date ?? '2026-10-01', d.due ?? '', d.rut ?? '76.086.428-5', d.customer ?? 'Acme Ltda', '',
-    d.origin ?? 'Pedido', d.originRef ?? '', net, exempt, tax, d.total ?? net + exempt + tax, 'CLP', d.state ?? 'Emitida', d.reference ?? '', '',
+    d.type ?? 33,
+    d.number,
+    d.date ?? '2026-10-01',
+    d.due ?? '',
+    d.rut ?? '76.086.428-5',
+    d.customer ?? 'Acme Ltda',
+    '',
+    d.origin ?? 'Pedido',
+    d.originRef ?? '',
+    net,
+    exempt,
+    tax,
+    d.total ?? net + exempt + tax,
+    'CLP',
+    d.state ?? 'Emitida',
+    d.reference ?? '',
+    '',
   ];
 }
 

@@ -1,7 +1,20 @@
 /// <reference types="google-apps-script" />
 import {
-  type Cell, type CellValue, type ChangePlan, type TabId, type TabLayout, type WorkbookTables,
-  COMPANY_TAB, TABS, asLiteralText, currencyScale, findTabName, headerKey, isDateValue, isInstantValue, makeStartOfDay,
+  type Cell,
+  type CellValue,
+  type ChangePlan,
+  type TabId,
+  type TabLayout,
+  type WorkbookTables,
+  COMPANY_TAB,
+  TABS,
+  asLiteralText,
+  currencyScale,
+  findTabName,
+  headerKey,
+  isDateValue,
+  isInstantValue,
+  makeStartOfDay,
 } from '../../../core';
 import type { ReportTable } from '../../../core';
 import type { SpreadsheetPort, TabSetup, TabSetupResult } from '../ports';
@@ -82,7 +95,12 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
       const range = sheet.getRange(2, index + 1, rows, 1);
       // An accountant's own rule on that column wins; ours is only added where none exists.
       if (range.getDataValidation() !== null) continue;
-      range.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...allowed], true).setAllowInvalid(false).build());
+      range.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...allowed], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
     }
   };
 
@@ -146,7 +164,11 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
       };
       for (const run of cellRuns(plan)) {
         const values = [run.values.map(toSheetValue)];
-        withBackoff(() => sheetFor(run.tab).getRange(run.row, run.column + 1, 1, run.values.length).setValues(values));
+        withBackoff(() =>
+          sheetFor(run.tab)
+            .getRange(run.row, run.column + 1, 1, run.values.length)
+            .setValues(values),
+        );
       }
       // appendRow finds the last row itself and is not retried: a retry could add the row twice.
       for (const append of plan.appends) sheetFor(append.tab).appendRow(append.values.map(toSheetValue));
@@ -164,12 +186,21 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
       }
       const { sheet } = existing;
       const lastColumn = sheet.getLastColumn();
-      const header = lastColumn === 0 ? [] : sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!.map((cell) => String(cell));
+      const header =
+        lastColumn === 0
+          ? []
+          : sheet
+              .getRange(1, 1, 1, lastColumn)
+              .getValues()[0]!
+              .map((cell) => String(cell));
       const present = new Set(header.map(headerKey));
       const missing = setup.columns.filter((c) => !present.has(headerKey(c.header)) && !present.has(headerKey(c.alias))).map((c) => c.header);
       let changed = false;
       if (missing.length > 0) {
-        sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]).setFontWeight('bold');
+        sheet
+          .getRange(1, lastColumn + 1, 1, missing.length)
+          .setValues([missing])
+          .setFontWeight('bold');
         changed = true;
       }
       if (sheet.getFrozenRows() === 0) {
@@ -198,14 +229,7 @@ export function appsScriptSpreadsheetPort(): SpreadsheetPort {
       };
       const pad = (row: readonly unknown[]): unknown[] => Array.from({ length: width }, (_, i) => cell(i, row[i]));
       const headerRow = 4;
-      const matrix = [
-        pad([table.title]),
-        pad([table.subtitle]),
-        pad([]),
-        table.columns.map((c) => c.header),
-        ...table.rows.map(pad),
-        ...table.footer.map(pad),
-      ];
+      const matrix = [pad([table.title]), pad([table.subtitle]), pad([]), table.columns.map((c) => c.header), ...table.rows.map(pad), ...table.footer.map(pad)];
       sheet.getRange(1, 1, matrix.length, width).setValues(matrix);
       sheet.getRange(1, 1).setFontSize(14).setFontWeight('bold');
       sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground('#e8eaed');

@@ -3,7 +3,8 @@ import { type BotServices, SORRY } from '../../services';
 import { answerDetail } from '../../invoiceAnswers';
 
 /** "Ver" on a search result: the document's detail, as a new private message under the list. */
-export const openInvoice = (services: BotServices) =>
+export const openInvoice =
+  (services: BotServices) =>
   async ({ ack, action, body, respond, logger }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {

@@ -4,7 +4,8 @@ import { type BotServices, loadLedger } from '../../services';
 import { homeView } from '../../blocks/homeView';
 
 /** The Home tab shows the receivables summary each time it is opened. */
-export const appHomeOpened = (services: BotServices) =>
+export const appHomeOpened =
+  (services: BotServices) =>
   async ({ event, client, logger }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     try {

@@ -5,7 +5,8 @@ import { answerMessageText } from '../../invoiceAnswers';
 export const SEARCH_INVOICE_SHORTCUT = 'search_invoice';
 
 /** "Buscar factura" on any message: searches with its text and answers privately. */
-export const searchInvoiceShortcut = (services: BotServices) =>
+export const searchInvoiceShortcut =
+  (services: BotServices) =>
   async ({ ack, shortcut, respond, client, logger }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const reply = async (message: { text: string; blocks?: unknown[] }) => {
