@@ -52,6 +52,7 @@ import {
 import { onlyChangedCells } from './onlyChangedCells';
 import { createSiiApi } from './siiApi';
 import { DETAIL_SECTIONS } from './detailSections';
+import { createCollectionsApi } from './collectionsApi';
 
 const PROFILE = CHILE;
 
@@ -183,7 +184,7 @@ export function createServerApi(ports: AddonPorts) {
     const found = findDocument(buildLedger(read.book, today(), PROFILE), parsed.value.document);
     if (!found.ok) return { ok: false, issues: found.issues, version };
     const detail = documentDetail(read.book, found.value)!;
-    const sections = Object.fromEntries(Object.entries(DETAIL_SECTIONS).map(([name, section]) => [name, section(read, detail.document)]));
+    const sections = Object.fromEntries(Object.entries(DETAIL_SECTIONS).map(([name, section]) => [name, section(read, found.value, today())]));
     return { ok: true, detail: { ...detail, sections }, version };
   }
 
@@ -360,6 +361,8 @@ export function createServerApi(ports: AddonPorts) {
     today,
     // The SII section (RCV and DTE import, reconciliation): its own file.
     ...createSiiApi(ports),
+    // Collections (Gestiones, KPIs): its own file.
+    ...createCollectionsApi(ports, transact, stamp),
   };
 }
 
@@ -383,6 +386,8 @@ export const SIDEBAR_FUNCTIONS = [
   'previewSiiImport',
   'importSiiFiles',
   'reconcileRcv',
+  'recordCollection',
+  'collectionKpis',
 ] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;

@@ -1,10 +1,10 @@
-import type { InvoiceDocument, WorkbookRead } from '../../core';
+import type { InvoiceView, IsoDate, WorkbookRead } from '../../core';
+import { collectionsSection } from './collectionsApi';
 
-/** What one sidebar section adds to an opened document, from the same read (no tab is read twice). */
-export type DetailSection = (read: WorkbookRead, document: InvoiceDocument) => unknown;
+/** What one sidebar section adds to an opened document, from the same read (no tab is read twice), as of the sidebar's today. */
+export type DetailSection = (read: WorkbookRead, document: InvoiceView, asOf: IsoDate) => unknown;
 
-/**
- * Sections that show more of an opened document, by name; openDocument answers each under
- * `detail.sections[name]`. The collections log of a document is meant to go here.
- */
-export const DETAIL_SECTIONS: Readonly<Record<string, DetailSection>> = {};
+/** Sections that show more of an opened document, by name; openDocument answers each under `detail.sections[name]`. */
+export const DETAIL_SECTIONS: Readonly<Record<string, DetailSection>> = {
+  collections: collectionsSection,
+};

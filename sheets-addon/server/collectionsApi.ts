@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import {
+  type ChangePlan,
+  type DocumentCollectionsJson,
+  type InvoiceView,
+  type Issue,
+  type IsoDate,
+  type ReceivablesKpis,
+  type Result,
+  type WorkbookRead,
+  CHILE,
+  buildLedger,
+  documentCollections,
+  documentCollectionsJson,
+  fail,
+  findDocument,
+  issue,
+  ok,
+  parseAmountCell,
+  readWorkbook,
+  receivablesKpis,
+  recordCollectionNote,
+  recordPromise,
+} from '../../core';
+import type { AddonPorts } from './ports';
+import type { Mutation } from './api';
+import { checkPeriod, parseInput } from './inputs';
+
+const PROFILE = CHILE;
+
+/** What one document's detail shows of collections: its promise, its Gestiones entries, its predicted pay date. */
+export const collectionsSection = (read: WorkbookRead, view: InvoiceView, asOf: IsoDate): DocumentCollectionsJson => documentCollectionsJson(documentCollections(read.book, view, asOf, PROFILE));
+
+export const CollectionEntryInputSchema = z.object({
+  document: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  action: z.enum(['llamada', 'nota', 'promesa']),
+  note: z._default(z.string().check(z.maxLength(2000)), ''),
+  /** Promises only: the promised date and, as typed in major units, the amount (blank = the balance). */
+  date: z.optional(z.string().check(z.maxLength(20))),
+  amount: z.optional(z.string().check(z.maxLength(40))),
+});
+export type CollectionEntryInput = z.input<typeof CollectionEntryInputSchema>;
+
+export const KpisInputSchema = z.object({
+  period: z.optional(z.string().check(z.maxLength(7))),
+});
+export type KpisInput = z.input<typeof KpisInputSchema>;
+
+/** The recorded entry's key and the document's collections section as it now reads, for the opened detail. */
+export interface RecordedCollection {
+  readonly key: string;
+  readonly id: string;
+  readonly section: DocumentCollectionsJson;
+}
+
+type Transact = <T>(decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>) => Mutation<T>;
+
+interface Stamp {
+  readonly user: string;
+  readonly channel: 'sidebar';
+  readonly today: string;
+  readonly now: string;
+}
+
+/** The sidebar's collections calls; writes go through the add-on's one transaction (api.ts). */
+export function createCollectionsApi(ports: AddonPorts, transact: Transact, stamp: () => Stamp) {
+  const { sheet, session } = ports;
+
+  /** A call, a note or a promise on one document, planned by core's collection planners; the answer carries the new section. */
+  function recordCollection(input: CollectionEntryInput): Mutation<RecordedCollection> {
+    const parsed = parseInput(CollectionEntryInputSchema, input);
+    if (!parsed.ok) return { ok: false as const, issues: parsed.issues, version: null };
+    const { document, action, note, date, amount } = parsed.value;
+    const who = stamp();
+    return transact<RecordedCollection>((read) => {
+      const planned = action === 'promesa' ? planPromise(read, who, document, note, date, amount) : recordCollectionNote(read, PROFILE, { ...who, target: document, action, note });
+      if (!planned.ok) return planned;
+      const { plan, entry, document: view } = planned.value;
+      if (!view) return fail(issue('unknownDocument', {}, { value: document }));
+      // The section as the next read will see it: the book with the planned entry added.
+      const after = { ...read, book: { ...read.book, collections: [...(read.book.collections ?? []), entry] } };
+      const key = `${view.type}-${view.number}`;
+      return ok({ plan, outcome: { key, id: entry.id, section: collectionsSection(after, view, who.today) } });
+    });
+  }
+
+  function planPromise(read: WorkbookRead, who: Stamp, document: string, note: string, date: string | undefined, typedAmount: string | undefined) {
+    if (date === undefined || date.trim() === '') return fail(issue('required', { field: 'date' }));
+    let amount: number | undefined;
+    if (typedAmount !== undefined && typedAmount.trim() !== '') {
+      const found = findDocument(buildLedger(read.book, who.today, PROFILE), document);
+      const parsedAmount = parseAmountCell(typedAmount, found.ok ? found.value.currency : PROFILE.defaultCurrency);
+      if (parsedAmount === null) return fail(issue('invalidNumber', { field: 'amount' }, { value: typedAmount }));
+      amount = parsedAmount;
+    }
+    return recordPromise(read, PROFILE, { ...who, document, date: date.trim(), ...(amount === undefined ? {} : { amount }), note: note.trim() });
+  }
+
+  /** The receivables KPIs of a month (default: this one) as of its last day, or today within this month. */
+  function collectionKpis(input: KpisInput): { ok: true; value: ReceivablesKpis } | { ok: false; issues: Issue[] } {
+    const parsed = parseInput(KpisInputSchema, input);
+    if (!parsed.ok) return { ok: false, issues: [...parsed.issues] };
+    const period = checkPeriod(parsed.value.period || session.today().slice(0, 7));
+    if (!period.ok) return { ok: false, issues: [...period.issues] };
+    const tables = sheet.readTables();
+    const read = readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() });
+    return { ok: true, value: receivablesKpis(read.book, PROFILE, period.value) };
+  }
+
+  return { recordCollection, collectionKpis };
+}
