@@ -17,6 +17,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       [
         'agingSheet',
         'checkVersion',
+        'collectionKpis',
         'createReportSheet',
         'emailInvoice',
         'importSiiFiles',
@@ -29,6 +30,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
         'previewSiiImport',
         'promptLibroDeVentas',
         'reconcileRcv',
+        'recordCollection',
         'recordPayment',
         'saveLocale',
         'sendDailyReminders',
