@@ -20,6 +20,7 @@ import {
   viewWithDetail,
 } from '../../core';
 import type { App } from './app';
+import { collectionsDetail } from './collectionsView';
 import { h } from './dom';
 import { invoicePdf } from './pdf';
 import { callServer } from './serverClient';
@@ -333,6 +334,7 @@ export function detailView(app: App, key: string): HTMLElement {
           h('button', { type: 'submit', class: 'primary', disabled: app.busy, 'data-testid': 'pay-submit' }, app.busy ? t.working : t.save),
         )
       : null,
+    collectionsDetail(app, key, detail.sections.collections, view.currency, view.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0),
     h('h3', {}, t.history),
     history.length === 0
       ? h('p', { class: 'empty' }, t.noHistory)

@@ -21,6 +21,7 @@ import {
   LIBRO_LABELS,
 } from '../../core';
 import type { App } from './app';
+import { kpisCard } from './collectionsView';
 import { h, saveBlob } from './dom';
 import { reportPdf } from './pdf';
 import { callServer } from './serverClient';
@@ -278,6 +279,7 @@ export function reportsView(app: App): HTMLElement {
     { class: 'reports' },
     statusSummaryReport(summary, statusSummaryTable(summary, app.locale)),
     agingReportView(app, aging, agingTable(aging, app.locale)),
+    kpisCard(app, period),
     h(
       'div',
       { class: 'libro' },

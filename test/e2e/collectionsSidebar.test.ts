@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { CHILE, buildLedger, documentKey } from '../../core';
+import { openXlsxStore } from '../../core/node/xlsxStore';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/facturas.js');
+const TODAY = '2026-10-15';
+const SIDEBAR_WIDTH = 300;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const facturasEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_USER: 'contadora@example.cl' };
+  for (const name of Object.keys(env)) if (name.startsWith('SLACK_') || name === 'FACTURAS_WORKBOOK') delete env[name];
+  return env;
+};
+
+function runFacturas(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: facturasEnv() });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`facturas ${args.join(' ')} exited ${code}: ${output}`))));
+  });
+}
+
+function startServe(workbookPath: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--as-of', TODAY, '--workbook', workbookPath], { env: facturasEnv() });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /http:\/\/localhost:\d+\//.exec(output)?.[0];
+      if (url) resolve({ child, url });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`facturas serve exited ${code}: ${output}`)));
+  });
+}
+
+/** Waits until the page shows what `check` expects (it redraws after each answer), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => void): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      check(await read());
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  check(await read());
+}
+
+/** The page must not scroll sideways at the sidebar's 300 px, and nothing may stick out of it. */
+async function expectFitsSidebar(page: Page): Promise<void> {
+  const layout = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = Array.from(document.body.querySelectorAll('*'))
+      .filter((element) => !element.parentElement?.closest('[data-scroll-box]'))
+      .flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}: ${element.textContent?.slice(0, 40)}`] : [];
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, outside };
+  });
+  expect(layout.scrollWidth).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+  expect(layout.outside).toEqual([]);
+}
+
+describe('collections in the sidebar, in Chromium against facturas serve', () => {
+  let dir: string;
+  let workbookPath: string;
+  let serve: ChildProcess | undefined;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-collections-e2e-'));
+    workbookPath = path.join(dir, 'facturas.xlsx');
+    await runFacturas(['init', '--demo', '--as-of', TODAY, '--workbook', workbookPath]);
+    const started = await startServe(workbookPath);
+    serve = started.child;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL' });
+    page = await context.newPage();
+    await page.goto(started.url);
+    await page.getByTestId('doc-row').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (serve && serve.exitCode === null) {
+      const exited = new Promise((resolve) => serve!.once('exit', resolve));
+      serve.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('records a promise from the detail and sees it in the timeline and in Gestiones; a past date is refused with the reason', async () => {
+    const before = await openXlsxStore(workbookPath).read();
+    const owed = buildLedger(before.book, TODAY, CHILE).views.find((v) => v.kind === 'invoice' && v.paymentStatus !== 'anulada' && v.balance > 10_000)!;
+    const key = documentKey(owed);
+    await page.getByTestId('query').fill(key);
+    await page.locator(`[data-testid=doc-row][data-key="${key}"]`).click();
+    await page.getByTestId('collection-form').waitFor();
+    const entriesBefore = await page.getByTestId('collection-entry').count();
+
+    await page.getByTestId('collection-date').fill('2026-10-01');
+    await page.getByTestId('collection-submit').click();
+    await eventually(
+      () => page.getByTestId('notice-error').textContent(),
+      (text) => expect(text).toContain('la fecha comprometida 01-10-2026 es anterior a hoy (15-10-2026)'),
+    );
+    await expect(page.getByTestId('collection-entry').count()).resolves.toBe(entriesBefore);
+
+    await page.getByTestId('collection-date').fill('2026-10-22');
+    await page.getByTestId('collection-amount').fill('10.000');
+    await page.getByTestId('collection-note').fill('Paga el jueves');
+    await page.getByTestId('collection-submit').click();
+    await eventually(
+      () => page.getByTestId('collection-entry').first().textContent(),
+      (text) => expect(text).toContain('Paga el jueves'),
+    );
+    await expect(page.getByTestId('collection-entry').count()).resolves.toBe(entriesBefore + 1);
+    await expect(page.getByTestId('collection-entry').first().textContent()).resolves.toContain('$10.000');
+    await expect(page.getByTestId('promise').textContent()).resolves.toContain('22-10-2026');
+    await expectFitsSidebar(page);
+
+    const after = await openXlsxStore(workbookPath).read();
+    const stored = (after.book.collections ?? []).filter((e) => e.document?.type === owed.type && e.document.number === owed.number && e.action === 'promesa');
+    expect(stored.at(-1)).toMatchObject({ promisedDate: '2026-10-22', promisedAmount: 10_000, note: 'Paga el jueves', channel: 'sidebar' });
+  });
+
+  test('opens the KPIs card in Informes', async () => {
+    await page.getByTestId('tab-reports').click();
+    await page.getByTestId('kpis-load').click();
+    await page.getByTestId('kpi-dso').waitFor();
+    await expect(page.getByTestId('kpi-dso').textContent()).resolves.toMatch(/^[\d,]+$|^—$/);
+    await expect(page.getByTestId('kpi-over90').textContent()).resolves.toMatch(/%$/);
+    await expect(page.locator('[data-testid=kpi-top-debtors] li').count()).resolves.toBeGreaterThan(0);
+    await expectFitsSidebar(page);
+  });
+});
