@@ -37,10 +37,11 @@ export function buildContext(args: CommandArgs, io: CliIo, command: Command, fal
     throw new CliError([command.formats.length === 0 ? m.noFormat(command.name) : m.formatNotSupported(command.name, globals.format, command.formats.join(', '))], EXIT.usage);
   }
   const now = io.now ?? (() => new Date());
-  const timeZone = io.env.FACTURAS_TIMEZONE?.trim() || DEFAULT_TIME_ZONE;
+  // Checked even with --as-of: instants (Historial, PDFs) are shown in it too.
+  const timeZone = checkedTimeZone(io.env.FACTURAS_TIMEZONE?.trim() || DEFAULT_TIME_ZONE, locale);
   const resolvePath = (target: string): string => path.resolve(io.cwd, target);
   const workbookPath = resolvePath(globals.workbook?.trim() || io.env.FACTURAS_WORKBOOK?.trim() || DEFAULT_WORKBOOK);
-  const asOf = globals['as-of'] ?? isoDateInZone(now(), checkedTimeZone(timeZone, locale));
+  const asOf = globals['as-of'] ?? isoDateInZone(now(), timeZone);
   return {
     io,
     locale,

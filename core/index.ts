@@ -14,5 +14,8 @@ export { assertNever } from './assertNever';
 export * from './query';
 export * from './reports';
 export * from './pdf';
+export * from './import';
+export * from './sii';
+export * from './collections';
 export { formatInstant, formatQuantity, formatDiscount, formatCount, paymentStatusLabel, historyStatusLabel, echoInput, ECHO_LIMIT } from './present';
 export * from './projection';

@@ -1,3 +1,5 @@
+import type { CollectionEntry, ReminderStep } from './collections/types';
+
 /** Plain dates are ISO strings `YYYY-MM-DD`; money is integer minor units of the document's currency. */
 export type IsoDate = string;
 /** Integer amount in minor units (CLP has none, so pesos). */
@@ -11,7 +13,8 @@ export type DocumentState = 'emitida' | 'anulada';
 export type PaymentStatus = 'pendiente' | 'parcial' | 'pagada' | 'vencida' | 'anulada';
 export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pendiente', 'parcial', 'vencida', 'pagada', 'anulada'];
 
-export type Channel = 'sidebar' | 'slack' | 'cli' | 'edicion-manual';
+/** `programado`: the add-on's daily reminder trigger, which no person starts. */
+export type Channel = 'sidebar' | 'slack' | 'cli' | 'edicion-manual' | 'programado';
 
 /** Key of a document: SII type code and folio, written `33-1023`. */
 export interface DocumentKey {
@@ -31,6 +34,8 @@ export interface InvoiceDocument extends DocumentKey {
   readonly net: Minor;
   readonly exempt: Minor;
   readonly tax: Minor;
+  /** Additional taxes (ILA and others) on top of IVA: Total = Neto + Exento + IVA + Otros impuestos. */
+  readonly otherTaxes: Minor;
   readonly total: Minor;
   readonly currency: string;
   readonly state: DocumentState;
@@ -73,6 +78,8 @@ export interface Customer {
   readonly email: string;
   readonly phone: string;
   readonly tags: readonly string[];
+  /** False when the Clientes row says `Recordatorios: no`; absent or true, reminders go out. */
+  readonly reminders?: boolean;
   readonly row: number;
 }
 
@@ -106,6 +113,10 @@ export interface Book {
   readonly payments: readonly Payment[];
   readonly customers: readonly Customer[];
   readonly history: readonly HistoryEntry[];
+  /** Gestiones rows; absent in workbooks made before that tab. */
+  readonly collections?: readonly CollectionEntry[];
+  /** The Recordatorios schedule when that optional tab has rows; absent means the default one. */
+  readonly reminderSteps?: readonly ReminderStep[];
 }
 
 /** A document as the faces show it: its payment position as of a date. */

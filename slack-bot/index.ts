@@ -1,2 +1,2 @@
 export { startBot, BotSettingsError, type BotHandle, type StartBotOptions } from './startBot';
-export { hasSlackSettings, loadSettings, type BotSettings } from './settings';
+export { loadSettings, type BotSettings } from './settings';

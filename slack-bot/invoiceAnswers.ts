@@ -13,10 +13,8 @@ export const issuesMessage = (issues: readonly Issue[], services: BotServices): 
 
 export function helpMessage(services: BotServices): SlackMessage {
   const help = escapeMrkdwn(queryHelp(services.locale));
-  const intro = services.locale === 'es'
-    ? '`/facturas TEXTO` busca documentos; `/facturas 33-1023` muestra uno.'
-    : '`/facturas TEXT` searches documents; `/facturas 33-1023` shows one.';
-  return { text: clamp(`${intro}\n${help}`, 3000), blocks: [section(intro), section("```" + help + "```")] };
+  const intro = services.locale === 'es' ? '`/facturas TEXTO` busca documentos; `/facturas 33-1023` muestra uno.' : '`/facturas TEXT` searches documents; `/facturas 33-1023` shows one.';
+  return { text: clamp(`${intro}\n${help}`, 3000), blocks: [section(intro), section('```' + help + '```')] };
 }
 
 function detailFor(services: BotServices, ledger: Ledger, payments: Parameters<typeof invoiceDetailMessage>[1], key: string, userId: string): SlackMessage | Issue[] {

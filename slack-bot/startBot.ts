@@ -18,6 +18,7 @@ import { createDailyAlert } from './scheduler/dailyAlert';
 import { repeat } from './scheduler/repeat';
 import { createLedgerSnapshot } from './ledgerSnapshot';
 import { createTurns } from './turns';
+import { checkWorkbook, slackFailureMessage } from './startupChecks';
 
 import { BotSettingsError } from './botSettingsError';
 import { startWorkspacesBot, workspacesRequested } from './oauth/startWorkspacesBot';
@@ -64,6 +65,8 @@ const SNAPSHOT_FRESH_MS = 5_000;
 /** Past twice the poll interval (which refreshes the snapshot) and this, an answer waits for a fresh read. */
 const MIN_MAX_STALE_MS = 120_000;
 
+/** auth.test at start: two quick retries, then the bot says Slack is out of reach. */
+const STARTUP_RETRIES = { retries: 2, factor: 1, minTimeout: 500, maxTimeout: 1_000 };
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** Well past a post's timeout and a few rate-limit waits (each of which renews the claim). */
 const DEFAULT_CLAIM_LIFETIME_MS = 120_000;
@@ -96,10 +99,11 @@ const defaultStatePath = (settings: BotSettings): string =>
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
   // With SLACK_CLIENT_ID: many workspaces through Slack's OAuth, each with its own workbook.
   if (workspacesRequested(env)) return startWorkspacesBot(env, options);
-  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined });
+  const locale = parseLocale(options.locale ?? env['FACTURAS_LANG']);
+  const loaded = loadSettings(env, { credentialsOptional: options.sheetsRootUrl !== undefined, locale });
   if (!loaded.ok) throw new BotSettingsError(loaded.message);
   const stateUrl = stateUrlSetting(env);
-  if (!stateUrl.ok) throw new BotSettingsError(`Configuración del bot de Slack inválida:\n- ${stateUrl.message}`);
+  if (!stateUrl.ok) throw new BotSettingsError(`${locale === 'es' ? 'Configuración del bot de Slack inválida:' : 'Invalid Slack bot settings:'}\n- ${stateUrl.message}`);
   const settings = loaded.settings;
   const now = options.now ?? (() => new Date());
   const logger = redactingLogger(options.logger ?? consoleLogger(), [settings.botToken, settings.signingSecret]);
@@ -112,15 +116,19 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     ...(retryConfig ? { retryConfig } : {}),
   };
 
-  const identityClient = new webApi.WebClient(settings.botToken, clientOptions);
+  // At start a failure is told at once: the default policy retries for half an hour before giving up.
+  // Its retries' warnings are left out too: the one line that follows says what failed.
+  const quiet: Logger = { ...logger, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (...msg) => logger.error(...msg) };
+  const identityClient = new webApi.WebClient(settings.botToken, { ...clientOptions, logger: quiet, retryConfig: retryConfig ?? STARTUP_RETRIES });
   let who: { team_id?: string; app_id?: string; bot_id?: string; user_id?: string };
   try {
     who = await identityClient.auth.test();
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    throw new BotSettingsError(`SLACK_BOT_TOKEN: Slack no lo aceptó (${code}); copie de nuevo el Bot User OAuth Token`);
+    throw new BotSettingsError(slackFailureMessage(error, settings, locale));
   }
-  if (!who.team_id || !who.bot_id || !who.user_id) throw new BotSettingsError('SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)');
+  if (!who.team_id || !who.bot_id || !who.user_id) {
+    throw new BotSettingsError(locale === 'es' ? 'SLACK_BOT_TOKEN: no es un token de bot (auth.test no devolvió bot_id)' : 'SLACK_BOT_TOKEN: not a bot token (auth.test returned no bot_id)');
+  }
   if (!who.app_id) logger.warn('auth.test did not return app_id; requests are checked by team only');
 
   const sheetReads = sheetReadRecorder();
@@ -129,9 +137,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     freshMillis: SNAPSHOT_FRESH_MS, maxStaleMillis: Math.max(MIN_MAX_STALE_MS, 2 * settings.pollSeconds * 1000),
   });
   const store = ledgers.store;
+  // The first read also primes the answers' snapshot.
+  const unusable = await checkWorkbook({ read: () => ledgers.current() }, settings, locale);
+  if (unusable) throw new BotSettingsError(unusable);
   let unanswered = (): number => 0;
   const turns = createTurns({ acksPending: () => unanswered() > 0 });
-  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale: parseLocale(options.locale), now };
+  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale, now };
   const stateKind = stateUrl.url ? 'postgresql' : 'file';
   let state: Awaited<ReturnType<typeof openBotState>>['state'];
   try {
@@ -162,7 +173,8 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     await listen(server, options.port ?? settings.port);
   } catch (error) {
     await state.close();
-    throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
+    const port = options.port ?? settings.port;
+    throw new BotSettingsError(locale === 'es' ? `PORT: no se pudo abrir el puerto ${port} (${(error as Error).message})` : `PORT: port ${port} could not be opened (${(error as Error).message})`);
   }
 
   // Never retried by the client itself: a post Slack took but whose answer was lost would go out again.

@@ -1,56 +1,68 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fail, formatIssue, issue, ok } from '../../core';
+import { type ImportPlanned, type ParsedImportFile, decodeImportFile, fail, fileOutcomeLine, formatIssue, issue, ok, parseImportFile, planImport, refusalLines } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, CliError, EXIT } from '../command';
-import { type ImportRejection, checkShape, parseCsv, planImport } from '../csvImport';
 import { messages } from '../messages';
 import { warnUnreadable } from '../output';
 
 export const command: Command = {
   name: 'import',
-  usage: { es: 'ARCHIVO.csv', en: 'FILE.csv' },
+  usage: { es: 'ARCHIVO...', en: 'FILE...' },
   description: {
-    es: 'Agrega a Facturas los documentos de un CSV cuya primera fila usa los encabezados de Facturas (Tipo, Folio, Fecha, ...). Separador coma o punto y coma; UTF-8 con o sin BOM; fechas AAAA-MM-DD o DD-MM-AAAA. Todo o nada: si una fila tiene errores no se importa ninguna, y se indica cada fila con su línea, folio y motivo.',
-    en: 'Appends to Facturas the documents of a CSV whose first row uses the Facturas headers (Tipo, Folio, Fecha, ... or their English aliases). Comma or semicolon; UTF-8 with or without BOM; dates YYYY-MM-DD or DD-MM-YYYY. All or nothing: if any row is bad nothing is imported, and every bad row is listed with its line, number and reason.',
+    es: 'Agrega a Facturas los documentos de uno o más archivos, reconociendo cada uno por su contenido: un CSV con los encabezados de Facturas (Tipo, Folio, Fecha, ...), la exportación de ventas del RCV del SII, o XML de DTE (un <DTE> o un <EnvioDTE>). UTF-8 con o sin BOM, si no Windows-1252; el XML en la codificación que declara. Un documento que ya está con el mismo tipo, folio, RUT y montos se omite. Todo o nada: si algo tiene errores no se importa ningún archivo, y se indica cada problema con su archivo, línea o documento, campo y motivo.',
+    en: "Appends to Facturas the documents of one or more files, each recognised by its content: a CSV with the Facturas headers (Tipo, Folio, Fecha, ... or their English aliases), the SII's RCV sales export, or DTE XML (a <DTE> or an <EnvioDTE>). UTF-8 with or without BOM, else Windows-1252; XML in the encoding it declares. A document already there with the same type, number, RUT and amounts is skipped. All or nothing: if anything is wrong no file is imported, and every problem is listed with its file, line or document, field and reason.",
   },
   options: [],
   formats: [],
   async run(args, context) {
     const m = messages(context.locale);
-    const [fileArgument] = expectPositionals(args, this, { min: 1, max: 1 }, m, context.locale);
-    const filePath = context.resolvePath(fileArgument!);
-    const name = path.basename(filePath);
-    let text: string;
-    try {
-      text = await fs.readFile(filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError([m.fileNotFound(filePath)]);
-      throw error;
+    const names = expectPositionals(args, this, { min: 1, max: 1000 }, m, context.locale);
+    const parsed: ParsedImportFile[] = [];
+    for (const argument of names) {
+      const filePath = context.resolvePath(argument);
+      const name = path.basename(filePath);
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(filePath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError([m.fileNotFound(filePath)]);
+        throw error;
+      }
+      const decoded = decodeImportFile(name, bytes);
+      parsed.push(decoded.ok ? parseImportFile(name, decoded.decoded, context.profile) : { file: name, kind: 'dte', encoding: 'utf-8', candidates: [], omitted: [], problems: [decoded.problem] });
     }
-    const parsed = parseCsv(name, text, context.locale);
-    if (!parsed.ok) throw new CliError(parsed.lines);
-    const shapeProblems = checkShape(parsed.file);
-    if (shapeProblems.length > 0) {
-      const lines = shapeProblems.map((p) => formatIssue(p, context.locale));
-      const badLines = new Set(shapeProblems.flatMap((p) => (p.path.line === undefined ? [] : [p.path.line]))).size;
-      throw new CliError(badLines > 0 ? [m.importRejected(name, badLines), ...lines] : lines);
+    // Problems that need no workbook are told before taking the lock.
+    if (parsed.some((file) => file.problems.length > 0)) {
+      const outcomes = parsed.map((file) => ({ file: file.file, kind: file.kind, encoding: file.encoding, added: [], alreadyPresent: [], omitted: file.omitted, refused: 0 }));
+      throw new CliError(
+        refusalLines(
+          outcomes,
+          parsed.flatMap((file) => file.problems),
+          context.locale,
+        ),
+      );
     }
 
-    let rejection: ImportRejection | undefined;
+    let planned: ImportPlanned | undefined;
     const result = await context.openStore().transact((read) => {
       warnUnreadable(read, context);
-      const planned = planImport(parsed.file, read, context.profile, context.asOf, context.locale);
-      if (planned.ok) return ok({ plan: planned.value.plan, outcome: planned.value.documents.length });
-      rejection = planned.rejection;
-      // The reasons are rendered with file lines and folios above; this only stops the write.
-      return fail(issue('csvEmpty', { file: name }));
+      planned = planImport(parsed, read, context.profile, context.asOf);
+      const empty = planned.plan.updates.length === 0 && planned.plan.appends.length === 0;
+      // Everything already there: nothing is written, so the file stays byte for byte.
+      if (planned.problems.length === 0 && empty) return fail(issue('importNothingNew'));
+      if (planned.problems.length === 0) return ok({ plan: planned.plan, outcome: planned.documents.length });
+      // The reasons are rendered with files, lines and folios below; this only stops the write.
+      return fail(issue('csvEmpty', { file: parsed[0]!.file }));
     });
-    if (!result.ok) {
-      if (rejection) throw new CliError([m.importRejected(name, rejection.badRecords), ...rejection.lines]);
+    const unchanged = planned !== undefined && planned.problems.length === 0 && planned.documents.length === 0;
+    if (!result.ok && !unchanged) {
+      if (planned && planned.problems.length > 0) throw new CliError(refusalLines(planned.files, planned.problems, context.locale));
       throw new CliError(result.issues.map((p) => formatIssue(p, context.locale)));
     }
-    context.print(m.imported(result.value, name, context.workbookPath));
+    const files = planned!.files;
+    context.print(m.imported(result.ok ? result.value : 0, files.length === 1 ? files[0]!.file : m.filesCount(files.length), context.workbookPath));
+    for (const outcome of files) context.print(fileOutcomeLine(outcome, context.locale));
     return EXIT.ok;
   },
 };

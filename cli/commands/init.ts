@@ -8,8 +8,8 @@ export const command: Command = {
   name: 'init',
   usage: { es: '[--demo] [--force] [--if-missing]', en: '[--demo] [--force] [--if-missing]' },
   description: {
-    es: 'Crea el libro (--workbook) con las hojas Facturas, Detalle, Pagos, Clientes, Historial y Empresa, encabezados en castellano y formatos chilenos.',
-    en: 'Creates the workbook (--workbook) with the Facturas, Detalle, Pagos, Clientes, Historial and Empresa tabs, Spanish headers and Chilean formats.',
+    es: 'Crea el libro (--workbook) con las hojas Facturas, Detalle, Pagos, Clientes, Historial, Empresa, Gestiones y Recordatorios, encabezados en castellano y formatos chilenos.',
+    en: 'Creates the workbook (--workbook) with the Facturas, Detalle, Pagos, Clientes, Historial, Empresa, Gestiones and Recordatorios tabs, Spanish headers and Chilean formats.',
   },
   options: [
     { name: 'demo', type: 'boolean', help: { es: 'con un año de datos de ejemplo hasta --as-of', en: 'with a year of sample data up to --as-of' } },

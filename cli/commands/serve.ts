@@ -40,6 +40,8 @@ export const command: Command = {
     if (!(await fileExists(context.workbookPath))) throw new CliError([m.workbookNotFound(context.workbookPath)], EXIT.failure);
 
     const store = context.openStore();
+    // Read once before serving: a file that is not a workbook stops here with its reason, not at the first click.
+    await store.read();
     const preview = await startPreview({
       workbookPath: context.workbookPath,
       store,

@@ -1,4 +1,5 @@
 import type { TabId } from '../workbook/schema';
+import type { CollectionIssueCode } from '../collections/collectionIssues';
 
 /** Every problem a user can cause; the message map must cover each one (see messages.ts). */
 export type IssueCode =
@@ -14,6 +15,7 @@ export type IssueCode =
   | 'invalidDocumentType'
   | 'invalidEmail'
   | 'totalMismatch'
+  | 'totalWithOtherTaxesMismatch'
   | 'vatMismatch'
   | 'exemptDocumentHasVat'
   | 'duplicateDocument'
@@ -25,6 +27,23 @@ export type IssueCode =
   | 'duplicateTab'
   | 'csvEmpty'
   | 'csvColumnCount'
+  // importing files (core/import, core/sii)
+  | 'csvUnterminatedQuote'
+  | 'csvTextAfterQuote'
+  | 'importDifferentValue'
+  | 'importDuplicateInFile'
+  | 'importReferenceMissing'
+  | 'importUnknownKind'
+  | 'importNothingNew'
+  | 'fileTooLarge'
+  | 'xmlDoctype'
+  | 'xmlUnreadable'
+  | 'xmlNotDte'
+  | 'xmlEncodingUnsupported'
+  | 'xmlNotUtf8'
+  | 'dteMissingField'
+  | 'rcvMissingColumn'
+  | 'rcvOrphanContinuation'
   // actions
   | 'unknownDocument'
   | 'ambiguousDocument'
@@ -50,7 +69,8 @@ export type IssueCode =
   | 'queryEmptyValue'
   | 'queryUnterminatedQuote'
   | 'queryInvalidValue'
-  | 'queryInvalidSort';
+  | 'queryInvalidSort'
+  | CollectionIssueCode;
 
 /** Where the problem is: a workbook cell, a line of an imported file, a form field or a query word. */
 export interface IssuePath {

@@ -1,4 +1,6 @@
 import type { Book, DocumentKey, InvoiceDocument, InvoiceView, IsoDate } from '../model';
+import type { PromiseStatus } from '../collections/types';
+import { promiseIndex, type PromiseIndex } from '../collections/promiseStatus';
 import { type DocumentKind, type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { adjustmentSign } from '../tax/totalSign';
 import { daysBetween } from '../dates/isoDate';
@@ -11,6 +13,8 @@ export interface Ledger {
   /** In sheet order. */
   readonly views: readonly InvoiceView[];
   byKey(type: number, number: number): InvoiceView | undefined;
+  /** The status of a document's latest promise to pay (Gestiones) as of `asOf`; worked out on first use. */
+  readonly promiseStatusOf?: (key: DocumentKey) => PromiseStatus | null;
 }
 
 /**
@@ -107,7 +111,7 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
       paid: 0,
       adjustments: 0,
       balance: 0,
-      paymentStatus: doc.state === 'anulada' ? 'anulada' : targetView?.paymentStatus ?? 'pagada',
+      paymentStatus: doc.state === 'anulada' ? 'anulada' : (targetView?.paymentStatus ?? 'pagada'),
       daysOverdue: 0,
       customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
       searchText: searchTextOf(doc),
@@ -116,7 +120,9 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
     return view;
   });
 
-  return { asOf, views, byKey: (type, number) => own.get(type, number) };
+  let promises: PromiseIndex | undefined;
+  const promiseStatusOf = (key: DocumentKey): PromiseStatus | null => (promises ??= promiseIndex(book, asOf)).promiseOf(key)?.status ?? null;
+  return { asOf, views, byKey: (type, number) => own.get(type, number), promiseStatusOf };
 }
 
 type Position = Pick<InvoiceView, 'kind' | 'paid' | 'adjustments' | 'balance' | 'paymentStatus' | 'daysOverdue' | 'customerTags' | 'searchText'>;
@@ -139,6 +145,7 @@ const invoiceView = (doc: InvoiceDocument, position: Position): InvoiceView => (
   net: doc.net,
   exempt: doc.exempt,
   tax: doc.tax,
+  otherTaxes: doc.otherTaxes,
   total: doc.total,
   currency: doc.currency,
   state: doc.state,

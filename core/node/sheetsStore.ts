@@ -82,7 +82,14 @@ export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "
 /** Milliseconds of the wall clock an instant shows in a zone, counted as if it were UTC. */
 function wallClockMs(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(instant);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'), instant.getUTCMilliseconds());
@@ -125,8 +132,7 @@ export function cellData(value: CellValue, timeZone: string): sheets_v4.Schema$C
  * cleared where a cell does not set it, so the number format is named only when a date is written:
  * otherwise the columns' own formats (amounts as $) stay as they are.
  */
-const fieldsFor = (cells: readonly sheets_v4.Schema$CellData[]): string =>
-  cells.some((cell) => cell.userEnteredFormat) ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
+const fieldsFor = (cells: readonly sheets_v4.Schema$CellData[]): string => (cells.some((cell) => cell.userEnteredFormat) ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue');
 
 const statusOf = (error: unknown): number | undefined => {
   const e = error as { status?: unknown; code?: unknown; response?: { status?: unknown } };
@@ -185,20 +191,20 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
 
   function sheetsMetadata(): Promise<SheetsMetadata> {
     if (!metadata) {
-      const pending = withBackoff(() =>
-        api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties.rowCount),properties.timeZone' }, { retry: false }),
-      ).then((response): SheetsMetadata => {
-        const sheetIds = new Map<string, number>();
-        const rowCounts = new Map<string, number>();
-        for (const sheet of response.data.sheets ?? []) {
-          const title = sheet.properties?.title ?? '';
-          if (title === '') continue;
-          // JSON leaves out zero values, and the first tab's id is usually 0.
-          sheetIds.set(title, sheet.properties?.sheetId ?? 0);
-          rowCounts.set(title, sheet.properties?.gridProperties?.rowCount ?? 0);
-        }
-        return { sheetIds, rowCounts, timeZone: options.timeZone ?? response.data.properties?.timeZone ?? 'America/Santiago' };
-      });
+      const pending = withBackoff(() => api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties.rowCount),properties.timeZone' }, { retry: false })).then(
+        (response): SheetsMetadata => {
+          const sheetIds = new Map<string, number>();
+          const rowCounts = new Map<string, number>();
+          for (const sheet of response.data.sheets ?? []) {
+            const title = sheet.properties?.title ?? '';
+            if (title === '') continue;
+            // JSON leaves out zero values, and the first tab's id is usually 0.
+            sheetIds.set(title, sheet.properties?.sheetId ?? 0);
+            rowCounts.set(title, sheet.properties?.gridProperties?.rowCount ?? 0);
+          }
+          return { sheetIds, rowCounts, timeZone: options.timeZone ?? response.data.properties?.timeZone ?? 'America/Santiago' };
+        },
+      );
       metadata = pending;
       pending.catch(() => {
         if (metadata === pending) metadata = undefined;
@@ -214,7 +220,10 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       convertHistoryInstants(tables, timeZone);
       let fingerprint: string | undefined;
       return {
-        tables, timeZone, sheetIds, rowCounts,
+        tables,
+        timeZone,
+        sheetIds,
+        rowCounts,
         get fingerprint() {
           fingerprint ??= JSON.stringify(tables);
           return fingerprint;
@@ -238,11 +247,13 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
     type Tab = (typeof tabs)[number];
     type Range = { tab: Tab; from: number; to: number; bytes: number };
     for (let round = 0; ; round++) {
-      const ranges: Range[] = tabs.filter((tab) => tab.next < tab.rowCount).map((tab) => {
-        const rows = round === 0 ? FIRST_RANGE_ROWS : Math.max(1, Math.floor(budget / (tab.rowBytes || GUESSED_ROW_BYTES)));
-        const to = Math.min(tab.rowCount, tab.next + rows);
-        return { tab, from: tab.next, to, bytes: (to - tab.next) * (tab.rowBytes || GUESSED_ROW_BYTES) };
-      });
+      const ranges: Range[] = tabs
+        .filter((tab) => tab.next < tab.rowCount)
+        .map((tab) => {
+          const rows = round === 0 ? FIRST_RANGE_ROWS : Math.max(1, Math.floor(budget / (tab.rowBytes || GUESSED_ROW_BYTES)));
+          const to = Math.min(tab.rowCount, tab.next + rows);
+          return { tab, from: tab.next, to, bytes: (to - tab.next) * (tab.rowBytes || GUESSED_ROW_BYTES) };
+        });
       if (ranges.length === 0) break;
       const requests: Range[][] = [];
       for (const range of ranges) {
@@ -253,7 +264,13 @@ export function openSheetsStore(options: SheetsStoreOptions): WorkbookStore {
       const read = async (request: Range[]): Promise<void> => {
         const response = await withBackoff(() =>
           api.spreadsheets.values.batchGet(
-            { spreadsheetId, ranges: request.map((r) => `${quoteSheetName(r.tab.title)}!${r.from + 1}:${r.to}`), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
+            {
+              spreadsheetId,
+              ranges: request.map((r) => `${quoteSheetName(r.tab.title)}!${r.from + 1}:${r.to}`),
+              valueRenderOption: 'UNFORMATTED_VALUE',
+              dateTimeRenderOption: 'SERIAL_NUMBER',
+              majorDimension: 'ROWS',
+            },
             { retry: false },
           ),
         );

@@ -19,7 +19,11 @@ const duplicates = (ids: readonly string[]): Set<string> => {
 };
 
 const negatives = (read: WorkbookRead, profile: TaxProfile): Set<string> =>
-  new Set(buildLedger(read.book, END_OF_TIME, profile).views.filter((v) => v.balance < 0).map((v) => documentKey(v)));
+  new Set(
+    buildLedger(read.book, END_OF_TIME, profile)
+      .views.filter((v) => v.balance < 0)
+      .map((v) => documentKey(v)),
+  );
 
 /**
  * What a write made wrong that a store without a shared lock cannot rule out beforehand: another

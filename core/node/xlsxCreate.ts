@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type Cell, type IsoDate, type TabId, type WorkbookTables, COMPANY_TAB, TABS, TAB_IDS, canonicalHeaders, findTabName } from '../index';
+import { type Cell, type IsoDate, type TabId, type WorkbookTables, COMPANY_TAB, TABS, TAB_IDS, canonicalHeaders, defaultReminderSteps, findTabName } from '../index';
 import { demoWorkbook } from '../demo';
 import { WorkbookExistsError, fileExists, saveWorkbookAtomically } from './xlsxFile';
 import { DATE_FORMAT, INSTANT_FORMAT } from './xlsxWrite';
@@ -85,6 +85,21 @@ const COLUMN_LOOKS: Readonly<Partial<Record<TabId, Readonly<Record<string, Colum
     Canal: { width: 10 },
   },
   empresa: { Campo: { width: 16 }, Valor: { width: 48 } },
+  gestiones: {
+    ID: { width: 10 },
+    Fecha: { width: 12, numFmt: DATE_FORMAT },
+    'Fecha y hora': { width: 20, numFmt: INSTANT_FORMAT },
+    RUT: { width: 14 },
+    Tipo: { width: 6 },
+    Folio: { width: 9 },
+    Acción: { width: 13 },
+    'Fecha compromiso': { width: 17, numFmt: DATE_FORMAT },
+    'Monto comprometido': { width: 19, numFmt: MONEY_FORMAT },
+    Nota: { width: 40 },
+    Usuario: { width: 14 },
+    Canal: { width: 10 },
+  },
+  recordatorios: { Días: { width: 7 }, Asunto: { width: 48 }, Mensaje: { width: 80 } },
 };
 
 const EMPTY_COMPANY: readonly (readonly Cell[])[] = [
@@ -97,10 +112,19 @@ const EMPTY_COMPANY: readonly (readonly Cell[])[] = [
   ['Teléfono', ''],
 ];
 
+/** The default reminder schedule as rows, so people find it in the workbook to edit. */
+const defaultRecordatorios = (): Cell[][] => [canonicalHeaders('recordatorios'), ...defaultReminderSteps('es').map((step) => [step.days, step.subject, step.message])];
+
+/** Tabs every new workbook gets besides the required ones, with their first rows. */
+const EXTRA_TABS: readonly { readonly id: TabId; readonly rows: () => readonly (readonly Cell[])[] }[] = [
+  { id: COMPANY_TAB.id, rows: () => EMPTY_COMPANY },
+  { id: 'gestiones', rows: () => [canonicalHeaders('gestiones')] },
+  { id: 'recordatorios', rows: defaultRecordatorios },
+];
+
 function emptyTables(): WorkbookTables {
   const tables: Record<string, readonly (readonly Cell[])[]> = {};
   for (const id of TAB_IDS) tables[TABS[id].name] = [canonicalHeaders(id)];
-  tables[COMPANY_TAB.name] = EMPTY_COMPANY;
   return tables;
 }
 
@@ -135,9 +159,13 @@ export async function createWorkbook(filePath: string, options: CreateWorkbookOp
   workbook.created = new Date(`${options.today}T12:00:00Z`);
   workbook.modified = workbook.created;
   const names = Object.keys(tables);
-  for (const id of [...TAB_IDS, COMPANY_TAB.id]) {
+  for (const id of TAB_IDS) {
     const name = findTabName(TABS[id], names);
     addTab(workbook, id, name === undefined ? [canonicalHeaders(id)] : tables[name]!);
+  }
+  for (const extra of EXTRA_TABS) {
+    const name = findTabName(TABS[extra.id], names);
+    addTab(workbook, extra.id, name === undefined ? extra.rows() : tables[name]!);
   }
   await saveWorkbookAtomically(workbook, filePath, { replace: options.overwrite === true });
   const facturas = findTabName(TABS.facturas, names);

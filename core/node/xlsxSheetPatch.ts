@@ -127,6 +127,41 @@ function scanRows(xml: string, from: number, to: number): RowSpan[] {
   return rows;
 }
 
+/** Finds the rows a patch touches, and where a new row goes, without building every row of a large sheet when it can. */
+interface RowIndex {
+  get(number: number): RowSpan | undefined;
+  /** Where a new row `number` goes: before the first existing row below it, or at the end of sheetData. */
+  insertionPoint(number: number): number;
+}
+
+function fullRowIndex(xml: string, from: number, to: number): RowIndex {
+  const rows = scanRows(xml, from, to);
+  const byNumber = new Map(rows.map((row) => [row.number, row]));
+  return { get: (number) => byNumber.get(number), insertionPoint: (number) => rows.find((row) => row.number > number)?.start ?? to };
+}
+
+/**
+ * Excel, LibreOffice, exceljs and SheetJS all write every row as `<row r="N"`, in ascending order
+ * (as the format requires): then a row is found by searching for its opening text, and a row after
+ * the last one goes at the end, with no pass over the other 100,000 rows.
+ */
+function directRowIndex(xml: string, from: number, to: number): RowIndex | null {
+  const region = xml.slice(from, to);
+  if (/<\w+:row\b|<row(?! r="\d)[\s>/]/.test(region)) return null;
+  const rowAt = (start: number): RowSpan => scanRows(xml, start, start + 1)[0]!;
+  const lastStart = xml.lastIndexOf('<row r="', to);
+  const lastNumber = lastStart >= from ? Number(/^<row r="(\d+)"/.exec(xml.slice(lastStart, lastStart + 24))?.[1]) : 0;
+  return {
+    get(number) {
+      const start = xml.indexOf(`<row r="${number}"`, from);
+      return start >= 0 && start < to ? rowAt(start) : undefined;
+    },
+    insertionPoint(number) {
+      return number > lastNumber ? to : fullRowIndex(xml, from, to).insertionPoint(number);
+    },
+  };
+}
+
 /** Row attributes a new row takes from the data row above: its height and row format, not hidden or outline state. */
 const COPIED_ROW_ATTRIBUTES = ['s', 'customFormat', 'ht', 'customHeight', 'x14ac:dyDescent'];
 
@@ -181,9 +216,8 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: PatchS
   const closing = close.exec(xml);
   if (!closing) throw new SheetPatchError('the sheet has no closing sheetData');
   const dataEnd = closing.index;
-  const rows = scanRows(xml, dataStart, dataEnd);
-  const rowByNumber = new Map(rows.map((row) => [row.number, row]));
-  const model = changes.modelRow === null ? undefined : rowByNumber.get(changes.modelRow);
+  const rowIndex = directRowIndex(xml, dataStart, dataEnd) ?? fullRowIndex(xml, dataStart, dataEnd);
+  const model = changes.modelRow === null ? undefined : rowIndex.get(changes.modelRow);
   const modelStyles = new Map((model ? parseCells(model.inner, model.number) : []).map((cell) => [cell.column, cell.style]));
   const styleOfColumn = columnStyles(xml);
 
@@ -207,7 +241,7 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: PatchS
   let lastRow = 0;
   let lastColumn = 0;
   for (const [number, cellWrites] of [...writes.entries()].sort((a, b) => a[0] - b[0])) {
-    const original = rowByNumber.get(number);
+    const original = rowIndex.get(number);
     const cells = original ? parseCells(original.inner, number) : [];
     const byColumn = new Map(cells.map((cell) => [cell.column, cell]));
     for (const [column, write] of cellWrites) {
@@ -227,8 +261,7 @@ export function patchSheetXml(xml: string, changes: SheetChanges, styles: PatchS
   // New rows go before the first existing row below them, so rows stay in order.
   const insertions = new Map<number, string[]>();
   for (const row of newRows) {
-    const next = rows.find((existing) => existing.number > row.number);
-    const at = next ? next.start : dataEnd;
+    const at = rowIndex.insertionPoint(row.number);
     insertions.set(at, [...(insertions.get(at) ?? []), row.text]);
   }
   for (const [at, texts] of insertions) replacements.push({ start: at, end: at, text: texts.join('') });

@@ -7,9 +7,16 @@ import { applyPlan } from './xlsxWrite';
 
 export interface XlsxStoreOptions {
   readonly profile?: TaxProfile;
-  /** How long to keep retrying for the lock while other processes write; default about a minute. */
+  /** How long to keep retrying for the lock while other processes write; default three minutes. */
   readonly lockWaitMs?: number;
 }
+
+/**
+ * A live writer keeps its lock refreshed and will finish; a dead one's lock is taken over at once.
+ * So the wait is generous: four pays at once on a 100,000-document book queue behind three writes
+ * of several seconds each (much longer on a loaded machine), and every one of them must land.
+ */
+const DEFAULT_LOCK_WAIT_MS = 180_000;
 
 /** Date cells read as Dates at UTC midnight of the calendar day (serial days carry no zone). */
 const XLSX_TIME_ZONE = 'UTC';
@@ -35,7 +42,7 @@ export function openXlsxStore(filePath: string, options: XlsxStoreOptions = {}):
     },
     async transact<T>(decide: (read: WorkbookRead) => Decision<T>): Promise<Result<T>> {
       if (!(await fileExists(filePath))) throw new WorkbookNotFoundError(filePath);
-      const lock = await lockWorkbook(filePath, options.lockWaitMs ?? 60_000);
+      const lock = await lockWorkbook(filePath, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
       try {
         // Under the lock no other writer is mid-write: copies left by a killed one can go.
         await removeAbandonedTemporaries(filePath);

@@ -156,7 +156,8 @@ export class ZipPackage {
         offset += spanEnd - entry.localHeaderOffset;
         continue;
       }
-      const compressed = await deflateRaw(replacement, { level: 6 });
+      // Level 3: half the time of the default on a 50 MB sheet, for a part a few percent larger.
+      const compressed = await deflateRaw(replacement, { level: 3 });
       const crc = zlib.crc32(replacement) >>> 0;
       const nameBytes = entry.centralRecord.subarray(46, 46 + entry.centralRecord.readUInt16LE(28));
       const flags = (entry.centralRecord.readUInt16LE(8) & UTF8_NAME_FLAG) as number;

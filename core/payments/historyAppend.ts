@@ -22,6 +22,7 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   slack: 'slack',
   cli: 'cli',
   'edicion-manual': 'edición manual',
+  programado: 'programado',
 };
 
 export function historyAppend(layout: TabLayout, entry: HistoryInput): RowAppend {

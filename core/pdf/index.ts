@@ -4,3 +4,4 @@ export { invoiceDocDefinition, type InvoicePdfInput } from './invoiceDocDefiniti
 export { libroDeVentasDocDefinition } from './libroDeVentasDocDefinition';
 export { lineAmount } from './lineAmount';
 export { invoicePdfOfBook } from './invoicePdfOfBook';
+export { statementDocDefinition } from './statementDocDefinition';

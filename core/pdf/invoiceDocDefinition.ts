@@ -29,6 +29,12 @@ export interface InvoicePdfInput {
 
 const RED = '#b00020';
 const GREY = '#555555';
+/**
+ * Between a Historial entry's old and new status. The embedded Roboto (pdfmake/build/vfs_fonts)
+ * has no glyph for `→` (U+2192): it printed as nothing, and a PDF reader's copied text lost it.
+ * `›` (U+203A) is in every Roboto face.
+ */
+const TRANSITION = '›';
 
 // User text only ever goes into `text`: never into a node that loads a resource.
 const t = (text: string, style: Omit<PdfText, 'text'> = {}): PdfText => ({ text, ...style });
@@ -160,6 +166,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   if (!rule?.exemptOnly || view.net !== 0) totals.push([l.net, money(view.net)]);
   if (view.exempt !== 0 || rule?.exemptOnly) totals.push([l.exemptTotal, money(view.exempt)]);
   if (!rule?.exemptOnly || view.tax !== 0) totals.push([`${l.vat} ${profile.vatRateLabel}`, money(view.tax)]);
+  if (view.otherTaxes !== 0) totals.push([l.otherTaxes, money(view.otherTaxes)]);
   totals.push([l.total, money(view.total), true]);
   content.push(amountsTable(totals));
 
@@ -192,7 +199,7 @@ export function invoiceDocDefinition(input: InvoicePdfInput): DocDefinition {
   if (history.length > 0) {
     content.push(t(l.history, { bold: true, fontSize: 11, margin: [0, 14, 0, 4] }));
     content.push({
-      stack: history.map((h) => t(`${formatInstant(h.timestamp, input.timeZone)} · ${historyStatusLabel(h.previousStatus, locale)} → ${historyStatusLabel(h.newStatus, locale)}${h.amount !== null ? ` · ${money(h.amount)}` : ''}${h.user ? ` · ${h.user}` : ''}${h.channel ? ` (${h.channel})` : ''}`)),
+      stack: history.map((h) => t(`${formatInstant(h.timestamp, input.timeZone)} · ${historyStatusLabel(h.previousStatus, locale)} ${TRANSITION} ${historyStatusLabel(h.newStatus, locale)}${h.amount !== null ? ` · ${money(h.amount)}` : ''}${h.user ? ` · ${h.user}` : ''}${h.channel ? ` (${h.channel})` : ''}`)),
       fontSize: 8,
       color: GREY,
     });

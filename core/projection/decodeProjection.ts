@@ -71,6 +71,8 @@ export function decodeProjection(projection: SidebarProjection, profile: TaxProf
       net,
       exempt,
       tax,
+      // A readable row's Total is Neto + Exento + IVA + Otros impuestos: what the total column adds beyond IVA.
+      otherTaxes: column.total[i]!,
       total,
       currency: text(currency),
       state: isVoid === 1 ? 'anulada' : 'emitida',

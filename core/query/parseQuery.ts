@@ -4,6 +4,8 @@ import { parseIsoDate } from '../dates/isoDate';
 import { compactRut, parseRut, rutCheckDigit } from '../tax/rut';
 import { normalizeText } from '../text/normalizeText';
 import { parseOrigin, parsePaymentStatus } from '../workbook/choices';
+import { parsePromiseStatus } from '../collections/collectionActions';
+import type { PromiseStatus } from '../collections/types';
 import { type QueryToken, tokenizeQuery } from './tokenizeQuery';
 import { type FilterName, TOPIC_OF_FILTER, filterNamed, sortFieldNamed } from './queryVocabulary';
 import type { Comparison, Filter, Query, SortKey } from './types';
@@ -23,7 +25,11 @@ const isComparisonKey = (word: string): boolean => {
   return name === 'amount' || name === 'balance';
 };
 
-const listItems = (value: string): string[] => value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+const listItems = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 /** `1000000`, `1.000.000`, `$1.000.000`, `12,5` or `12.50`, in major units. */
 function parseQueryAmount(text: string): number | null {
@@ -80,6 +86,16 @@ function readFilter(token: QueryToken, name: FilterName, operator: string, value
         else invalid(item);
       }
       into.filters.push({ kind: 'status', statuses });
+      return;
+    }
+    case 'promise': {
+      const statuses: PromiseStatus[] = [];
+      for (const item of listItems(value)) {
+        const status = parsePromiseStatus(item);
+        if (status) statuses.push(status);
+        else invalid(item);
+      }
+      into.filters.push({ kind: 'promise', statuses });
       return;
     }
     case 'origin': {

@@ -3,6 +3,10 @@ import { currencyScale } from '../money/money';
 import { normalizeText } from '../text/normalizeText';
 import { customerNameIncludes } from './customerNameInSearchText';
 import type { Comparison, Filter, Query } from './types';
+import type { PromiseStatus } from '../collections/types';
+
+/** The status of a document's latest promise to pay, or null; from the ledger's book. */
+export type PromiseLookup = (view: InvoiceView) => PromiseStatus | null;
 
 type Predicate = (view: InvoiceView) => boolean;
 
@@ -39,26 +43,39 @@ function amountPredicate(field: 'total' | 'balance', op: Comparison, value: numb
   };
 }
 
-function filterPredicate(filter: Filter): Predicate {
+function filterPredicate(filter: Filter, promiseOf: PromiseLookup | undefined): Predicate {
   switch (filter.kind) {
-    case 'status': return (view) => filter.statuses.includes(view.paymentStatus);
-    case 'customer': return (view) => customerNameIncludes(view.searchText, filter.text);
+    case 'status':
+      return (view) => filter.statuses.includes(view.paymentStatus);
+    case 'customer':
+      return (view) => customerNameIncludes(view.searchText, filter.text);
     case 'taxId': {
       const suffix = ` ${filter.compact}`;
       return (view) => view.searchText.endsWith(suffix);
     }
-    case 'from': return (view) => view.issueDate >= filter.date;
-    case 'to': return (view) => view.issueDate <= filter.date;
-    case 'origin': return (view) => filter.origins.includes(view.origin);
-    case 'type': return (view) => filter.types.includes(view.type);
-    case 'amount': return amountPredicate(filter.field, filter.op, filter.value);
-    case 'tag': return (view) => view.customerTags.length > 0 && foldedTags(view.customerTags).includes(filter.tag);
+    case 'from':
+      return (view) => view.issueDate >= filter.date;
+    case 'to':
+      return (view) => view.issueDate <= filter.date;
+    case 'origin':
+      return (view) => filter.origins.includes(view.origin);
+    case 'type':
+      return (view) => filter.types.includes(view.type);
+    case 'amount':
+      return amountPredicate(filter.field, filter.op, filter.value);
+    case 'tag':
+      return (view) => view.customerTags.length > 0 && foldedTags(view.customerTags).includes(filter.tag);
+    case 'promise':
+      return (view) => {
+        const status = promiseOf?.(view) ?? null;
+        return status !== null && filter.statuses.includes(status);
+      };
   }
 }
 
 /** A test for one view, built once per query; null when the query keeps every view. */
-export function queryMatcher(query: Query): Predicate | null {
-  const predicates: Predicate[] = query.filters.map(filterPredicate);
+export function queryMatcher(query: Query, promiseOf?: PromiseLookup): Predicate | null {
+  const predicates: Predicate[] = query.filters.map((filter) => filterPredicate(filter, promiseOf));
   for (const word of query.words) predicates.push((view) => view.searchText.includes(word));
   if (predicates.length === 0) return null;
   if (predicates.length === 1) return predicates[0]!;

@@ -1,6 +1,6 @@
 import type { InvoiceView } from '../model';
 import { totalSign } from '../tax/totalSign';
-import { queryMatcher } from './queryMatcher';
+import { type PromiseLookup, queryMatcher } from './queryMatcher';
 import { FirstItems } from './firstItems';
 import { viewComparator } from './viewComparator';
 import type { CurrencyTotals, PageRequest, Query, QueryPage } from './types';
@@ -20,10 +20,10 @@ const wholeOrZero = (n: number): number => (Number.isFinite(n) ? Math.max(0, Mat
  * Filters in one pass, adding up totals per currency and keeping the first `offset + limit`
  * matches in order on the way, so a first page never sorts every match.
  */
-export function runQuery(views: readonly InvoiceView[], query: Query, page: PageRequest = DEFAULT_PAGE): QueryPage {
+export function runQuery(views: readonly InvoiceView[], query: Query, page: PageRequest = DEFAULT_PAGE, promiseOf?: PromiseLookup): QueryPage {
   const offset = wholeOrZero(page.offset);
   const limit = wholeOrZero(page.limit);
-  const matcher = queryMatcher(query);
+  const matcher = queryMatcher(query, promiseOf);
   const compare = viewComparator(query.sort);
   const wanted = offset + limit;
   // A page that is a small part of the ledger is selected on the way; a large one is sorted after.

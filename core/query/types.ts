@@ -1,4 +1,5 @@
 import type { InvoiceView, Minor, Origin, PaymentStatus } from '../model';
+import type { PromiseStatus } from '../collections/types';
 
 export type SortField = 'fecha' | 'vencimiento' | 'folio' | 'tipo' | 'cliente' | 'total' | 'saldo' | 'estado' | 'dias';
 
@@ -22,7 +23,9 @@ export type Filter =
   /** `value` is in major units as written (`monto>1.000.000`); each document compares it in its own currency's scale. */
   | { readonly kind: 'amount'; readonly field: 'total' | 'balance'; readonly op: Comparison; readonly value: number }
   /** Folded; equals one of the customer's folded tags. */
-  | { readonly kind: 'tag'; readonly tag: string };
+  | { readonly kind: 'tag'; readonly tag: string }
+  /** The status of the document's latest promise to pay (Gestiones). */
+  | { readonly kind: 'promise'; readonly statuses: readonly PromiseStatus[] };
 
 export interface Query {
   /** Free words, already case- and accent-folded; each must match folio, customer or RUT. */

@@ -8,6 +8,8 @@ export interface LibroAmounts {
   readonly exempt: Minor;
   readonly net: Minor;
   readonly tax: Minor;
+  /** Additional taxes (ILA and others); Total = Neto + Exento + IVA + Otros impuestos. */
+  readonly otherTaxes: Minor;
   readonly total: Minor;
 }
 
@@ -35,17 +37,18 @@ export interface LibroDeVentas {
   readonly grandTotal: LibroAmounts;
 }
 
-const ZERO: LibroAmounts = { exempt: 0, net: 0, tax: 0, total: 0 };
+const ZERO: LibroAmounts = { exempt: 0, net: 0, tax: 0, otherTaxes: 0, total: 0 };
 
 // Some sheets type credit notes as negative amounts; the book shows magnitudes and the
 // document kind decides whether they add or subtract.
 const amountsOf = (doc: InvoiceDocument): LibroAmounts =>
-  doc.state === 'anulada' ? ZERO : { exempt: Math.abs(doc.exempt), net: Math.abs(doc.net), tax: Math.abs(doc.tax), total: Math.abs(doc.total) };
+  doc.state === 'anulada' ? ZERO : { exempt: Math.abs(doc.exempt), net: Math.abs(doc.net), tax: Math.abs(doc.tax), otherTaxes: Math.abs(doc.otherTaxes), total: Math.abs(doc.total) };
 
 const plus = (a: LibroAmounts, b: LibroAmounts, sign = 1): LibroAmounts => ({
   exempt: a.exempt + sign * b.exempt,
   net: a.net + sign * b.net,
   tax: a.tax + sign * b.tax,
+  otherTaxes: a.otherTaxes + sign * b.otherTaxes,
   total: a.total + sign * b.total,
 });
 

@@ -17,6 +17,9 @@ const documentsPhrase = (count: number, voidCount: number, locale: Locale): stri
 export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile: TaxProfile): ReportTable {
   const es = locale === 'es';
   const typeName = (type: number): string => documentTypeRule(profile, type)?.name[locale] ?? String(type);
+  // The column appears only in a month with additional taxes, so books without them read as before.
+  const withOther = libro.rows.some((r) => r.otherTaxes !== 0);
+  const other = (amount: number): number[] => (withOther ? [amount] : []);
   const labels = LIBRO_LABELS[locale];
   return {
     title: labels.title,
@@ -32,13 +35,14 @@ export function libroDeVentasTable(libro: LibroDeVentas, locale: Locale, profile
       { header: es ? 'Exento' : 'Exempt', kind: 'money' },
       { header: es ? 'Neto' : 'Net', kind: 'money' },
       { header: es ? 'IVA' : 'VAT', kind: 'money' },
+      ...(withOther ? [{ header: es ? 'Otros impuestos' : 'Other taxes', kind: 'money' as const }] : []),
       { header: 'Total', kind: 'money' },
       { header: es ? 'Estado' : 'State', kind: 'text' },
     ],
-    rows: libro.rows.map((r) => [r.type, r.number, r.date, r.customerTaxId, r.customerName, r.exempt, r.net, r.tax, r.total, r.void ? STATE_LABELS.anulada[locale] : '']),
+    rows: libro.rows.map((r) => [r.type, r.number, r.date, r.customerTaxId, r.customerName, r.exempt, r.net, r.tax, ...other(r.otherTaxes), r.total, r.void ? STATE_LABELS.anulada[locale] : '']),
     footer: [
-      ...libro.totals.map((t) => [t.type, null, null, null, `${typeName(t.type)}: ${documentsPhrase(t.count, t.voidCount, locale)}`, t.exempt, t.net, t.tax, t.total, '']),
-      [null, null, null, null, `${labels.grandTotal} (${labels.grandTotalNote})`, libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, libro.grandTotal.total, ''],
+      ...libro.totals.map((t) => [t.type, null, null, null, `${typeName(t.type)}: ${documentsPhrase(t.count, t.voidCount, locale)}`, t.exempt, t.net, t.tax, ...other(t.otherTaxes), t.total, '']),
+      [null, null, null, null, `${labels.grandTotal} (${labels.grandTotalNote})`, libro.grandTotal.exempt, libro.grandTotal.net, libro.grandTotal.tax, ...other(libro.grandTotal.otherTaxes), libro.grandTotal.total, ''],
     ],
   };
 }

@@ -14,6 +14,7 @@ export interface InvoiceJson {
   readonly net: number;
   readonly exempt: number;
   readonly tax: number;
+  readonly otherTaxes: number;
   readonly total: number;
   readonly currency: string;
   readonly state: string;
@@ -37,6 +38,7 @@ export function invoiceJson(view: InvoiceView): InvoiceJson {
     net: view.net,
     exempt: view.exempt,
     tax: view.tax,
+    otherTaxes: view.otherTaxes,
     total: view.total,
     currency: view.currency,
     state: view.state === 'anulada' ? 'void' : 'issued',

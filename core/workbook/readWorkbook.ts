@@ -3,9 +3,9 @@ import type { Issue } from '../issues/issue';
 import type { TaxProfile } from '../tax/taxProfile';
 import { makeDateCellReader } from '../dates/isoDate';
 import { type TabId, TAB_IDS } from './schema';
-import {
-  type ReadContext, type TabLayout, type WorkbookTables, locateTabs, makeMemo, readCustomers, readDocuments, readHistory, readIssuer, readLines, readPayments,
-} from './readers';
+import { type ReadContext, type TabLayout, type WorkbookTables, locateTabs, makeMemo, readCustomers, readDocuments, readHistory, readIssuer, readLines, readPayments } from './readers';
+import { readCollectionTabs } from './readCollectionTabs';
+import { COLLECTION_TAB_IDS } from './collectionTabs';
 
 export type { SheetValues, TabLayout, WorkbookTables } from './readers';
 
@@ -34,10 +34,14 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   const customers = readCustomers(context);
   const history = readHistory(context, byKey);
   const issuer = readIssuer(context);
-  return { book: { issuer, documents, lines, payments, customers, history }, issues: inSheetOrder(issues), unreadable: context.unreadable, layout };
+  const collectionTabs = readCollectionTabs(tables, { profile: options.profile, readDate: context.readDate, documentOf: (type, number) => byKey.get(`${type}-${number}`) });
+  issues.push(...collectionTabs.issues);
+  const { collections, reminderSteps } = collectionTabs;
+  const book = { issuer, documents, lines, payments, customers, history, ...(collections && { collections }), ...(reminderSteps && { reminderSteps }) };
+  return { book, issues: inSheetOrder(issues), unreadable: context.unreadable, layout: { ...layout, ...collectionTabs.layout } };
 }
 
-const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa'];
+const TAB_ORDER: readonly TabId[] = [...TAB_IDS, 'empresa', ...COLLECTION_TAB_IDS];
 
 /** Tab by tab, row by row, so a long list reads like the sheet; the sort is stable within a row. */
 const inSheetOrder = (issues: readonly Issue[]): Issue[] =>

@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/normalizeText';
+import { type CollectionTabId, COLLECTION_TABS } from './collectionTabs';
 
-export type TabId = 'facturas' | 'detalle' | 'pagos' | 'clientes' | 'historial' | 'empresa';
+export type TabId = 'facturas' | 'detalle' | 'pagos' | 'clientes' | 'historial' | 'empresa' | CollectionTabId;
 
 export interface ColumnSpec {
   readonly key: string;
@@ -41,11 +42,13 @@ export const INVOICE_COLUMNS = [
 ] as const;
 
 /** Shown in the sheet for people; refreshed by the tools and never read as input. */
-export const DERIVED_COLUMNS = [
-  col('paid', 'Pagado', 'Paid', false),
-  col('balance', 'Saldo', 'Balance', false),
-  col('paymentStatus', 'Estado de pago', 'Payment status', false),
-] as const;
+export const DERIVED_COLUMNS = [col('paid', 'Pagado', 'Paid', false), col('balance', 'Saldo', 'Balance', false), col('paymentStatus', 'Estado de pago', 'Payment status', false)] as const;
+
+/**
+ * Optional: additional taxes (ILA and others, SII codes such as 27 or 271) that the Total includes.
+ * Kept after the derived columns so sheets and files laid out before it keep their column order.
+ */
+export const OTHER_TAXES_COLUMN = col('otherTaxes', 'Otros impuestos', 'Other taxes', false);
 
 /** Optional: the issuing company, one "Campo | Valor" pair per row (Razón social, RUT, Giro, Dirección, Email, Teléfono). */
 export const COMPANY_TAB: TabSpec = {
@@ -57,7 +60,7 @@ export const COMPANY_TAB: TabSpec = {
 
 export const TABS: Readonly<Record<TabId, TabSpec>> = {
   empresa: COMPANY_TAB,
-  facturas: { id: 'facturas', name: 'Facturas', alias: 'Invoices', columns: [...INVOICE_COLUMNS, ...DERIVED_COLUMNS] },
+  facturas: { id: 'facturas', name: 'Facturas', alias: 'Invoices', columns: [...INVOICE_COLUMNS, ...DERIVED_COLUMNS, OTHER_TAXES_COLUMN] },
   detalle: {
     id: 'detalle',
     name: 'Detalle',
@@ -100,6 +103,7 @@ export const TABS: Readonly<Record<TabId, TabSpec>> = {
       col('email', 'Email', 'Email', false),
       col('phone', 'Teléfono', 'Phone', false),
       col('tags', 'Etiquetas', 'Tags', false),
+      col('reminders', 'Recordatorios', 'Reminders', false),
     ],
   },
   historial: {
@@ -118,11 +122,11 @@ export const TABS: Readonly<Record<TabId, TabSpec>> = {
       col('channel', 'Canal', 'Channel', false),
     ],
   },
+  ...COLLECTION_TABS,
 };
 
 /** The tabs every workbook has; Empresa is optional and read by readWorkbook on its own. */
 export const TAB_IDS: readonly TabId[] = ['facturas', 'detalle', 'pagos', 'clientes', 'historial'];
-
 
 export const headerKey = (header: unknown): string => normalizeText(String(header ?? '')).replace(/\s+/g, ' ');
 

@@ -158,6 +158,7 @@ export function detailView(app: App, key: string): HTMLElement {
       view.net !== 0 ? pair(t.net, money(view.net)) : null,
       view.exempt !== 0 ? pair(t.exempt, money(view.exempt)) : null,
       view.tax !== 0 ? pair(t.vat, money(view.tax)) : null,
+      view.otherTaxes !== 0 ? pair(t.otherTaxes, money(view.otherTaxes)) : null,
       pair(t.total, money(view.total)),
       pair(t.paid, money(view.paid), 'paid'),
       view.adjustments !== 0 ? pair(t.adjustments, money(-view.adjustments)) : null,

@@ -1,4 +1,5 @@
 import { App, registerSection, sidebarSections } from './app';
+import { siiTabLabel, siiView } from './siiView';
 import { h, replaceChildren } from './dom';
 import { listView } from './listView';
 import { detailView } from './detailView';
@@ -14,6 +15,7 @@ declare global {
 // The tabs, in order. A new part of the sidebar registers its own section from its own file.
 registerSection({ name: 'list', label: (t) => t.list, render: listView });
 registerSection({ name: 'reports', label: (t) => t.reports, render: reportsView });
+registerSection({ name: 'sii', label: () => siiTabLabel(), render: siiView });
 
 const app = new App();
 const root = document.getElementById('app')!;

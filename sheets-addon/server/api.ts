@@ -1,17 +1,56 @@
 import {
-  type ChangePlan, type HistoryEntry, type Issue, type Issuer, type Locale, type Payment, type PaymentStatus, type Result, type WorkbookRead, type WorkbookTables,
-  type DocumentDetail, type SidebarProjection,
-  CHILE, TABS, COMPANY_TAB, TAB_IDS, buildLedger, documentKey, findDocument,
-  issue, ok, planManualStateEdit, readWorkbook, choiceLabels, recordTypedPayment, voidDocument, findTabName, headerKey,
-  documentDetail, encodeProjection, plannedChanges, workbookVersion,
+  type ChangePlan,
+  type HistoryEntry,
+  type Issue,
+  type Issuer,
+  type Locale,
+  type Payment,
+  type PaymentStatus,
+  type Result,
+  type WorkbookRead,
+  type WorkbookTables,
+  type DocumentDetail,
+  type SidebarProjection,
+  CHILE,
+  TABS,
+  COMPANY_TAB,
+  TAB_IDS,
+  COLLECTION_TAB_IDS,
+  buildLedger,
+  documentKey,
+  findDocument,
+  issue,
+  ok,
+  planManualStateEdit,
+  readWorkbook,
+  choiceLabels,
+  recordTypedPayment,
+  voidDocument,
+  findTabName,
+  headerKey,
+  documentDetail,
+  encodeProjection,
+  plannedChanges,
+  workbookVersion,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
 import type { AddonPorts, TabSetup, TabSetupResult } from './ports';
 import {
-  type DocumentInput, type EmailInput, type PaymentInput, type ReportSheetInput, type VoidInput,
-  DocumentInputSchema, EmailInputSchema, PaymentInputSchema, ReportSheetInputSchema, VoidInputSchema, checkPeriod, parseInput,
+  type DocumentInput,
+  type EmailInput,
+  type PaymentInput,
+  type ReportSheetInput,
+  type VoidInput,
+  DocumentInputSchema,
+  EmailInputSchema,
+  PaymentInputSchema,
+  ReportSheetInputSchema,
+  VoidInputSchema,
+  checkPeriod,
+  parseInput,
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
+import { createSiiApi } from './siiApi';
 import { DETAIL_SECTIONS } from './detailSections';
 
 const PROFILE = CHILE;
@@ -60,9 +99,7 @@ export type Mutation<T> =
   | { readonly ok: true; readonly value: T; readonly changes: DocumentChanges; readonly version: VersionStep }
   | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string | null };
 
-export type DocumentAnswer =
-  | { readonly ok: true; readonly detail: DocumentDetail; readonly version: string }
-  | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string };
+export type DocumentAnswer = { readonly ok: true; readonly detail: DocumentDetail; readonly version: string } | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string };
 
 export interface StatusChange {
   readonly key: string;
@@ -70,9 +107,7 @@ export interface StatusChange {
   readonly after: PaymentStatus;
 }
 
-export type EmailOutcome =
-  | { readonly ok: true; readonly to: string; readonly remainingQuota: number }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+export type EmailOutcome = { readonly ok: true; readonly to: string; readonly remainingQuota: number } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export type SheetOutcome = { readonly ok: true; readonly sheetName: string } | { readonly ok: false; readonly issues: readonly Issue[] };
 
@@ -262,16 +297,18 @@ export function createServerApi(ports: AddonPorts) {
   /** Creates missing tabs and headers, freezes the header row, validates Tipo, Estado and Origen; safe to run again. */
   function setupWorkbook(): SetupReport {
     const tabs = sheet.withDocumentLock(() =>
-      TAB_IDS.map((id) => {
-        const spec = TABS[id];
-        const columns = spec.columns.map(({ header, alias }) => ({ header, alias }));
-        const validations = id === 'facturas' ? VALIDATED_LISTS : {};
-        const setup: TabSetup = { id, name: spec.name, alias: spec.alias, columns, validations };
-        return { name: spec.name, result: sheet.ensureTab(setup) };
-      }).map((tab) => {
-        if (tab.result !== 'unchanged') sheet.countWrite();
-        return tab;
-      }),
+      [...TAB_IDS, ...COLLECTION_TAB_IDS]
+        .map((id) => {
+          const spec = TABS[id];
+          const columns = spec.columns.map(({ header, alias }) => ({ header, alias }));
+          const validations = id === 'facturas' ? VALIDATED_LISTS : {};
+          const setup: TabSetup = { id, name: spec.name, alias: spec.alias, columns, validations };
+          return { name: spec.name, result: sheet.ensureTab(setup) };
+        })
+        .map((tab) => {
+          if (tab.result !== 'unchanged') sheet.countWrite();
+          return tab;
+        }),
     );
     return { tabs, editTrigger: session.ensureEditTrigger() };
   }
@@ -295,8 +332,15 @@ export function createServerApi(ports: AddonPorts) {
     if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return countHandEdit();
     return transact<number>((read) => {
       const planned = planManualStateEdit(read, PROFILE, {
-        sheetName: edit.sheetName, firstRow: edit.row, lastRow: edit.row + edit.numRows - 1, firstColumn: edit.column, lastColumn: edit.column + edit.numColumns - 1,
-        oldValue: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue : undefined, user: edit.user || session.userEmail(), today: today(), now: session.now().toISOString(),
+        sheetName: edit.sheetName,
+        firstRow: edit.row,
+        lastRow: edit.row + edit.numRows - 1,
+        firstColumn: edit.column,
+        lastColumn: edit.column + edit.numColumns - 1,
+        oldValue: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue : undefined,
+        user: edit.user || session.userEmail(),
+        today: today(),
+        now: session.now().toISOString(),
       });
       return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.recorded }) : planned;
     });
@@ -314,6 +358,8 @@ export function createServerApi(ports: AddonPorts) {
     setupWorkbook,
     recordManualStateEdit,
     today,
+    // The SII section (RCV and DTE import, reconciliation): its own file.
+    ...createSiiApi(ports),
   };
 }
 
@@ -325,7 +371,7 @@ export type ServerApiImpl = ReturnType<typeof createServerApi>;
  * renamed function breaks the type-check, not the user. A new sidebar section adds its functions
  * to createServerApi and their names here.
  */
-export const SIDEBAR_FUNCTIONS = ['loadSidebar', 'checkVersion', 'openDocument', 'recordPayment', 'voidDocument', 'emailInvoice', 'createReportSheet', 'saveLocale'] as const satisfies readonly (keyof ServerApiImpl)[];
+export const SIDEBAR_FUNCTIONS = ['loadSidebar', 'checkVersion', 'openDocument', 'recordPayment', 'voidDocument', 'emailInvoice', 'createReportSheet', 'saveLocale', 'previewSiiImport', 'importSiiFiles', 'reconcileRcv'] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;
 

@@ -7,12 +7,13 @@ import type { AddonPorts } from './ports';
 import { appsScriptSpreadsheetPort } from './adapters/spreadsheetPort';
 import { appsScriptMailPort } from './adapters/mailPort';
 import { appsScriptSessionPort } from './adapters/sessionPort';
+import { appsScriptReminderPort } from './adapters/reminderPort';
+import { createRemindersApi } from './remindersApi';
 
 // Built on each call, never at load time: in AuthMode.NONE touching a service would fail.
-const api = () => {
-  const ports: AddonPorts = { sheet: appsScriptSpreadsheetPort(), mail: appsScriptMailPort(), session: appsScriptSessionPort(), environment: 'apps-script' };
-  return createServerApi(ports);
-};
+const ports = (): AddonPorts => ({ sheet: appsScriptSpreadsheetPort(), mail: appsScriptMailPort(), session: appsScriptSessionPort(), environment: 'apps-script' });
+const api = () => createServerApi(ports());
+const remindersApi = () => createRemindersApi(ports(), appsScriptReminderPort());
 
 const SIDEBAR_FILE = 'sidebar';
 const TITLE = 'Facturas';
@@ -60,6 +61,7 @@ function setupWorkbook(): void {
   const labels = { created: 'creada', completed: 'completada', unchanged: 'sin cambios' } as const;
   const lines = report.tabs.map((tab) => `${tab.name}: ${labels[tab.result]}`);
   if (report.editTrigger) lines.push('Los cambios manuales de Estado quedan en Historial.');
+  if (remindersApi().ensureDailyTrigger()) lines.push('Los recordatorios de cobranza se envían cada mañana.');
   SpreadsheetApp.getUi().alert('Planilla preparada', lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
@@ -98,12 +100,17 @@ function onEstadoEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   });
 }
 
+/** Installed by setup: every morning, the day's collection reminders (stops before the quota or six minutes; the next run resumes). */
+function sendDailyReminders(): void {
+  remindersApi().sendReminders('programado');
+}
+
 // ---------------------------------------------------------------- what Apps Script may call
 
 /** Each sidebar function bound to Apps Script's services at call time. */
-export const serverApi = Object.fromEntries(
-  SIDEBAR_FUNCTIONS.map((name) => [name, (...args: unknown[]) => (api()[name] as (...a: unknown[]) => unknown)(...args)]),
-) as { [K in ServerFunctionName]: ServerApi[K] };
+export const serverApi = Object.fromEntries(SIDEBAR_FUNCTIONS.map((name) => [name, (...args: unknown[]) => (api()[name] as (...a: unknown[]) => unknown)(...args)])) as {
+  [K in ServerFunctionName]: ServerApi[K];
+};
 
 export const entryPoints = {
   onOpen,
@@ -115,5 +122,9 @@ export const entryPoints = {
   statusSummarySheet,
   agingSheet,
   onEstadoEdit,
+  sendDailyReminders,
+  // The sidebar's Recordatorios panel; plain JSON crosses google.script.run.
+  previewReminders: () => remindersApi().previewReminders(),
+  sendRemindersNow: () => remindersApi().sendReminders('sidebar'),
   ...serverApi,
 };

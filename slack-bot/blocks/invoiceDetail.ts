@@ -3,17 +3,12 @@ import { type InvoiceView, type Locale, type Payment, type TaxProfile, ORIGIN_LA
 import { button, clamp, context, escapeMrkdwn, fallbackText, header, section } from './text';
 import { documentTitle, labels, statusText } from './labels';
 import type { SlackMessage } from './searchResults';
+import { PAYMENT_BUTTON_VALUE, encodePayload } from './payloads';
+import { promiseButton } from './promiseModal';
 
 export const INVOICE_PDF_ACTION = 'invoice_pdf';
 export const RECORD_PAYMENT_ACTION = 'record_payment';
 const PAYMENTS_SHOWN = 10;
-
-/** What the payment button carries: the balance the user saw, so the write can refuse if it moved. */
-export interface PaymentButtonValue {
-  readonly key: string;
-  readonly balance: number;
-}
-
 
 export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payment[], options: { profile: TaxProfile; locale: Locale; canRecordPayments: boolean }): SlackMessage {
   const { profile, locale } = options;
@@ -38,14 +33,17 @@ export function invoiceDetailMessage(view: InvoiceView, payments: readonly Payme
     },
   ];
   const own = payments.filter((p) => p.type === view.type && p.number === view.number);
-  const lines = own.slice(-PAYMENTS_SHOWN).map((p) => `• ${formatDateCl(p.date)} · ${money(p.amount)}${p.method ? ` · ${escapeMrkdwn(p.method)}` : ''}${p.reference ? ` · ${escapeMrkdwn(p.reference)}` : ''}`);
+  const lines = own
+    .slice(-PAYMENTS_SHOWN)
+    .map((p) => `• ${formatDateCl(p.date)} · ${money(p.amount)}${p.method ? ` · ${escapeMrkdwn(p.method)}` : ''}${p.reference ? ` · ${escapeMrkdwn(p.reference)}` : ''}`);
   if (own.length > PAYMENTS_SHOWN) lines.unshift(`_${l.more(own.length - PAYMENTS_SHOWN)}_`);
   blocks.push(section(`*${l.payments}*\n${lines.length > 0 ? lines.join('\n') : l.noPayments}`));
   if (view.notes) blocks.push(context(`${l.notes}: ${escapeMrkdwn(view.notes)}`));
   const key = documentKey(view);
   const actions = [button(l.pdf, INVOICE_PDF_ACTION, key)];
   if (options.canRecordPayments && takesPayments(view)) {
-    actions.push(button(l.recordPayment, RECORD_PAYMENT_ACTION, JSON.stringify({ key, balance: view.balance } satisfies PaymentButtonValue), 'primary'));
+    actions.push(button(l.recordPayment, RECORD_PAYMENT_ACTION, encodePayload(PAYMENT_BUTTON_VALUE, { key, balance: view.balance }), 'primary'));
+    actions.push(...promiseButton(view, locale));
   }
   blocks.push({ type: 'actions', elements: actions });
   return { text: fallbackText(`${title} · ${clamp(view.customerName, 200)} · ${l.balance} ${money(view.balance)}`), blocks };

@@ -2,6 +2,7 @@ import type { ModalView } from '@slack/types';
 import { type InvoiceView, type IsoDate, type Locale, type TaxProfile, formatMoney, paymentMethodOptions, suggestedAmount } from '../../core/index';
 import { clamp, escapeMrkdwn, section } from './text';
 import { documentTitle } from './labels';
+import { PAYMENT_MODAL_METADATA, type PaymentModalMetadata, encodePayload } from './payloads';
 
 export const PAYMENT_MODAL_CALLBACK = 'record_payment_modal';
 export const PAYMENT_FIELDS = {
@@ -11,14 +12,6 @@ export const PAYMENT_FIELDS = {
   reference: { block: 'payment_reference', action: 'reference' },
 } as const;
 
-/** Carried through the modal: which document, the balance the user saw and where to answer. */
-export interface PaymentModalMetadata {
-  readonly key: string;
-  readonly expectedBalance: number;
-  readonly currency: string;
-  readonly channel: string | null;
-}
-
 const option = (method: { readonly value: string; readonly label: string }) => ({ text: { type: 'plain_text' as const, text: method.label }, value: method.value });
 
 export function paymentModal(view: InvoiceView, today: IsoDate, metadata: PaymentModalMetadata, profile: TaxProfile, locale: Locale): ModalView {
@@ -27,7 +20,7 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
   return {
     type: 'modal',
     callback_id: PAYMENT_MODAL_CALLBACK,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: encodePayload(PAYMENT_MODAL_METADATA, metadata),
     title: { type: 'plain_text', text: es ? 'Registrar pago' : 'Record payment' },
     submit: { type: 'plain_text', text: es ? 'Registrar' : 'Record' },
     close: { type: 'plain_text', text: es ? 'Cancelar' : 'Cancel' },
@@ -62,4 +55,3 @@ export function paymentModal(view: InvoiceView, today: IsoDate, metadata: Paymen
     ],
   };
 }
-

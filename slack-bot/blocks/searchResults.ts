@@ -2,17 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import { type InvoiceView, type Locale, type QueryPage, type TaxProfile, documentKey, formatDateCl, formatMoney } from '../../core/index';
 import { LIMITS, button, clamp, context, escapeMrkdwn, fallbackText, section } from './text';
 import { documentTitle, labels, statusText } from './labels';
+import { PAGE_BUTTON_VALUE, encodePayload } from './payloads';
 
 export const OPEN_INVOICE_ACTION = 'open_invoice';
 export const RESULTS_PAGE_ACTION_PREVIOUS = 'results_page_previous';
 export const RESULTS_PAGE_ACTION_NEXT = 'results_page_next';
 /** Ten documents keep a page readable and far inside Slack's 50 blocks. */
 export const RESULTS_PAGE_SIZE = 10;
-
-export interface PageButtonValue {
-  readonly q: string;
-  readonly o: number;
-}
 
 export interface SlackMessage {
   readonly text: string;
@@ -48,7 +44,7 @@ export function searchResultsMessage(page: QueryPage, queryText: string, profile
   blocks.push(context(l.showing(from, to, page.matched)));
 
   const pageButtons = [];
-  const valueFor = (offset: number): string => JSON.stringify({ q: queryText, o: offset } satisfies PageButtonValue);
+  const valueFor = (offset: number): string => encodePayload(PAGE_BUTTON_VALUE, { q: queryText, o: offset });
   const fits = valueFor(page.offset).length <= LIMITS.buttonValue;
   if (page.offset > 0) pageButtons.push(button(l.previous, RESULTS_PAGE_ACTION_PREVIOUS, valueFor(Math.max(0, page.offset - page.limit))));
   if (to < page.matched) pageButtons.push(button(l.next, RESULTS_PAGE_ACTION_NEXT, valueFor(to)));

@@ -48,7 +48,8 @@ const HISTORY_PAGE = 200;
 const HISTORY_PAGES = 10;
 /** Slack's clock and ours may differ; the history is read from this long before the claim. */
 const CLOCK_MARGIN_SECONDS = 300;
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: a wait cut short by stop() must not keep a stopped process alive for the rest of a Retry-After.
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown })?.code;
 const isRateLimited = (error: unknown): error is { code: string; retryAfter: number } => codeOf(error) === webApi.ErrorCode.RateLimitedError;

@@ -3,6 +3,9 @@ import { type BotServices, loadLedger } from '../services';
 import { type BotState, alertDeliveryKey } from '../state/botState';
 import type { SlackDelivery } from '../delivery/slackDelivery';
 import { pendingAlertMessage } from '../blocks/pendingAlert';
+import { withRcvClaims } from '../blocks/rcvClaims';
+import { loadLastClaims } from '../../core/node/siiClaimsFile';
+import { collectionsAlertBlocks, withCollectionsBlocks } from '../blocks/collectionsAlert';
 
 export interface DailyAlert {
   /** Sends today's alert to each manager who has not had it yet, once the alert time has come. */
@@ -33,8 +36,16 @@ export function createDailyAlert(services: BotServices, state: BotState, deliver
       await delivery.settleAbandoned();
       const due = await state.undelivered(managerIds.map((manager) => alertDeliveryKey(manager, today)));
       if (due.length === 0) return 0;
-      const { ledger } = await loadLedger(services);
-      const message = pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale);
+      const { read, ledger } = await loadLedger(services);
+      // The last `facturas sii reconcile` beside the local workbook (docs/sii.md); none on Google Sheets.
+      const claims = services.settings.googleSheetId ? null : await loadLastClaims(services.settings.workbookPath);
+      const message = withRcvClaims(
+        withCollectionsBlocks(
+          pendingAlertMessage(agingReport(ledger, services.profile), services.profile, services.locale),
+          collectionsAlertBlocks(read.book, services.profile, today, services.locale),
+        ),
+        claims, services.profile, services.locale,
+      );
       let sent = 0;
       for (const manager of managerIds) {
         const key = alertDeliveryKey(manager, today);

@@ -14,7 +14,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
     expect(topLevel).toEqual(
-      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'promptLibroDeVentas', 'recordPayment', 'saveLocale', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
+      ['agingSheet', 'checkVersion', 'createReportSheet', 'emailInvoice', 'importSiiFiles', 'loadSidebar', 'openDocument', 'onEstadoEdit', 'onInstall', 'onOpen', 'previewReminders', 'previewSiiImport', 'promptLibroDeVentas', 'reconcileRcv', 'recordPayment', 'saveLocale', 'sendDailyReminders', 'sendRemindersNow', 'setupWorkbook', 'showReports', 'showSidebar', 'statusSummarySheet', 'voidDocument'].sort(),
     );
   });
 
@@ -51,18 +51,21 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const { context, fakes } = addon({ 'Hoja 1': [] });
       context.setupWorkbook();
       const once = asJson(fakes.snapshot());
-      expect(fakes.sheetNames()).toEqual(['Hoja 1', 'Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial']);
+      expect(fakes.sheetNames()).toEqual(['Hoja 1', 'Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Gestiones', 'Recordatorios']);
       const facturas = once.find((s) => s.name === 'Facturas')!;
       expect(facturas.grid[0]).toEqual(TABS.facturas.columns.map((c) => c.header));
       expect(facturas.frozenRows).toBe(1);
       const header = facturas.grid[0]!;
       const lists = Object.fromEntries(facturas.validations.map((v: any) => [header[v.column - 1], v.rule.values]));
       expect(lists).toEqual({ Tipo: ['33', '34', '39', '56', '61'], Estado: ['Emitida', 'Anulada'], Origen: ['Pedido', 'Nota de entrega', 'Directa'], Moneda: choiceLabels('currency', 'es') });
-      expect(fakes.triggers).toEqual([{ handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' }]);
+      expect(fakes.triggers).toEqual([
+        { handler: 'onEstadoEdit', eventType: 'ON_EDIT', source: 'spreadsheet' },
+        { handler: 'sendDailyReminders', eventType: 'CLOCK', source: 'clock', everyDays: 1, atHour: 8 },
+      ]);
 
       context.setupWorkbook();
       expect(asJson(fakes.snapshot())).toEqual(once);
-      expect(fakes.triggers).toHaveLength(1);
+      expect(fakes.triggers).toHaveLength(2);
       expect(fakes.alerts[1]).toContain('Facturas: sin cambios');
     });
 
@@ -143,7 +146,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const facturasAfter = after.find((s) => s.name === 'Facturas')!.grid;
       expect(facturasAfter[2]).toEqual(facturasBefore[2]);
       expect(facturasAfter[1]!.slice(0, 18)).toEqual(facturasBefore[1]!.slice(0, 18));
-      expect(facturasAfter[1]!.slice(18)).toEqual([100000, 197500, 'parcial']);
+      expect(facturasAfter[1]!.slice(18, 21)).toEqual([100000, 197500, 'parcial']);
 
       const pagos = fakes.values('Pagos');
       expect(pagos[2]!.slice(1)).toEqual([33, 1001, 100000, 'Transferencia', 'TX-77', 'contadora@example.cl']);
@@ -156,7 +159,9 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const changed = decodeProjection(answer.changes.projection, CHILE);
       expect(changed.documents.map((d) => `${d.type}-${d.number}`)).toEqual(['33-1001']);
       expect(changed.paid).toEqual([100000]);
-      expect(answer.changes.payments).toEqual([{ date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 }]);
+      expect(answer.changes.payments).toEqual([
+        { date: '2026-10-14', type: 33, number: 1001, amount: 100000, method: 'Transferencia', reference: 'TX-77', recordedBy: 'contadora@example.cl', row: 3 },
+      ]);
       expect(answer.changes.history).toHaveLength(1);
       expect(answer.version.after).not.toBe(answer.version.before);
     });
@@ -168,7 +173,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
       const answer = pay(context, { amount: '297.500' });
       expect(answer.ok).toBe(true);
       expect(fakes.writes[0]).toMatchObject({ sheet: 'Facturas', row: 5 });
-      expect(fakes.values('Facturas')[4]!.slice(18)).toEqual([297500, 0, 'pagada']);
+      expect(fakes.values('Facturas')[4]!.slice(18, 21)).toEqual([297500, 0, 'pagada']);
     });
 
     test('stores formula-looking user text as text', () => {
@@ -208,7 +213,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     expect(answer.value).toEqual({ key: '33-1001', before: 'pendiente', after: 'anulada' });
     const row = fakes.values('Facturas')[1]!;
     expect(row[15]).toBe('Anulada');
-    expect(row.slice(18)).toEqual([0, 0, 'anulada']);
+    expect(row.slice(18, 21)).toEqual([0, 0, 'anulada']);
     expect(fakes.values('Historial')[1]!.slice(4, 6)).toEqual(['pendiente', 'anulada']);
   });
 
@@ -252,7 +257,7 @@ describe('dist/Code.js in a vm with the Apps Script fakes', () => {
     context.onEstadoEdit({ range, oldValue: 'Emitida', value: 'Anulada', user: { getEmail: () => 'jefe@example.cl' } });
     const entry = fakes.values('Historial')[1]!;
     expect(entry.slice(2)).toEqual([33, 1001, 'pendiente', 'anulada', 297500, 'jefe@example.cl', 'edición manual']);
-    expect(fakes.values('Facturas')[1]!.slice(18)).toEqual([0, 0, 'anulada']);
+    expect(fakes.values('Facturas')[1]!.slice(18, 21)).toEqual([0, 0, 'anulada']);
 
     // An edit elsewhere only reads the header row.
     fakes.resetCounts();

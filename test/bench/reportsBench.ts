@@ -53,9 +53,11 @@ function sqliteLibro(peer: SqlitePeer, period: string): LibroDeVentas {
       SUM(CASE WHEN state = 'anulada' THEN 0 ELSE abs(tax) END) AS tax, SUM(CASE WHEN state = 'anulada' THEN 0 ELSE abs(total) END) AS total, MIN(kind) AS kind
     FROM documents WHERE issue_date BETWEEN ? AND ? GROUP BY type ORDER BY type`);
   const read = peer.db.transaction((): LibroDeVentas => {
-    const bookRows = (rows.all(...range) as (Omit<LibroRow, 'void'> & { void: number })[]).map((r): LibroRow => ({ ...r, void: r.void === 1 }));
-    const grandTotal = { exempt: 0, net: 0, tax: 0, total: 0 };
-    const typeTotals = (totals.all(...range) as (LibroTypeTotal & { kind: string })[]).map(({ kind, ...t }): LibroTypeTotal => {
+    const bookRows = (rows.all(...range) as (Omit<LibroRow, 'void'> & { void: number })[]).map((r): LibroRow => ({ ...r, otherTaxes: 0, void: r.void === 1 }));
+    // The peer's table has no additional taxes: the bench workbook has none either.
+    const grandTotal = { exempt: 0, net: 0, tax: 0, otherTaxes: 0, total: 0 };
+    const typeTotals = (totals.all(...range) as (Omit<LibroTypeTotal, 'otherTaxes'> & { kind: string })[]).map(({ kind, ...rest }): LibroTypeTotal => {
+      const t = { ...rest, otherTaxes: 0 };
       const sign = kind === 'credit-note' ? -1 : 1;
       grandTotal.exempt += sign * t.exempt;
       grandTotal.net += sign * t.net;

@@ -10,17 +10,19 @@ import { renderTable } from './renderTable';
 import { loadBench } from './loadBench';
 import { queryBench } from './queryBench';
 import { reportsBench } from './reportsBench';
+import { collectionsBench } from './collectionsBench';
 import { pdfBench } from './pdfBench';
 import { addonBench } from './addonBench';
 import { localBench } from './localBench';
 import { SLACK_LOAD_WORKER, slackBench, slackLoadWorker } from './slackBench';
 import { SHEETS_API_PROCESS, sheetsApiProcess } from './sheetsApiProcess';
+import { siiBench } from './siiBench';
 import { BOT_REPLICA, replicaBench } from './replicaBench';
 import { runReplica } from '../support/replicaProcess';
 
-type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local';
-const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local'];
-const SIZED: readonly Group[] = ['load', 'query', 'reports'];
+type Group = 'load' | 'query' | 'reports' | 'addon' | 'slack' | 'pdf' | 'local' | 'sii' | 'collections';
+const GROUPS: readonly Group[] = ['load', 'query', 'reports', 'addon', 'slack', 'pdf', 'local', 'sii', 'collections'];
+const SIZED: readonly Group[] = ['load', 'query', 'reports', 'collections'];
 
 interface Options {
   readonly sizes: readonly number[];
@@ -85,6 +87,10 @@ async function main(): Promise<void> {
     log('pdf');
     add(await pdfBench());
   }
+  if (options.groups.includes('sii')) {
+    log('sii');
+    add(await siiBench());
+  }
 
   // The local .xlsx at each size, before the sized groups build their in-memory fixtures.
   if (options.groups.includes('local')) {
@@ -100,6 +106,7 @@ async function main(): Promise<void> {
       if (options.groups.includes('load')) add(await loadBench(fixture));
       if (options.groups.includes('query')) add(await queryBench(fixture));
       if (options.groups.includes('reports')) add(await reportsBench(fixture));
+      if (options.groups.includes('collections')) add(await collectionsBench(fixture));
       fixture.release();
       fixture = null;
       collectGarbage();

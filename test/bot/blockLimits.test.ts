@@ -19,7 +19,7 @@ function hugeBook(customers: number, perCustomer: number): Book {
     for (let d = 0; d < perCustomer; d++) {
       documents.push({
         type: 33, number: folio++, issueDate: '2026-01-10', dueDate: '2026-02-10', customerTaxId: taxId, customerName: `${c} ${LONG}`,
-        email: '', origin: 'directa', originRef: '', net: 100_000, exempt: 0, tax: 19_000, total: 119_000, currency: 'CLP',
+        email: '', origin: 'directa', originRef: '', net: 100_000, exempt: 0, tax: 19_000, otherTaxes: 0, total: 119_000, currency: 'CLP',
         state: 'emitida', reference: null, notes: LONG, row: folio,
       });
     }

@@ -10,8 +10,7 @@ describe('each handler answers a short message when something is wrong', () => {
     await world.close();
   });
 
-  const answerTo = (tag: string) =>
-    eventually(() => world.slack.callsTo('response_url').find((c) => c.args['tag'] === tag), `an answer to ${tag}`).then((c) => String(c.args['text']));
+  const answerTo = (tag: string) => eventually(() => world.slack.callsTo('response_url').find((c) => c.args['tag'] === tag), `an answer to ${tag}`).then((c) => String(c.args['text']));
 
   it('"Ver" on a document that no longer exists', async () => {
     await world.payloads.buttonClick('open_invoice', '33-4040', CLERK);
@@ -20,8 +19,8 @@ describe('each handler answers a short message when something is wrong', () => {
 
   it('a paging button with a damaged value', async () => {
     await world.payloads.buttonClick('results_page_next', '{not json', CLERK);
-    expect(await answerTo(world.payloads.lastTag('action'))).toBe('No pude completar eso ahora; inténtelo de nuevo en un momento.');
-    expect(world.logs.some((l) => l.startsWith('error Paging "{not json" for UCLERK01 failed'))).toBe(true);
+    expect(await answerTo(world.payloads.lastTag('action'))).toBe('Este botón o formulario ya no es válido; vuelva a buscar el documento con /facturas.');
+    expect(world.logs.some((l) => l.startsWith('warn Paging button from UCLERK01 carried an unreadable value'))).toBe(true);
   });
 
   it('"PDF" on a document that no longer exists', async () => {

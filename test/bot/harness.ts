@@ -26,7 +26,10 @@ export interface BotWorld {
 
 export function recordingLogger(lines: string[]): Logger {
   let level = 'info';
-  const push = (at: string) => (...msg: unknown[]) => void lines.push(`${at} ${msg.map(String).join(' ')}`);
+  const push =
+    (at: string) =>
+    (...msg: unknown[]) =>
+      void lines.push(`${at} ${msg.map(String).join(' ')}`);
   return { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error'), setLevel: (l) => void (level = l), getLevel: () => level as never, setName: () => undefined };
 }
 
@@ -54,7 +57,13 @@ export async function startBotWorld(overrides: Partial<StartBotOptions> = {}, wo
   const launch = (): Promise<BotHandle> =>
     startBot(env, { now: () => clock.now, logger: recordingLogger(logs), sheetsRootUrl: sheets.rootUrl, statePath, webApiRetries: 0, postIntervalMs: 5, runLoops: false, ...overrides });
   const world: BotWorld = {
-    slack, sheets, dir, statePath, logs, clock, env,
+    slack,
+    sheets,
+    dir,
+    statePath,
+    logs,
+    clock,
+    env,
     bot: undefined as unknown as BotHandle,
     payloads: undefined as unknown as SlackPayloads,
     tick(seconds = 60) {

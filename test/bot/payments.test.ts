@@ -44,7 +44,7 @@ describe('recording a payment from Slack', () => {
     const opened = await eventually(() => world.slack.callsTo('views.open')[0], 'the modal');
     expect(opened.ok).toBe(true);
     const view = opened.args['view'] as { private_metadata: string; callback_id: string };
-    expect(JSON.parse(view.private_metadata)).toEqual({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
+    expect(JSON.parse(view.private_metadata)).toEqual({ key: '33-1003', expectedBalance: 138_000, channel: CHANNEL });
 
     const response = await world.payloads.viewSubmission(view.callback_id, view.private_metadata, modalValues('138.000'), ADMIN);
     expect(response.status).toBe(200);
@@ -88,7 +88,7 @@ describe('recording a payment from Slack', () => {
     expect(body.errors['payment_amount']).toContain('ciento mil');
   });
 
-  it('reads the amount in the document\'s currency, whatever the form\'s metadata says', async () => {
+  it("reads the amount in the document's currency, whatever the form's metadata says", async () => {
     // A modal claiming USD once turned "100.50" into 10.050 pesos on this peso invoice.
     const before = pagosRows();
     const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'USD', channel: CHANNEL });
@@ -151,7 +151,9 @@ describe('two payment forms submitted at once', () => {
     const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, currency: 'CLP', channel: CHANNEL });
     const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000'), ADMIN);
     const body = JSON.parse(response.text) as { response_action: string; errors: Record<string, string> };
-    expect(body.errors['payment_amount']).toBe('El pago se registró, pero otra persona escribió en la planilla en el mismo momento (Historial H-00001 quedó repetido; saldo bajo cero en 33-1003). Revise Pagos e Historial en la hoja; no lo envíe de nuevo.');
+    expect(body.errors['payment_amount']).toBe(
+      'El pago se registró, pero otra persona escribió en la planilla en el mismo momento (Historial H-00001 quedó repetido; saldo bajo cero en 33-1003). Revise Pagos e Historial en la hoja; no lo envíe de nuevo.',
+    );
     expect(world.logs.filter((l) => l.startsWith('error CONFLICT recording a payment from UADMIN01'))).toHaveLength(1);
   });
 });

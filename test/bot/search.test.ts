@@ -2,7 +2,13 @@ import { type BotWorld, startBotWorld } from './harness';
 import { ADMIN, CLERK, eventually } from './slackRequests';
 import { GAMMA_DOCUMENTS } from './workbookFixture';
 
-type Block = { type: string; text?: { text: string }; accessory?: { action_id: string; value: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[]; fields?: { text: string }[] };
+type Block = {
+  type: string;
+  text?: { text: string };
+  accessory?: { action_id: string; value: string };
+  elements?: { action_id?: string; value?: string; text?: string | { text: string } }[];
+  fields?: { text: string }[];
+};
 
 describe('/facturas search over the real Bolt app', () => {
   let world: BotWorld;
@@ -81,7 +87,7 @@ describe('/facturas search over the real Bolt app', () => {
     await world.payloads.command('33-1003', ADMIN);
     const adminView = await answerTo(world.payloads.lastTag('command'));
     const adminButtons = adminView.blocks.find((b) => b.type === 'actions')!.elements!;
-    expect(adminButtons.map((e) => e.action_id)).toEqual(['invoice_pdf', 'record_payment']);
+    expect(adminButtons.map((e) => e.action_id)).toEqual(['invoice_pdf', 'record_payment', 'record_promise']);
     expect(JSON.parse(adminButtons[1]!.value!)).toEqual({ key: '33-1003', balance: 138_000 });
   });
 

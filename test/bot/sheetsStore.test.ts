@@ -56,8 +56,15 @@ describe('the Google Sheets store against a fake Sheets API', () => {
       // Another client records a payment while the first decision is being made.
       if (decisions === 1) sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 38_000, 'Efectivo', '', 'maria']);
       const planned = recordPayment(read, CHILE, {
-        document: '33-1003', amount: 100_000, date: '2026-10-15', method: 'Cheque', reference: '', user: 'ana', channel: 'slack',
-        today: '2026-10-15', now: NOW.toISOString(),
+        document: '33-1003',
+        amount: 100_000,
+        date: '2026-10-15',
+        method: 'Cheque',
+        reference: '',
+        user: 'ana',
+        channel: 'slack',
+        today: '2026-10-15',
+        now: NOW.toISOString(),
       });
       return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.after.balance }) : planned;
     });

@@ -31,7 +31,15 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
   const pay = (store: WorkbookStore, { reference = 'TRX-1', date = '2026-10-14', amount = 100_000 } = {}) =>
     store.transact((read) => {
       const planned = recordPayment(read, CHILE, {
-        document: '33-1003', amount, date, method: 'Transferencia', reference, user: 'ana', channel: 'slack', today: '2026-10-15', now: NOW.toISOString(),
+        document: '33-1003',
+        amount,
+        date,
+        method: 'Transferencia',
+        reference,
+        user: 'ana',
+        channel: 'slack',
+        today: '2026-10-15',
+        now: NOW.toISOString(),
       });
       return planned.ok ? ok({ plan: planned.value.plan, outcome: planned.value.after.balance }) : planned;
     });
@@ -44,13 +52,21 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     expect(batchUpdates()).toHaveLength(1);
     const [pagos, historial, ...cells] = requestsOf(0);
     expect(pagos!.appendCells).toMatchObject({ sheetId: sheets.sheetId('Pagos'), fields: 'userEnteredValue,userEnteredFormat.numberFormat' });
-    expect(pagos!.appendCells!.rows[0]!.values[0]).toEqual({ userEnteredValue: { numberValue: dateToSerial('2026-10-14') }, userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd-mm-yyyy' } } });
+    expect(pagos!.appendCells!.rows[0]!.values[0]).toEqual({
+      userEnteredValue: { numberValue: dateToSerial('2026-10-14') },
+      userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'dd-mm-yyyy' } },
+    });
     expect(historial!.appendCells!.sheetId).toBe(sheets.sheetId('Historial'));
     expect(historial!.appendCells!.rows[0]!.values[1]!.userEnteredFormat).toEqual({ numberFormat: { type: 'DATE_TIME', pattern: 'dd-mm-yyyy hh:mm:ss' } });
     const facturasRow = sheets.rows('Facturas').findIndex((r) => r[1] === 1003);
-    expect(cells.map((c) => c.updateCells)).toEqual([17, 18, 19].map((columnIndex) => expect.objectContaining({
-      start: { sheetId: sheets.sheetId('Facturas'), rowIndex: facturasRow, columnIndex }, fields: 'userEnteredValue',
-    })));
+    expect(cells.map((c) => c.updateCells)).toEqual(
+      [17, 18, 19].map((columnIndex) =>
+        expect.objectContaining({
+          start: { sheetId: sheets.sheetId('Facturas'), rowIndex: facturasRow, columnIndex },
+          fields: 'userEnteredValue',
+        }),
+      ),
+    );
 
     expect(sheets.rows('Pagos').at(-1)).toEqual([dateToSerial('2026-10-14'), 33, 1003, 100_000, 'Transferencia', 'TRX-1', 'ana']);
     expect(sheets.numberFormat('Pagos', sheets.rows('Pagos').length - 1, 0)).toEqual({ type: 'DATE', pattern: 'dd-mm-yyyy' });
@@ -99,7 +115,9 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
   it('never applies a plan twice when a 503 came after Google had applied it', async () => {
     const historyBefore = sheets.rows('Historial').length;
     sheets.failNext('batchUpdate', 503, { afterApplying: true });
-    await expect(pay(open(), { reference: 'TRX-503' })).rejects.toThrow('failed (503 The service is currently unavailable.) and whether it was applied cannot be told; check the sheet before trying again');
+    await expect(pay(open(), { reference: 'TRX-503' })).rejects.toThrow(
+      'failed (503 The service is currently unavailable.) and whether it was applied cannot be told; check the sheet before trying again',
+    );
     expect(batchUpdates()).toHaveLength(1);
     expect(sheets.rows('Pagos').filter((r) => r[5] === 'TRX-503')).toHaveLength(1);
     expect(sheets.rows('Historial')).toHaveLength(historyBefore + 1);
@@ -109,9 +127,16 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     const store = open();
     const references = ['=HYPERLINK("http://evil.example","x")', '+56 9 1234 5678', '-12', '@admin'];
     for (const reference of references) expect(await pay(store, { reference, amount: 10_000 })).toMatchObject({ ok: true });
-    const sent = batchUpdates().flatMap((c) => (c.body as { requests: SentRequest[] }).requests).filter((r) => r.appendCells?.sheetId === sheets.sheetId('Pagos'));
+    const sent = batchUpdates()
+      .flatMap((c) => (c.body as { requests: SentRequest[] }).requests)
+      .filter((r) => r.appendCells?.sheetId === sheets.sheetId('Pagos'));
     expect(sent.map((r) => r.appendCells!.rows[0]!.values[5])).toEqual(references.map((stringValue) => ({ userEnteredValue: { stringValue } })));
-    expect(sheets.rows('Pagos').slice(-references.length).map((r) => r[5])).toEqual(references);
+    expect(
+      sheets
+        .rows('Pagos')
+        .slice(-references.length)
+        .map((r) => r[5]),
+    ).toEqual(references);
     const read = await open().read();
     expect(read.book.payments.slice(-references.length).map((p) => p.reference)).toEqual(references);
   });
@@ -140,7 +165,7 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     expect(read.book.documents.find((d) => d.number === 1002)).toMatchObject({ dueDate: '2026-12-31', issueDate: '2026-10-01', notes: 'revisar' });
   });
 
-  it('serialises two payments from one process: the second decides over the first one\'s write', async () => {
+  it("serialises two payments from one process: the second decides over the first one's write", async () => {
     const [first, second] = await Promise.all([pay(open(), { reference: 'TRX-A', amount: 138_000 }), pay(open(), { reference: 'TRX-B', amount: 138_000 })]);
     expect(first).toEqual({ ok: true, value: 0 });
     expect(second).toMatchObject({ ok: false, issues: [expect.objectContaining({ code: 'amountExceedsBalance' })] });
@@ -158,7 +183,9 @@ describe('writing to the Google Sheet: one atomic batchUpdate per plan', () => {
     });
     const attempt = pay(store, { reference: 'TRX-BOT', amount: 138_000 });
     await expect(attempt).rejects.toThrow(WriteConflictError);
-    await expect(attempt).rejects.toThrow('Google Sheet sheet-test-1 was written by someone else at the same moment as this change (Historial id used twice: H-00001; balance below zero: 33-1003); the change was written, check the sheet');
+    await expect(attempt).rejects.toThrow(
+      'Google Sheet sheet-test-1 was written by someone else at the same moment as this change (Historial id used twice: H-00001; balance below zero: 33-1003); the change was written, check the sheet',
+    );
     const error = (await attempt.catch((e: unknown) => e)) as WriteConflictError;
     expect(error.duplicateHistoryIds).toEqual(['H-00001']);
     expect(error.negativeBalances).toEqual(['33-1003']);

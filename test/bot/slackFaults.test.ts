@@ -1,5 +1,6 @@
 import { type BotWorld, startBotWorld } from './harness';
-import { NOTIFY_CHANNEL } from './slackRequests';
+import { readFile } from 'node:fs/promises';
+import { NOTIFY_CHANNEL, eventually } from './slackRequests';
 import { dateToSerial } from '../../core/node/sheetsStore';
 import type { LostAnswer } from '../fakes/slackApi';
 
@@ -51,5 +52,34 @@ describe('notifier when Slack fails', () => {
     world.sheets.appendRow('Historial', historyRow('H-00012'));
     expect(await poll()).toBe(1);
     expect(posts()).toHaveLength(2);
+  });
+});
+
+describe('stopping the bot', () => {
+  let world: BotWorld;
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it('gives back the claim of a post waiting out a rate limit, and the next start posts it once', async () => {
+    world = await startBotWorld();
+    world.tick();
+    await world.bot.pollNotifications();
+    world.sheets.appendRow('Historial', historyRow('H-00020'));
+    // Two minutes to wait: a stop that waited for it would outlast the test.
+    world.slack.rateLimitNext('chat.postMessage', 120);
+    world.tick();
+    const polling = world.bot.pollNotifications();
+    await eventually(() => world.logs.some((l) => l.includes('retrying in 120s')), 'the rate-limit wait');
+    await world.bot.stop();
+    expect(await polling).toBe(0);
+    const saved = JSON.parse(await readFile(world.statePath, 'utf8')) as { pending: unknown };
+    expect(saved.pending).toBeNull();
+    expect(world.slack.messages.filter((m) => m.channel === NOTIFY_CHANNEL)).toHaveLength(0);
+
+    await world.restart();
+    world.tick();
+    expect(await world.bot.pollNotifications()).toBe(1);
+    expect(world.slack.messages.filter((m) => m.channel === NOTIFY_CHANNEL)).toHaveLength(1);
   });
 });

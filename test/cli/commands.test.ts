@@ -21,7 +21,7 @@ const json = async (argv: string[]) => {
 describe('facturas init', () => {
   it('creates every tab and refuses to overwrite without --force', async () => {
     const workbook = path.join(folder, 'facturas.xlsx');
-    expect((await loadWorkbook(workbook)).worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa']);
+    expect((await loadWorkbook(workbook)).worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa', 'Gestiones', 'Recordatorios']);
     const before = await fileHash(workbook);
     const again = await runCli(['init'], folder);
     expect(again.code).toBe(1);
@@ -47,7 +47,9 @@ describe('facturas search', () => {
     expect(body).toMatchObject({ query: '', asOf: TODAY, offset: 0, limit: 5 });
     expect(body.matched).toBeGreaterThan(250);
     expect(body.items).toHaveLength(5);
-    expect(Object.keys(body.items[0])).toEqual(expect.arrayContaining(['type', 'number', 'issueDate', 'dueDate', 'customerTaxId', 'customerName', 'origin', 'originRef', 'net', 'exempt', 'tax', 'total', 'paid', 'balance', 'paymentStatus']));
+    expect(Object.keys(body.items[0])).toEqual(
+      expect.arrayContaining(['type', 'number', 'issueDate', 'dueDate', 'customerTaxId', 'customerName', 'origin', 'originRef', 'net', 'exempt', 'tax', 'total', 'paid', 'balance', 'paymentStatus']),
+    );
     expect(body.totals[0]).toMatchObject({ currency: 'CLP', count: body.matched });
   });
 
@@ -116,7 +118,7 @@ describe('facturas report', () => {
     expect(Object.keys(libro)).toEqual(['period', 'rows', 'totals', 'grandTotal']);
     expect(libro.period).toBe('2026-09');
     expect(libro.rows.every((r: { date: string }) => r.date.startsWith('2026-09'))).toBe(true);
-    expect(Object.keys(libro.rows[0]).sort()).toEqual(['customerName', 'customerTaxId', 'date', 'exempt', 'net', 'number', 'tax', 'total', 'type', 'void'].sort());
+    expect(Object.keys(libro.rows[0]).sort()).toEqual(['customerName', 'customerTaxId', 'date', 'exempt', 'net', 'number', 'otherTaxes', 'tax', 'total', 'type', 'void'].sort());
   });
 
   it('writes xlsx and pdf files, and asks for --out when missing', async () => {
@@ -130,7 +132,7 @@ describe('facturas report', () => {
   });
 
   it('rejects bad report names, periods and formats in whole sentences', async () => {
-    expect((await runCli(['report', 'ventas'], folder)).stderr).toBe('«ventas» no es un informe; use status, aging o libro-ventas.\n');
+    expect((await runCli(['report', 'ventas'], folder)).stderr).toBe('«ventas» no es un informe; use status, aging, libro-ventas, f29 o kpis.\n');
     expect((await runCli(['report', 'libro-ventas', '--period', '2026-13'], folder)).stderr).toBe('--period «2026-13» no es un período; use AAAA-MM, p. ej. 2026-10.\n');
     expect((await runCli(['report', 'status', '--format', 'html'], folder)).stderr).toBe('--format «html» no es un formato; use table, json, csv, xlsx o pdf.\n');
     expect((await runCli(['show', '33-1001', '--format', 'csv'], folder)).stderr).toBe('«facturas show» no admite --format csv; use table, json.\n');
@@ -190,10 +192,12 @@ describe('the command line itself', () => {
     const result = await runCli(['search', '--workbook', broken, '--format', 'json', '--limit', '1'], folder);
     expect(result.code).toBe(0);
     const warnings = result.stderr.trimEnd().split('\n');
-    expect(warnings).toEqual(expect.arrayContaining([
-      'Aviso: Facturas, fila 3, columna Total: «mucho» no es un monto válido (use p. ej. 297500 o 297.500)',
-      'Aviso: Pagos, fila 2, columna Fecha: «31-02-2026» no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)',
-    ]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'Aviso: Facturas, fila 3, columna Total: «mucho» no es un monto válido (use p. ej. 297500 o 297.500)',
+        'Aviso: Pagos, fila 2, columna Fecha: «31-02-2026» no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)',
+      ]),
+    );
     // Lines and payments of the unreadable document are named too, each on its own line.
     for (const warning of warnings) expect(warning).toMatch(/^Aviso: (Facturas|Detalle|Pagos), fila \d+, columna [\wÁ-ú. ]+: .+/);
     expect(JSON.parse(result.stdout).matched).toBeGreaterThan(250);

@@ -56,8 +56,12 @@ describe('facturas import', () => {
       'lote.csv, línea 3 (folio 90002), columna RUT: «76.086.428-6» tiene el dígito verificador incorrecto',
       'lote.csv, línea 4 (folio 90003), columna Fecha: «31-02-2026» no es una fecha válida (use AAAA-MM-DD o DD-MM-AAAA)',
       'lote.csv, línea 5 (folio 90001), columna Folio: el documento 33-90001 ya aparece en la línea 2 del archivo',
-      'lote.csv, línea 6 (folio 1001), columna Folio: el documento 33-1001 ya está en el libro (Facturas, fila 2)',
-      'lote.csv, línea 7 (folio 7001), columna Ref. documento: «33-424242» no corresponde a ningún documento',
+      // Same type and folio with other data: each difference is named.
+      'lote.csv, línea 6 (folio 1001), columna RUT: el documento 33-1001 ya está en el libro (Facturas, fila 2) con RUT «65.112.270-8»; el archivo dice «76.086.428-5»',
+      'lote.csv, línea 6 (folio 1001), columna Neto: el documento 33-1001 ya está en el libro (Facturas, fila 2) con Neto «$259.600»; el archivo dice «$250.000»',
+      'lote.csv, línea 6 (folio 1001), columna IVA: el documento 33-1001 ya está en el libro (Facturas, fila 2) con IVA «$49.324»; el archivo dice «$47.500»',
+      'lote.csv, línea 6 (folio 1001), columna Total: el documento 33-1001 ya está en el libro (Facturas, fila 2) con Total «$308.924»; el archivo dice «$297.500»',
+      'lote.csv, línea 7 (folio 7001), columna Ref. documento: «33-424242» no corresponde a ningún documento del libro ni de esta importación',
     ]);
     expect(await fileHash(workbook)).toBe(before);
   });
@@ -67,13 +71,13 @@ describe('facturas import', () => {
     const rowsBefore = sheetRows(await loadWorkbook(workbook), 'Facturas').length;
     const result = await runCli(['import', name], folder);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toBe(`Se importaron 3 documentos de buenas.csv en ${workbook}.\n`);
+    expect(result.stdout).toBe(`Se importaron 3 documentos de buenas.csv en ${workbook}.\nbuenas.csv (CSV de Facturas, UTF-8 con BOM): 3 nuevos, 0 ya estaban en el libro.\n`);
 
     const rows = sheetRows(await loadWorkbook(workbook), 'Facturas');
     expect(rows).toHaveLength(rowsBefore + 3);
     expect(rows[rowsBefore]).toEqual([
       33, 90001, new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 9, 31)), '76.086.428-5', 'Comercial Los Aromos Ltda.', 'pagos@losaromos.cl', 'Pedido', 'PV-90001',
-      250_000, 0, 47_500, 297_500, 'CLP', 'Emitida', '', 'importada', 0, 0, 'pagada',
+      250_000, 0, 47_500, 297_500, 'CLP', 'Emitida', '', 'importada', 0, 0, 'pagada', 0,
     ]);
     expect(rows[rowsBefore + 2]!.slice(0, 2)).toEqual([61, 7001]);
 

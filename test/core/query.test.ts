@@ -2,8 +2,25 @@ import { CHILE, buildLedger, formatIssue, parseQuery, queryHelp, readWorkbook, r
 import { CLIENTES_HEADER, workbook } from '../support/tables';
 
 // Amounts in the sheet are in major units: US$1.000,00 is written 1000 and held as 100000 cents.
-const usdRow = (number: number, date: string, net: number): Cell[] =>
-  [33, number, date, '', '9.999.999-3', 'Global Corp Inc', '', 'Directa', '', net, 0, net * 0.19, net * 1.19, 'USD', 'Emitida', '', ''];
+const usdRow = (number: number, date: string, net: number): Cell[] => [
+  33,
+  number,
+  date,
+  '',
+  '9.999.999-3',
+  'Global Corp Inc',
+  '',
+  'Directa',
+  '',
+  net,
+  0,
+  net * 0.19,
+  net * 1.19,
+  'USD',
+  'Emitida',
+  '',
+  '',
+];
 
 const tables = workbook(
   [
@@ -21,11 +38,7 @@ const tables = workbook(
     ['2026-11-06', 33, 1004, 10_000, 'Cheque', 'CH-9', 'ana'],
   ],
   {
-    Clientes: [
-      CLIENTES_HEADER,
-      ['76.086.428-5', 'Acme Ltda', 'Empresa', '', '', '', '', '', 'Retail, Mayorista'],
-      ['12.345.678-5', 'Peñalolén SpA', 'Empresa', '', '', '', '', '', 'Educación'],
-    ],
+    Clientes: [CLIENTES_HEADER, ['76.086.428-5', 'Acme Ltda', 'Empresa', '', '', '', '', '', 'Retail, Mayorista'], ['12.345.678-5', 'Peñalolén SpA', 'Empresa', '', '', '', '', '', 'Educación']],
   },
 );
 const withUsd = { ...tables, Facturas: [...tables.Facturas!, usdRow(2001, '2026-10-15', 1000), usdRow(2002, '2026-10-16', 500)] };
@@ -54,8 +67,15 @@ describe('the ledger used by these tests', () => {
     expect(read.issues).toEqual([]);
     const status = Object.fromEntries(ledger.views.map((v) => [`${v.type}-${v.number}`, v.paymentStatus]));
     expect(status).toEqual({
-      '33-1001': 'vencida', '33-1002': 'pendiente', '34-1003': 'pagada', '33-1004': 'parcial', '33-1005': 'anulada',
-      '61-501': 'vencida', '33-1006': 'vencida', '33-2001': 'vencida', '33-2002': 'vencida',
+      '33-1001': 'vencida',
+      '33-1002': 'pendiente',
+      '34-1003': 'pagada',
+      '33-1004': 'parcial',
+      '33-1005': 'anulada',
+      '61-501': 'vencida',
+      '33-1006': 'vencida',
+      '33-2001': 'vencida',
+      '33-2002': 'vencida',
     });
   });
 });
@@ -74,7 +94,9 @@ describe('parseQuery', () => {
   });
 
   it('reads every filter, in Spanish and English', () => {
-    const query = parseQuery('estado:vencida,PARTIAL customer:"Acme Ltda" rut:12.345.678-5 from:01-10-2026 hasta:2026-10-31 origen:nota-entrega type:33,61 monto>=1.000.000 balance<0 etiqueta:Educación');
+    const query = parseQuery(
+      'estado:vencida,PARTIAL customer:"Acme Ltda" rut:12.345.678-5 from:01-10-2026 hasta:2026-10-31 origen:nota-entrega type:33,61 monto>=1.000.000 balance<0 etiqueta:Educación',
+    );
     expect(query).toEqual({
       ok: true,
       value: {
@@ -118,7 +140,15 @@ describe('parseQuery', () => {
   it('reads single, multi-key and repeated sorts', () => {
     expect(parseQuery('orden:cliente,-fecha sort:-días')).toEqual({
       ok: true,
-      value: { words: [], filters: [], sort: [{ field: 'cliente', descending: false }, { field: 'fecha', descending: true }, { field: 'dias', descending: true }] },
+      value: {
+        words: [],
+        filters: [],
+        sort: [
+          { field: 'cliente', descending: false },
+          { field: 'fecha', descending: true },
+          { field: 'dias', descending: true },
+        ],
+      },
     });
   });
 
@@ -128,8 +158,8 @@ describe('parseQuery', () => {
   });
 
   it('names an unknown filter and lists the filters', () => {
-    expect(errors('colour:red')).toEqual(['«colour:red»: «colour» no es un filtro; use estado:, cliente:, rut:, desde:, hasta:, origen:, tipo:, etiqueta:, orden:, monto>N o saldo>N']);
-    expect(errors('colour:red', 'en')).toEqual(['«colour:red»: «colour» is not a filter; use status:, customer:, taxid:, from:, to:, origin:, type:, tag:, sort:, amount>N or balance>N']);
+    expect(errors('colour:red')).toEqual(['«colour:red»: «colour» no es un filtro; use estado:, cliente:, rut:, desde:, hasta:, origen:, tipo:, etiqueta:, promesa:, orden:, monto>N o saldo>N']);
+    expect(errors('colour:red', 'en')).toEqual(['«colour:red»: «colour» is not a filter; use status:, customer:, taxid:, from:, to:, origin:, type:, tag:, promise:, sort:, amount>N or balance>N']);
   });
 
   it('names an impossible date', () => {
@@ -137,7 +167,9 @@ describe('parseQuery', () => {
   });
 
   it('names a field it cannot sort by', () => {
-    expect(errors('orden:bogus')).toEqual(['«orden:bogus»: no se puede ordenar por «bogus»; use fecha, vencimiento, folio, tipo, cliente, total, saldo, estado o dias (con - delante para orden descendente, p. ej. orden:-total)']);
+    expect(errors('orden:bogus')).toEqual([
+      '«orden:bogus»: no se puede ordenar por «bogus»; use fecha, vencimiento, folio, tipo, cliente, total, saldo, estado o dias (con - delante para orden descendente, p. ej. orden:-total)',
+    ]);
   });
 
   it('reports an unterminated quote', () => {

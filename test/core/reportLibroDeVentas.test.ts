@@ -19,24 +19,24 @@ const october = bookFrom([
 const expected: LibroDeVentas = {
   period: '2026-10',
   rows: [
-    { type: 33, number: 1001, date: '2026-10-01', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 0, net: 100000, tax: 19000, total: 119000, void: false },
-    { type: 33, number: 1002, date: '2026-10-02', customerTaxId: '12.531.909-2', customerName: 'Peñalolén SpA', exempt: 0, net: 0, tax: 0, total: 0, void: true },
-    { type: 33, number: 1003, date: '2026-10-31', customerTaxId: '96.500.300-2', customerName: 'Beta SpA', exempt: 0, net: 250000, tax: 47500, total: 297500, void: false },
-    { type: 34, number: 201, date: '2026-10-15', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 50000, net: 0, tax: 0, total: 50000, void: false },
-    { type: 39, number: 5001, date: '2026-10-05', customerTaxId: '9.123.456-4', customerName: 'Juan Pérez', exempt: 0, net: 8403, tax: 1597, total: 10000, void: false },
-    { type: 56, number: 301, date: '2026-10-12', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 0, net: 1000, tax: 190, total: 1190, void: false },
-    { type: 61, number: 501, date: '2026-10-10', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 0, net: 20000, tax: 3800, total: 23800, void: false },
+    { type: 33, number: 1001, date: '2026-10-01', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 0, net: 100000, tax: 19000, otherTaxes: 0, total: 119000, void: false },
+    { type: 33, number: 1002, date: '2026-10-02', customerTaxId: '12.531.909-2', customerName: 'Peñalolén SpA', exempt: 0, net: 0, tax: 0, otherTaxes: 0, total: 0, void: true },
+    { type: 33, number: 1003, date: '2026-10-31', customerTaxId: '96.500.300-2', customerName: 'Beta SpA', exempt: 0, net: 250000, tax: 47500, otherTaxes: 0, total: 297500, void: false },
+    { type: 34, number: 201, date: '2026-10-15', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 50000, net: 0, tax: 0, otherTaxes: 0, total: 50000, void: false },
+    { type: 39, number: 5001, date: '2026-10-05', customerTaxId: '9.123.456-4', customerName: 'Juan Pérez', exempt: 0, net: 8403, tax: 1597, otherTaxes: 0, total: 10000, void: false },
+    { type: 56, number: 301, date: '2026-10-12', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 0, net: 1000, tax: 190, otherTaxes: 0, total: 1190, void: false },
+    { type: 61, number: 501, date: '2026-10-10', customerTaxId: '76.086.428-5', customerName: 'Acme Ltda', exempt: 0, net: 20000, tax: 3800, otherTaxes: 0, total: 23800, void: false },
   ],
   totals: [
-    { type: 33, count: 2, voidCount: 1, exempt: 0, net: 350000, tax: 66500, total: 416500 },
-    { type: 34, count: 1, voidCount: 0, exempt: 50000, net: 0, tax: 0, total: 50000 },
-    { type: 39, count: 1, voidCount: 0, exempt: 0, net: 8403, tax: 1597, total: 10000 },
-    { type: 56, count: 1, voidCount: 0, exempt: 0, net: 1000, tax: 190, total: 1190 },
-    { type: 61, count: 1, voidCount: 0, exempt: 0, net: 20000, tax: 3800, total: 23800 },
+    { type: 33, count: 2, voidCount: 1, exempt: 0, net: 350000, tax: 66500, otherTaxes: 0, total: 416500 },
+    { type: 34, count: 1, voidCount: 0, exempt: 50000, net: 0, tax: 0, otherTaxes: 0, total: 50000 },
+    { type: 39, count: 1, voidCount: 0, exempt: 0, net: 8403, tax: 1597, otherTaxes: 0, total: 10000 },
+    { type: 56, count: 1, voidCount: 0, exempt: 0, net: 1000, tax: 190, otherTaxes: 0, total: 1190 },
+    { type: 61, count: 1, voidCount: 0, exempt: 0, net: 20000, tax: 3800, otherTaxes: 0, total: 23800 },
   ],
   // 33 + 34 + 39 + 56 − 61:
   // net 350.000 + 8.403 + 1.000 − 20.000; tax 66.500 + 1.597 + 190 − 3.800; total 416.500 + 50.000 + 10.000 + 1.190 − 23.800
-  grandTotal: { exempt: 50000, net: 339403, tax: 64487, total: 453890 },
+  grandTotal: { exempt: 50000, net: 339403, tax: 64487, otherTaxes: 0, total: 453890 },
 };
 
 describe('libroDeVentas', () => {
@@ -56,12 +56,12 @@ describe('libroDeVentas', () => {
       [61, 2, '2026-10-02', '2026-10-02', ACME, 'Acme Ltda', -1000, 0, -190, -1190, 'Emitida', '33-1'],
     ]);
     const result = libroDeVentas(negative, '2026-10', CHILE);
-    expect(result.ok && result.value.rows[1]).toMatchObject({ net: 1000, tax: 190, total: 1190 });
-    expect(result.ok && result.value.grandTotal).toEqual({ exempt: 0, net: 9000, tax: 1710, total: 10710 });
+    expect(result.ok && result.value.rows[1]).toMatchObject({ net: 1000, tax: 190, otherTaxes: 0, total: 1190 });
+    expect(result.ok && result.value.grandTotal).toEqual({ exempt: 0, net: 9000, tax: 1710, otherTaxes: 0, total: 10710 });
   });
 
   it('is empty for a month with no documents', () => {
-    expect(libroDeVentas(october, '2025-01', CHILE)).toEqual({ ok: true, value: { period: '2025-01', rows: [], totals: [], grandTotal: { exempt: 0, net: 0, tax: 0, total: 0 } } });
+    expect(libroDeVentas(october, '2025-01', CHILE)).toEqual({ ok: true, value: { period: '2025-01', rows: [], totals: [], grandTotal: { exempt: 0, net: 0, tax: 0, otherTaxes: 0, total: 0 } } });
   });
 
   it.each(['2026-13', '2026-1', 'octubre', '', '2026-10-01'])('rejects the period %p with a message that shows the form', (period) => {

@@ -78,7 +78,7 @@ export function createAppsScriptFakes(options: FakeOptions) {
   const sidebars: { title: string; content: string }[] = [];
   const menus: { title: string; items: { caption: string; functionName: string }[] }[] = [];
   const sleeps: number[] = [];
-  const triggers: { handler: string; eventType: string; source: string }[] = [];
+  const triggers: { handler: string; eventType: string; source: string; everyDays?: number; atHour?: number }[] = [];
   const userProperties = new Map<string, string>();
   /** One store per spreadsheet, shared by every user of it, as DocumentProperties is. */
   const documentProperties = new Map<string, string>();
@@ -93,7 +93,13 @@ export function createAppsScriptFakes(options: FakeOptions) {
 
   // ------------------------------------------------------------ spreadsheet
 
-  interface Validation { row: number; column: number; numRows: number; numColumns: number; rule: unknown }
+  interface Validation {
+    row: number;
+    column: number;
+    numRows: number;
+    numColumns: number;
+    rule: unknown;
+  }
 
   class FakeSheet {
     grid: (Stored | null)[][] = [];
@@ -102,7 +108,10 @@ export function createAppsScriptFakes(options: FakeOptions) {
     maxColumns: number;
     validations: Validation[] = [];
     formats: { row: number; column: number; numRows: number; numColumns: number; what: string; value: unknown }[] = [];
-    constructor(public name: string, rows: readonly (readonly Cell[])[] = []) {
+    constructor(
+      public name: string,
+      rows: readonly (readonly Cell[])[] = [],
+    ) {
       this.grid = rows.map((row) => row.map((cell) => seeded(cell, DateCtor)));
       this.maxRows = Math.max(DEFAULT_MAX_ROWS, rows.length);
       this.maxColumns = Math.max(DEFAULT_MAX_COLUMNS, ...rows.map((r) => r.length));
@@ -113,7 +122,12 @@ export function createAppsScriptFakes(options: FakeOptions) {
     }
     lastColumn(): number {
       let last = 0;
-      for (const row of this.grid) for (let c = row.length; c > last; c--) if (row[c - 1] !== null && row[c - 1] !== undefined) { last = c; break; }
+      for (const row of this.grid)
+        for (let c = row.length; c > last; c--)
+          if (row[c - 1] !== null && row[c - 1] !== undefined) {
+            last = c;
+            break;
+          }
       return last;
     }
     store(row: number, column: number, stored: Stored | null) {
@@ -365,7 +379,16 @@ export function createAppsScriptFakes(options: FakeOptions) {
       if (!match) throw new Error(`Exception: Unparseable date: "${text}"`);
       const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
       const offset = (instant: number) => {
-        const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+        const parts = new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        }).formatToParts(new Date(instant));
         const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
         return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - instant;
       };
@@ -377,10 +400,24 @@ export function createAppsScriptFakes(options: FakeOptions) {
       count('Utilities.base64Decode');
       return [...Buffer.from(text, 'base64')].map((b) => (b > 127 ? b - 256 : b));
     },
-    newBlob: (bytes: number[], contentType: string, name: string) => {
+    newBlob: (data: number[] | string, contentType: string, name: string) => {
       count('Utilities.newBlob');
-      return { getBytes: () => bytes, getContentType: () => contentType, getName: () => name };
+      const bytes = typeof data === 'string' ? [...Buffer.from(data, 'utf8')].map((b) => (b > 127 ? b - 256 : b)) : data;
+      const blob = {
+        getBytes: () => bytes,
+        getContentType: () => contentType,
+        getName: () => name,
+        getDataAsString: () => Buffer.from(bytes.map((b) => b & 0xff)).toString('utf8'),
+        // Google renders HTML as a PDF here; the fake only relabels it, keeping the page's bytes for tests to read.
+        getAs: (type: string) => {
+          count('Blob.getAs');
+          if (type !== 'application/pdf') throw new Error(`fake getAs supports application/pdf only, not ${type}`);
+          return { ...blob, getContentType: () => type, getName: () => name.replace(/\.[^.]*$/, '') + '.pdf' };
+        },
+      };
+      return blob;
     },
+    base64Encode: (bytes: number[]) => (count('Utilities.base64Encode'), Buffer.from(bytes.map((b) => b & 0xff)).toString('base64')),
   };
 
   const ScriptApp = {
@@ -389,9 +426,27 @@ export function createAppsScriptFakes(options: FakeOptions) {
       count('ScriptApp.getUserTriggers');
       return triggers.map((t) => ({ getHandlerFunction: () => t.handler, getEventType: () => t.eventType }));
     },
+    EventType: { CLOCK: 'CLOCK', ON_EDIT: 'ON_EDIT' },
+    getProjectTriggers: () => {
+      count('ScriptApp.getProjectTriggers');
+      return triggers.map((t) => ({ getHandlerFunction: () => t.handler, getEventType: () => t.eventType }));
+    },
     newTrigger: (handler: string) => {
       count('ScriptApp.newTrigger');
       return {
+        timeBased: () => {
+          const clock = {
+            everyDays: (days: number) => ((clock.schedule.everyDays = days), clock),
+            atHour: (hour: number) => ((clock.schedule.atHour = hour), clock),
+            schedule: {} as { everyDays?: number; atHour?: number },
+            create: () => {
+              count('TriggerBuilder.create');
+              triggers.push({ handler, eventType: 'CLOCK', source: 'clock', ...clock.schedule });
+              return { getHandlerFunction: () => handler };
+            },
+          };
+          return clock;
+        },
         forSpreadsheet: (_source: unknown) => ({
           onEdit: () => ({
             create: () => {
@@ -448,7 +503,9 @@ export function createAppsScriptFakes(options: FakeOptions) {
     snapshot: () =>
       sheets.map((s) => ({
         name: s.name,
-        grid: s.grid.map((cells) => cells.map((cell) => (cell === null ? null : cell.kind === 'formula' ? `=${cell.formula}` : cell.value instanceof DateCtor ? cell.value.toISOString() : cell.value))),
+        grid: s.grid.map((cells) =>
+          cells.map((cell) => (cell === null ? null : cell.kind === 'formula' ? `=${cell.formula}` : cell.value instanceof DateCtor ? cell.value.toISOString() : cell.value)),
+        ),
         frozenRows: s.frozenRows,
         validations: s.validations,
         formats: s.formats,

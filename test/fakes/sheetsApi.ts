@@ -65,7 +65,9 @@ export function parseA1(range: string): { sheet: string; row: number; column: nu
   const row = match[4] ? Number(match[4]) - 1 : 0;
   const column = columnOf(match[3], 0);
   return {
-    sheet, row, column,
+    sheet,
+    row,
+    column,
     endRow: hasEnd ? (match[6] ? Number(match[6]) - 1 : Infinity) : match[4] && match[3] ? row : Infinity,
     endColumn: hasEnd ? columnOf(match[5], Infinity) : match[4] && match[3] ? column : Infinity,
   };
@@ -271,15 +273,17 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
     const writeRows = (where: string, sheet: string, top: number, left: number, rows: readonly RowData[] | undefined, mask: { value: boolean; format: boolean }): void => {
       const target = draft.get(sheet)!;
       const cellFormats = draftFormats.get(sheet)!;
-      (rows ?? []).forEach((row, r) => (row.values ?? []).forEach((cell, c) => {
-        if (mask.value) setCell(target, top + r, left + c, valueOf(where, cell.userEnteredValue));
-        if (mask.format) {
-          const format = cell.userEnteredFormat?.numberFormat;
-          if (format === undefined) cellFormats.delete(cellKey(top + r, left + c));
-          else if (!NUMBER_FORMAT_TYPES.has(format.type)) throw invalid(`Invalid ${where}: unknown number format type ${String(format.type)}`);
-          else cellFormats.set(cellKey(top + r, left + c), { ...format });
-        }
-      }));
+      (rows ?? []).forEach((row, r) =>
+        (row.values ?? []).forEach((cell, c) => {
+          if (mask.value) setCell(target, top + r, left + c, valueOf(where, cell.userEnteredValue));
+          if (mask.format) {
+            const format = cell.userEnteredFormat?.numberFormat;
+            if (format === undefined) cellFormats.delete(cellKey(top + r, left + c));
+            else if (!NUMBER_FORMAT_TYPES.has(format.type)) throw invalid(`Invalid ${where}: unknown number format type ${String(format.type)}`);
+            else cellFormats.set(cellKey(top + r, left + c), { ...format });
+          }
+        }),
+      );
     };
     (requests as BatchRequest[]).forEach((request, index) => {
       const kinds = Object.keys(request ?? {});
@@ -425,9 +429,10 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
       const at = lastRow(rows);
       row.forEach((value, c) => setCell(rows, at, c, value));
     },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -197,7 +197,17 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
     };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://facturas-test.slack.com/', team: 'Facturas Test', user: 'facturas', team_id: identity.teamId, user_id: identity.botUserId, bot_id: identity.botId, app_id: identity.appId, is_enterprise_install: false };
+        return {
+          ok: true,
+          url: 'https://facturas-test.slack.com/',
+          team: 'Facturas Test',
+          user: 'facturas',
+          team_id: identity.teamId,
+          user_id: identity.botUserId,
+          bot_id: identity.botId,
+          app_id: identity.appId,
+          is_enterprise_install: false,
+        };
       case 'chat.postMessage': {
         const error = messageProblem();
         if (error) return { ok: false, error };
@@ -228,7 +238,19 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         if (!user || user.teamId !== identity.teamId) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
-          user: { id: user.id, team_id: user.teamId, name: user.id.toLowerCase(), deleted: false, is_bot: false, is_admin: user.isAdmin, is_owner: user.isOwner, is_primary_owner: false, is_restricted: false, is_ultra_restricted: false, tz: 'America/Santiago' },
+          user: {
+            id: user.id,
+            team_id: user.teamId,
+            name: user.id.toLowerCase(),
+            deleted: false,
+            is_bot: false,
+            is_admin: user.isAdmin,
+            is_owner: user.isOwner,
+            is_primary_owner: false,
+            is_restricted: false,
+            is_ultra_restricted: false,
+            tz: 'America/Santiago',
+          },
         };
       }
       case 'conversations.open':
@@ -240,15 +262,23 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         const inclusive = args['inclusive'] === true || args['inclusive'] === 'true' || args['inclusive'] === '1';
         const oldest = args['oldest'] === undefined ? undefined : Number(args['oldest']);
         const latest = args['latest'] === undefined ? undefined : Number(args['latest']);
-        const offset = args['cursor'] ? Number(Buffer.from(String(args['cursor']), 'base64').toString('utf8').replace(/^offset:/, '')) : 0;
+        const offset = args['cursor']
+          ? Number(
+              Buffer.from(String(args['cursor']), 'base64')
+                .toString('utf8')
+                .replace(/^offset:/, ''),
+            )
+          : 0;
         if (!Number.isInteger(offset) || offset < 0) return { ok: false, error: 'invalid_cursor' };
-        const inRange = messages.filter((m) => {
-          if (m.channel !== channel) return false;
-          const ts = Number(m.ts);
-          if (oldest !== undefined && (inclusive ? ts < oldest : ts <= oldest)) return false;
-          if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
-          return true;
-        }).reverse();
+        const inRange = messages
+          .filter((m) => {
+            if (m.channel !== channel) return false;
+            const ts = Number(m.ts);
+            if (oldest !== undefined && (inclusive ? ts < oldest : ts <= oldest)) return false;
+            if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
+            return true;
+          })
+          .reverse();
         const found = inRange.slice(offset, offset + limit);
         const hasMore = offset + limit < inRange.length;
         return {
@@ -317,9 +347,16 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         if (error || !installed) return send(res, 200, { ok: false, error });
         codes.delete(String(args['code']));
         return send(res, 200, {
-          ok: true, access_token: installed.token, token_type: 'bot', scope: 'commands,chat:write,files:write,im:write,channels:history,groups:history,im:history,users:read',
-          bot_user_id: installed.botUserId, app_id: installed.appId, team: { name: `Workspace ${installed.teamId}`, id: installed.teamId }, enterprise: null,
-          authed_user: { id: `U${installed.teamId.slice(1)}INSTALLER` }, is_enterprise_install: false,
+          ok: true,
+          access_token: installed.token,
+          token_type: 'bot',
+          scope: 'commands,chat:write,files:write,im:write,channels:history,groups:history,im:history,users:read',
+          bot_user_id: installed.botUserId,
+          app_id: installed.appId,
+          team: { name: `Workspace ${installed.teamId}`, id: installed.teamId },
+          enterprise: null,
+          authed_user: { id: `U${installed.teamId.slice(1)}INSTALLER` },
+          is_enterprise_install: false,
         });
       }
       const auth = String(req.headers['authorization'] ?? '');
@@ -380,10 +417,11 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
     get hanging() {
       return withheld.size;
     },
-    close: () => new Promise<void>((resolve) => {
-      withheld.clear();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        withheld.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -53,7 +53,7 @@ describe('createWorkbook', () => {
     const workbook = await loadExcel(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa']);
     const facturas = workbook.getWorksheet('Facturas')!;
-    expect(facturas.getRow(1).values).toEqual([undefined, 'Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas', 'Pagado', 'Saldo', 'Estado de pago']);
+    expect(facturas.getRow(1).values).toEqual([undefined, 'Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas', 'Pagado', 'Saldo', 'Estado de pago', 'Otros impuestos']);
     expect(facturas.getCell('A1').font?.bold).toBe(true);
     expect(facturas.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(facturas.getColumn(6).width).toBeGreaterThan(20);

@@ -1,6 +1,7 @@
 import type { Customer } from '../../model';
 import { type ReadContext, readRows } from './readContext';
 import { rowFields } from './rowFields';
+import { isBlank, parseYesNoCell } from '../cells';
 
 /** Clientes [Customers]: one customer per RUT. */
 export function readCustomers(context: ReadContext): Customer[] {
@@ -10,8 +11,11 @@ export function readCustomers(context: ReadContext): Customer[] {
     const taxId = f.taxId('taxId');
     const name = f.required('name');
     const kind = f.choice('kind', 'customerKind', null);
+    // Blank means yes: only an explicit `no` stops reminders.
+    const reminders = isBlank(f.at('reminders')) ? undefined : (parseYesNoCell(f.at('reminders')) ?? f.report('reminders', 'invalidChoice', { allowed: 'sí, no' }));
     if (problems.length > 0) return null;
     return {
+      ...(reminders === undefined ? {} : { reminders: reminders! }),
       taxId: taxId!,
       name: name!,
       kind: kind ?? null,

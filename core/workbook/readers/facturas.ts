@@ -39,14 +39,16 @@ export function readDocuments(context: ReadContext): DocumentsRead {
       const net = f.amount('net', amountCurrency, true);
       const exempt = f.amount('exempt', amountCurrency, true);
       const tax = f.amount('tax', amountCurrency, true);
+      const otherTaxes = f.amount('otherTaxes', amountCurrency, true);
       const total = f.amount('total', amountCurrency);
       const state = f.choice('state', 'state', 'emitida');
       const referenceText = f.text('reference');
       let reference: DocumentKey | null = null;
       if (referenceText !== '') reference = parseDocumentKey(referenceText) ?? f.report('reference', 'invalidDocumentKey');
       if (email !== '' && !context.memo('email', email, (e) => EMAIL.test(e))) f.report('email', 'invalidEmail');
-      if (net !== null && exempt !== null && tax !== null && total !== null) {
-        if (net + exempt + tax !== total) f.report('total', 'totalMismatch', { expected: net + exempt + tax, currency: amountCurrency });
+      if (net !== null && exempt !== null && tax !== null && otherTaxes !== null && total !== null) {
+        const expected = net + exempt + tax + otherTaxes;
+        if (expected !== total) f.report('total', otherTaxes === 0 ? 'totalMismatch' : 'totalWithOtherTaxesMismatch', { expected, currency: amountCurrency });
         else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency: amountCurrency });
         if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
       }
@@ -69,6 +71,7 @@ export function readDocuments(context: ReadContext): DocumentsRead {
         net: net!,
         exempt: exempt!,
         tax: tax!,
+        otherTaxes: otherTaxes!,
         total: total!,
         currency: currency!,
         state: state!,

@@ -5,7 +5,8 @@ import { fallbackText } from '../../blocks/text';
 import { type BotServices, SORRY, loadLedger } from '../../services';
 
 /** The document's PDF, uploaded to the conversation; to the user's DM when the bot is not in it. */
-export const invoicePdf = (services: BotServices) =>
+export const invoicePdf =
+  (services: BotServices) =>
   async ({ ack, action, body, client, respond, logger }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const es = services.locale === 'es';
@@ -18,11 +19,8 @@ export const invoicePdf = (services: BotServices) =>
       }
       const view = found.value;
       const key = documentKey(view);
-      const pdf = await renderPdf(
-        invoicePdfOfBook(read.book, view, { profile: services.profile, locale: services.locale, asOf: ledger.asOf, timeZone: services.settings.timeZone }),
-      );
-      const upload = async (channel: string) =>
-        client.files.uploadV2({ channel_id: channel, file: pdf, filename: `factura-${key}.pdf`, title: `${es ? 'Documento' : 'Document'} ${key}` });
+      const pdf = await renderPdf(invoicePdfOfBook(read.book, view, { profile: services.profile, locale: services.locale, asOf: ledger.asOf, timeZone: services.settings.timeZone }));
+      const upload = async (channel: string) => client.files.uploadV2({ channel_id: channel, file: pdf, filename: `factura-${key}.pdf`, title: `${es ? 'Documento' : 'Document'} ${key}` });
       const channel = body.channel?.id;
       try {
         if (!channel) throw Object.assign(new Error('no channel'), { data: { error: 'channel_not_found' } });
@@ -32,7 +30,11 @@ export const invoicePdf = (services: BotServices) =>
         if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
         const dm = await client.conversations.open({ users: body.user.id });
         await upload(dm.channel!.id!);
-        await respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(es ? `Le envié el PDF de ${key} por mensaje directo.` : `I sent you the PDF of ${key} by direct message.`) });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: fallbackText(es ? `Le envié el PDF de ${key} por mensaje directo.` : `I sent you the PDF of ${key} by direct message.`),
+        });
       }
     } catch (error) {
       logger.error(`PDF of ${action.value} for ${body.user.id} failed: ${(error as Error).stack ?? error}`);

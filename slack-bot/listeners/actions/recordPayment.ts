@@ -1,14 +1,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { findDocument, formatIssue, issue } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, loadLedger, todayOf } from '../../services';
 import { paymentModal } from '../../blocks/paymentModal';
 import { fallbackText } from '../../blocks/text';
-
-const BUTTON_VALUE = z.object({ key: z.string(), balance: z.number().int() });
+import { PAYMENT_BUTTON_VALUE, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
 
 /** Opens the payment modal for administrators; anyone else is told politely and nothing opens. */
-export const recordPayment = (services: BotServices) =>
+export const recordPayment =
+  (services: BotServices) =>
   async ({ ack, action, body, client, respond, logger }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
@@ -17,7 +16,12 @@ export const recordPayment = (services: BotServices) =>
         await respond({ response_type: 'ephemeral', replace_original: false, text: formatIssue(issue('notAllowed'), services.locale) });
         return;
       }
-      const shown = BUTTON_VALUE.parse(JSON.parse(action.value ?? ''));
+      const shown = decodePayload(PAYMENT_BUTTON_VALUE, action.value);
+      if (!shown) {
+        logger.warn(`Payment button from ${body.user.id} carried an unreadable value; no form opened`);
+        await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_PAYLOAD[services.locale] });
+        return;
+      }
       const { ledger } = await loadLedger(services);
       const found = findDocument(ledger, shown.key);
       if (!found.ok) {
@@ -27,7 +31,7 @@ export const recordPayment = (services: BotServices) =>
       const view = found.value;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: paymentModal(view, todayOf(services), { key: shown.key, expectedBalance: shown.balance, currency: view.currency, channel: body.channel?.id ?? null }, services.profile, services.locale),
+        view: paymentModal(view, todayOf(services), { key: shown.key, expectedBalance: shown.balance, channel: body.channel?.id ?? null }, services.profile, services.locale),
       });
     } catch (error) {
       logger.error(`Opening the payment form for ${action.value} (${body.user.id}) failed: ${(error as Error).stack ?? error}`);

@@ -1,16 +1,20 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { type BotServices, SORRY } from '../../services';
 import { answerQuery } from '../../invoiceAnswers';
-
-const PAGE_VALUE = z.object({ q: z.string(), o: z.number().int().min(0) });
+import { PAGE_BUTTON_VALUE, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
 
 /** Paging buttons replace the list in place with the previous or next page. */
-export const resultsPage = (services: BotServices) =>
+export const resultsPage =
+  (services: BotServices) =>
   async ({ ack, action, body, respond, logger }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     try {
-      const value = PAGE_VALUE.parse(JSON.parse(action.value ?? ''));
+      const value = decodePayload(PAGE_BUTTON_VALUE, action.value);
+      if (!value) {
+        logger.warn(`Paging button from ${body.user.id} carried an unreadable value; nothing done`);
+        await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_PAYLOAD[services.locale] });
+        return;
+      }
       const answer = await answerQuery(services, value.q, value.o, body.user.id);
       await respond({ response_type: 'ephemeral', replace_original: true, ...answer });
     } catch (error) {

@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
 import { type Issue, type Locale, PAYMENT_STATUS_LABELS, formatIssue, formatMoney, issue, ok, recordTypedPayment } from '../../../core/index';
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
 import { WriteConflictError } from '../../../core/node/store';
 import { fallbackText } from '../../blocks/text';
-
-const METADATA = z.object({ key: z.string(), expectedBalance: z.number().int(), channel: z.string().nullable() });
+import { PAYMENT_MODAL_METADATA, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
 
 type Field = keyof typeof PAYMENT_FIELDS;
 
@@ -15,7 +13,8 @@ type Field = keyof typeof PAYMENT_FIELDS;
  * be sent by anyone who can open a modal; the write re-reads the workbook and refuses if the
  * balance moved since the user saw it. Problems come back next to the field they concern.
  */
-export const paymentSubmission = (services: BotServices) =>
+export const paymentSubmission =
+  (services: BotServices) =>
   async ({ ack, body, view, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const locale = services.locale;
     const user = body.user.id;
@@ -34,7 +33,12 @@ export const paymentSubmission = (services: BotServices) =>
       return;
     }
     try {
-      const metadata = METADATA.parse(JSON.parse(view.private_metadata));
+      const metadata = decodePayload(PAYMENT_MODAL_METADATA, view.private_metadata);
+      if (!metadata) {
+        logger.warn(`Payment form from ${user} carried unreadable metadata; nothing written`);
+        await ack({ response_action: 'errors', errors: { [PAYMENT_FIELDS.amount.block]: STALE_PAYLOAD[locale] } });
+        return;
+      }
       const values = view.state.values;
       const amountText = values[PAYMENT_FIELDS.amount.block]?.[PAYMENT_FIELDS.amount.action]?.value ?? '';
       const dateText = values[PAYMENT_FIELDS.date.block]?.[PAYMENT_FIELDS.date.action]?.selected_date ?? '';
@@ -44,7 +48,8 @@ export const paymentSubmission = (services: BotServices) =>
       // The amount is read in the currency of the document found under the lock, never one the form carries.
       const result = await services.store.transact((read) => {
         const planned = recordTypedPayment(
-          read, services.profile,
+          read,
+          services.profile,
           { document: metadata.key, amount: amountText, date: dateText, method, reference },
           { user: body.user.name ? `${body.user.name} (${user})` : user, channel: 'slack', today: todayOf(services), now: now.toISOString(), expectedBalance: metadata.expectedBalance },
         );
@@ -59,9 +64,11 @@ export const paymentSubmission = (services: BotServices) =>
       const { before, after, request } = result.value;
       const amount = request.amount;
       const status = (s: typeof before.paymentStatus) => PAYMENT_STATUS_LABELS[s][locale];
-      const text = fallbackText(locale === 'es'
-        ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
-        : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`);
+      const text = fallbackText(
+        locale === 'es'
+          ? `Pago de ${formatMoney(amount, after.currency)} registrado en ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; saldo ${formatMoney(after.balance, after.currency)}.`
+          : `Payment of ${formatMoney(amount, after.currency)} recorded on ${metadata.key}: ${status(before.paymentStatus)} → ${status(after.paymentStatus)}; balance ${formatMoney(after.balance, after.currency)}.`,
+      );
       try {
         if (!metadata.channel) throw new Error('no channel');
         await client.chat.postEphemeral({ channel: metadata.channel, user, text });

@@ -1,0 +1,162 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { openXlsxStore } from '../../core/node/xlsxStore';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/facturas.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sii');
+const TODAY = '2026-10-15';
+const SIDEBAR_WIDTH = 300;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const facturasEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_USER: 'contadora@example.cl' };
+  for (const name of Object.keys(env)) if (name.startsWith('SLACK_') || name === 'FACTURAS_WORKBOOK') delete env[name];
+  return env;
+};
+
+function runFacturas(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: facturasEnv() });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`facturas ${args.join(' ')} exited ${code}: ${output}`))));
+  });
+}
+
+function startServe(workbookPath: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--as-of', TODAY, '--workbook', workbookPath], { env: facturasEnv() });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /http:\/\/localhost:\d+\//.exec(output)?.[0];
+      if (url) resolve({ child, url });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`facturas serve exited ${code}: ${output}`)));
+  });
+}
+
+/** Waits until the page shows what `check` expects (it redraws after each answer), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => void): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      check(await read());
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  check(await read());
+}
+
+/** The page must not scroll sideways at the sidebar's 300 px, and nothing may stick out of it. */
+async function expectFitsSidebar(page: Page): Promise<void> {
+  const layout = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const outside = Array.from(document.body.querySelectorAll('*'))
+      .filter((element) => !element.parentElement?.closest('[data-scroll-box]'))
+      .flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}: ${element.textContent?.slice(0, 40)}`] : [];
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, outside };
+  });
+  expect(layout.scrollWidth).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+  expect(layout.outside).toEqual([]);
+}
+
+describe('the sidebar SII section in Chromium against facturas serve', () => {
+  let dir: string;
+  let workbookPath: string;
+  let serve: ChildProcess | undefined;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-sii-e2e-'));
+    workbookPath = path.join(dir, 'facturas.xlsx');
+    await runFacturas(['init', '--demo', '--as-of', TODAY, '--workbook', workbookPath]);
+    const started = await startServe(workbookPath);
+    serve = started.child;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL' });
+    page = await context.newPage();
+    await page.goto(started.url);
+    await page.getByTestId('doc-row').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (serve && serve.exitCode === null) {
+      const exited = new Promise((resolve) => serve!.once('exit', resolve));
+      serve.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('previews, imports, finds the same files already there, reconciles with links to documents, shows the F29, in both languages', async () => {
+    await page.getByTestId('tab-sii').click();
+    await page.getByTestId('sii-files').setInputFiles([path.join(FIXTURES, 'rcv-ventas-2026-10.csv'), path.join(FIXTURES, 'envio-dte-iso-8859-1.xml')]);
+    await page.getByTestId('sii-selected').waitFor();
+    await page.getByTestId('sii-preview-button').click();
+    const preview = page.getByTestId('sii-preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain('Se agregarán: 33-80001, 33-80002, 34-80003, 61-80001, 33-80004, 33-80101, 61-80102');
+    await expect(preview.textContent()).resolves.toContain('rcv-ventas-2026-10.csv (exportación de ventas del RCV, Windows-1252)');
+    await expectFitsSidebar(page);
+
+    await page.getByTestId('sii-import-button').click();
+    await eventually(
+      () => page.getByTestId('notice-ok').textContent(),
+      (text) => expect(text).toBe('Se importaron 7 documentos.'),
+    );
+    const read = await openXlsxStore(workbookPath).read();
+    expect(read.book.documents.find((d) => d.type === 33 && d.number === 80002)).toMatchObject({ customerName: 'FERRETERÍA PEÑALOLÉN LTDA', otherTaxes: 140_000, total: 735_000 });
+
+    await page.getByTestId('sii-preview-button').click();
+    await eventually(
+      () => page.getByTestId('sii-preview').textContent(),
+      (text) => expect(text).toContain('Ya están en el libro: 33-80001, 33-80002, 34-80003, 61-80001, 33-80004, 33-80101, 61-80102'),
+    );
+
+    await page.getByTestId('sii-reconcile-button').click();
+    const claimed = page.getByTestId('sii-claimed');
+    await claimed.waitFor();
+    await expect(claimed.textContent()).resolves.toContain('reclamado el 10-10-2026');
+    await expectFitsSidebar(page);
+    await claimed.getByTestId('sii-open-33-80004').click();
+    await expect(page.getByTestId('detail').getAttribute('data-key')).resolves.toBe('33-80004');
+
+    await page.getByTestId('tab-sii').click();
+    await expect(page.locator('[data-testid=sii-f29] tr[data-code="538"]').textContent()).resolves.toMatch(/538Total débitos\$[\d.]+/);
+    await page.getByTestId('language').click();
+    await expect(page.getByTestId('sii-reconcile-button').textContent()).resolves.toBe('Reconcile with the RCV');
+    await expect(page.locator('[data-testid=sii-f29] tr[data-code="538"]').textContent()).resolves.toContain('Total debits');
+    await expectFitsSidebar(page);
+    await page.getByTestId('language').click();
+  });
+
+  test('a credit note whose invoice is missing is refused and named, and nothing is written', async () => {
+    await page.getByTestId('tab-sii').click();
+    const before = (await openXlsxStore(workbookPath).read()).book.documents.length;
+    await page.getByTestId('sii-files').setInputFiles([path.join(FIXTURES, 'nota-credito-sin-factura.xml')]);
+    await page.getByTestId('sii-selected').waitFor();
+    await page.getByTestId('sii-preview-button').click();
+    const problems = page.getByTestId('sii-problems');
+    await problems.waitFor();
+    await expect(problems.textContent()).resolves.toContain(
+      'nota-credito-sin-factura.xml, documento 1 (folio 80104), campo Referencia: «33-999999» no corresponde a ningún documento del libro ni de esta importación',
+    );
+    await expect(page.getByTestId('sii-import-button').isDisabled()).resolves.toBe(true);
+    await expectFitsSidebar(page);
+    expect((await openXlsxStore(workbookPath).read()).book.documents.length).toBe(before);
+  });
+});
