@@ -53,6 +53,7 @@ describe('many workspaces through OAuth', () => {
   let router: { rootUrl: string; server: Server };
   let pool: Pool;
   let bot: BotHandle;
+  let botEnv: Record<string, string>;
   const logs: string[] = [];
   // Noon in Santiago, past the default 09:00 alert; each poll moves it on, past the store's short read cache, as the poll interval does.
   let clock = new Date('2026-10-20T15:00:00Z');
@@ -68,21 +69,19 @@ describe('many workspaces through OAuth', () => {
     slack = await startFakeSlackApi();
     sheets = [await startFakeSheetsApi(workbookFixture(), { spreadsheetId: 'sheetAlpha0001' }), await startFakeSheetsApi(betaWorkbook(), { spreadsheetId: 'sheetBeta00002' })];
     router = await sheetsRouter(sheets);
-    bot = await startBot(
-      {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: '0',
-        FACTURAS_STATE_URL: stateUrl,
-        FACTURAS_SECRET_KEY: SECRET_KEY,
-        SLACK_CLIENT_ID: slack.oauthClient.clientId,
-        SLACK_CLIENT_SECRET: slack.oauthClient.clientSecret,
-        SLACK_STATE_SECRET: 'state-secret-for-tests-91f2',
-        SLACK_NOTIFY_CHANNEL: FALLBACK_CHANNEL,
-        SLACK_MANAGER_IDS: FALLBACK_MANAGER,
-      },
-      { logger: recordingLogger(logs), now: () => clock, sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false, postIntervalMs: 0 },
-    );
+    botEnv = {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      FACTURAS_STATE_URL: stateUrl,
+      FACTURAS_SECRET_KEY: SECRET_KEY,
+      SLACK_CLIENT_ID: slack.oauthClient.clientId,
+      SLACK_CLIENT_SECRET: slack.oauthClient.clientSecret,
+      SLACK_STATE_SECRET: 'state-secret-for-tests-91f2',
+      SLACK_NOTIFY_CHANNEL: FALLBACK_CHANNEL,
+      SLACK_MANAGER_IDS: FALLBACK_MANAGER,
+    };
+    bot = await startBot(botEnv, { logger: recordingLogger(logs), now: () => clock, sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false, postIntervalMs: 0 });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -165,9 +164,18 @@ describe('many workspaces through OAuth', () => {
     // The same entry id in both workbooks: the delivery keys are per team and sheet, so both are posted.
     sheets[0]!.appendRow('Historial', historyRow('h-3', 1002, 'pendiente', 'pagada', 595_000));
     sheets[1]!.appendRow('Historial', historyRow('h-3', 1002, 'pendiente', 'pagada', 595_000));
-    expect(await poll()).toBe(2);
+    // A second replica on the same database polls at the same moment: each entry still goes out once.
+    const replica = await startBot(botEnv, { logger: recordingLogger([]), now: () => clock, sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false, postIntervalMs: 0 });
+    try {
+      const [mine, theirs] = await Promise.all([poll(), replica.pollNotifications()]);
+      expect(mine + theirs).toBe(2);
+      expect(await replica.pollNotifications()).toBe(0);
+    } finally {
+      await replica.stop();
+    }
     expect(await poll()).toBe(0);
-    const posts = slack.messages.map((m) => ({ channel: m.channel, teamId: m.teamId, text: m.text }));
+    // Sorted: the two replicas may post in either order.
+    const posts = slack.messages.map((m) => ({ channel: m.channel, teamId: m.teamId, text: m.text })).sort((a, b) => String(a.teamId).localeCompare(String(b.teamId)));
     expect(posts).toEqual([
       { channel: 'C0ALPHANOTE', teamId: ALPHA, text: 'Factura 33-1002 · Acme Ltda · pendiente → pagada · $595.000' },
       { channel: FALLBACK_CHANNEL, teamId: BETA, text: 'Factura 33-1002 · Zeta Norte SpA · pendiente → pagada · $595.000' },
