@@ -31,6 +31,8 @@ export interface WorkspaceRoundsOptions {
 /** One workspace's workbook and bot token, with the delivery state of that pair. */
 interface Worker {
   readonly token: string;
+  /** This round's row: its channel and managers. */
+  workspace: ConfiguredWorkspace;
   readonly delivery: SlackDelivery;
   readonly notify: () => Promise<number>;
   readonly alert: () => Promise<number>;
@@ -62,24 +64,35 @@ export function workspaceRounds(options: WorkspaceRoundsOptions): WorkspaceRound
     const token = await tokenOf(workspace.teamId);
     if (!token) return undefined;
     const known = workers.get(key);
-    if (known?.token === token) return known;
+    if (known?.token === token) {
+      known.workspace = workspace; // Its channel or managers may have changed since the last round.
+      return known;
+    }
     if (known) await known.delivery.stop(); // Reinstalled: a new token.
     const workbook = await workbooks.forTeam(workspace.teamId);
     if (!workbook || workbook.sheetId !== workspace.sheetId) return undefined;
-    const settings = {
-      ...base.settings,
-      googleSheetId: workspace.sheetId,
-      notifyChannel: workspace.notifyChannel ?? base.settings.notifyChannel,
-      managerIds: workspace.managerIds ?? base.settings.managerIds,
+    const services: BotServices = {
+      ...base,
+      // Read at each use, so `/facturas config canal …` applies from the next round.
+      get settings() {
+        const latest = worker.workspace;
+        return {
+          ...base.settings,
+          googleSheetId: latest.sheetId,
+          notifyChannel: latest.notifyChannel ?? base.settings.notifyChannel,
+          managerIds: latest.managerIds ?? base.settings.managerIds,
+        };
+      },
+      store: workbook.ledgers.store,
+      ledgers: workbook.ledgers,
     };
-    const services: BotServices = { ...base, settings, store: workbook.ledgers.store, ledgers: workbook.ledgers };
     const state = createPostgresState({ pool, scope: key, claimLifetimeMs: options.claimLifetimeMs, ownsPool: false });
     // As in startBot: never retried by the client, a post whose answer was lost is settled from the history.
     const client = new webApi.WebClient(token, { ...options.clientOptions, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
     const delivery = createSlackDelivery({ client, state, logger, now: base.now, ...(options.postIntervalMs !== undefined ? { minIntervalMs: options.postIntervalMs } : {}) });
     const notifier = createStatusNotifier(services, state, delivery, logger);
     const alert = createDailyAlert(services, state, delivery);
-    const worker: Worker = { token, delivery, notify: () => notifier.pollOnce(), alert: () => alert.checkOnce() };
+    const worker: Worker = { token, workspace, delivery, notify: () => notifier.pollOnce(), alert: () => alert.checkOnce() };
     workers.set(key, worker);
     return worker;
   };

@@ -220,12 +220,13 @@ describe('many workspaces through OAuth', () => {
     expect(await ask(BETA, 'zeta', 'UBETAOWNR')).toMatch(/^HTTP 40\d$/);
     expect(await ask(ALPHA, 'acme', 'UALPHACLK')).toContain('Acme Ltda');
 
-    // The uninstalled team is no longer polled; the other still is.
+    // The uninstalled team is no longer polled; the other still is, on the channel its admin just changed to.
+    expect(await ask(ALPHA, 'config channel C0ALPHANEW', 'UALPHAADM')).toContain('C0ALPHANEW');
     const before = slack.messages.length;
     sheets[1]!.appendRow('Historial', historyRow('h-4', 1001, 'vencida', 'parcial', 190_000));
     sheets[0]!.appendRow('Historial', historyRow('h-4', 1001, 'vencida', 'parcial', 190_000));
     expect(await poll()).toBe(1);
-    expect(slack.messages.slice(before).map((m) => [m.channel, m.teamId])).toEqual([['C0ALPHANOTE', ALPHA]]);
+    expect(slack.messages.slice(before).map((m) => [m.channel, m.teamId])).toEqual([['C0ALPHANEW', ALPHA]]);
     expect(slack.callsTo('chat.postMessage').filter((c) => !c.ok)).toEqual([]);
   });
 });
