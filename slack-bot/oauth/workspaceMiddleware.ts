@@ -10,7 +10,8 @@ const TEXT = {
   es: {
     notConfigured: 'Este workspace aún no eligió su planilla. Un administrador debe escribir `/facturas config ID_DE_LA_PLANILLA` (el ID largo de la URL de la hoja de Google).',
     adminsOnly: 'Solo un administrador o propietario del workspace puede elegir la planilla.',
-    usage: 'Escriba `/facturas config ID_DE_LA_PLANILLA` o pegue la URL de la hoja de Google.',
+    usage:
+      'Escriba `/facturas config ID_DE_LA_PLANILLA` o pegue la URL de la hoja de Google; `/facturas config canal ID_DEL_CANAL` y `/facturas config gerentes @persona` eligen dónde van los avisos.',
     unreadable: (id: string) => `No pude leer la planilla ${id}; compártala como Editor con la cuenta de servicio del bot y vuelva a intentarlo.`,
     done: (id: string) => `Listo: este workspace usa la planilla ${id}.`,
     channelUsage: 'Escriba `/facturas config canal ID_DEL_CANAL` (el ID C… que aparece al final de los detalles del canal).',
@@ -21,7 +22,7 @@ const TEXT = {
   en: {
     notConfigured: 'This workspace has not chosen its workbook yet. An admin must type `/facturas config SHEET_ID` (the long id in the Google Sheet URL).',
     adminsOnly: 'Only a workspace admin or owner can choose the workbook.',
-    usage: 'Type `/facturas config SHEET_ID` or paste the Google Sheet URL.',
+    usage: 'Type `/facturas config SHEET_ID` or paste the Google Sheet URL; `/facturas config channel CHANNEL_ID` and `/facturas config managers @person` choose where notices go.',
     unreadable: (id: string) => `I could not read workbook ${id}; share it as Editor with the bot's service account and try again.`,
     done: (id: string) => `Done: this workspace now uses workbook ${id}.`,
     channelUsage: 'Type `/facturas config channel CHANNEL_ID` (the C… id at the bottom of the channel details).',
