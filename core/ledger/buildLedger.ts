@@ -1,12 +1,12 @@
 import type { Book, DocumentKey, InvoiceDocument, InvoiceView, IsoDate } from '../model';
 import type { PromiseStatus } from '../collections/types';
 import { promiseIndex, type PromiseIndex } from '../collections/promiseStatus';
-import { documentKey } from '../model';
 import { type DocumentKind, type TaxProfile, documentTypeRule } from '../tax/taxProfile';
 import { adjustmentSign } from '../tax/totalSign';
 import { daysBetween } from '../dates/isoDate';
 import { normalizeText } from '../text/normalizeText';
 import { paymentStatusAsOf } from './paymentStatusAsOf';
+import { DocumentMap } from './documentMap';
 
 export interface Ledger {
   readonly asOf: IsoDate;
@@ -37,34 +37,28 @@ export function buildLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Led
 const built = new WeakMap<Book, Map<IsoDate, { profile: TaxProfile; ledger: Ledger }>>();
 
 function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
-  // Each document's key is made once: building and hashing key strings again and again was most of a large ledger's time.
-  const keys = book.documents.map(documentKey);
-  const docsByKey = new Map<string, InvoiceDocument>();
-  book.documents.forEach((doc, i) => docsByKey.set(keys[i]!, doc));
+  const docs = new DocumentMap<InvoiceDocument>();
+  for (const doc of book.documents) docs.set(doc.type, doc.number, doc);
 
-  const targetKeyOf = (doc: InvoiceDocument, ownKey: string): string => {
-    if (!doc.reference) return ownKey;
-    const referenceKey = documentKey(doc.reference);
-    return docsByKey.has(referenceKey) ? referenceKey : ownKey;
-  };
+  /** The document whose balance a document moves: the one a note amends, when it is in the book; else itself. */
+  const targetOf = (doc: InvoiceDocument): DocumentKey => (doc.reference && docs.has(doc.reference.type, doc.reference.number) ? doc.reference : doc);
 
-  const paid = new Map<string, number>();
+  const paid = new DocumentMap<number>();
   for (const payment of book.payments) {
     if (payment.date > asOf) continue;
-    const paymentKey = documentKey(payment);
-    const doc = docsByKey.get(paymentKey);
+    const doc = docs.get(payment.type, payment.number);
     if (!doc) continue;
-    const key = targetKeyOf(doc, paymentKey);
-    paid.set(key, (paid.get(key) ?? 0) + payment.amount);
+    const target = targetOf(doc);
+    paid.set(target.type, target.number, (paid.get(target.type, target.number) ?? 0) + payment.amount);
   }
-  const adjustments = new Map<string, number>();
-  book.documents.forEach((doc, i) => {
-    if (!doc.reference || doc.state === 'anulada' || doc.issueDate > asOf) return;
+  const adjustments = new DocumentMap<number>();
+  for (const doc of book.documents) {
+    if (!doc.reference || doc.state === 'anulada' || doc.issueDate > asOf) continue;
     const kind = documentTypeRule(profile, doc.type)?.kind;
     const sign = kind === undefined ? 0 : adjustmentSign(kind);
-    const key = targetKeyOf(doc, keys[i]!);
-    adjustments.set(key, (adjustments.get(key) ?? 0) + sign * doc.total);
-  });
+    const target = targetOf(doc);
+    adjustments.set(target.type, target.number, (adjustments.get(target.type, target.number) ?? 0) + sign * doc.total);
+  }
 
   const tagsByTaxId = new Map<string, readonly string[]>();
   for (const customer of book.customers) tagsByTaxId.set(customer.taxId, customer.tags);
@@ -86,11 +80,11 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
 
   const kindOf = (doc: InvoiceDocument): DocumentKind => documentTypeRule(profile, doc.type)?.kind ?? 'invoice';
 
-  const own = new Map<string, InvoiceView>();
-  const viewOf = (doc: InvoiceDocument, key: string): InvoiceView => {
+  const own = new DocumentMap<InvoiceView>();
+  const viewOf = (doc: InvoiceDocument): InvoiceView => {
     const dueDate = doc.dueDate ?? doc.issueDate;
-    const docPaid = paid.get(key) ?? 0;
-    const docAdjustments = adjustments.get(key) ?? 0;
+    const docPaid = paid.get(doc.type, doc.number) ?? 0;
+    const docAdjustments = adjustments.get(doc.type, doc.number) ?? 0;
     const { status, balance } = paymentStatusAsOf({ total: doc.total, paid: docPaid, adjustments: docAdjustments, dueDate, void: doc.state === 'anulada' }, asOf);
     return invoiceView(doc, {
       kind: kindOf(doc),
@@ -103,32 +97,32 @@ function computeLedger(book: Book, asOf: IsoDate, profile: TaxProfile): Ledger {
       searchText: searchTextOf(doc),
     });
   };
-  book.documents.forEach((doc, i) => {
-    if (!doc.reference) own.set(keys[i]!, viewOf(doc, keys[i]!));
-  });
+  for (const doc of book.documents) {
+    if (!doc.reference) own.set(doc.type, doc.number, viewOf(doc));
+  }
 
-  const views = book.documents.map((doc, i) => {
-    const key = keys[i]!;
-    const existing = own.get(key);
+  const views = book.documents.map((doc) => {
+    const existing = own.get(doc.type, doc.number);
     if (existing) return existing;
-    const target = own.get(targetKeyOf(doc, key));
+    const target = targetOf(doc);
+    const targetView = own.get(target.type, target.number);
     const view = invoiceView(doc, {
       kind: kindOf(doc),
       paid: 0,
       adjustments: 0,
       balance: 0,
-      paymentStatus: doc.state === 'anulada' ? 'anulada' : (target?.paymentStatus ?? 'pagada'),
+      paymentStatus: doc.state === 'anulada' ? 'anulada' : (targetView?.paymentStatus ?? 'pagada'),
       daysOverdue: 0,
       customerTags: tagsByTaxId.get(doc.customerTaxId) ?? [],
       searchText: searchTextOf(doc),
     });
-    own.set(key, view);
+    own.set(doc.type, doc.number, view);
     return view;
   });
 
   let promises: PromiseIndex | undefined;
   const promiseStatusOf = (key: DocumentKey): PromiseStatus | null => (promises ??= promiseIndex(book, asOf)).promiseOf(key)?.status ?? null;
-  return { asOf, views, byKey: (type, number) => own.get(`${type}-${number}`), promiseStatusOf };
+  return { asOf, views, byKey: (type, number) => own.get(type, number), promiseStatusOf };
 }
 
 type Position = Pick<InvoiceView, 'kind' | 'paid' | 'adjustments' | 'balance' | 'paymentStatus' | 'daysOverdue' | 'customerTags' | 'searchText'>;

@@ -6,6 +6,8 @@ import { EPOCH } from './encodeProjection';
 import { unpackIntegers } from './packIntegers';
 import { type ProjectedBook, type ProjectionColumn, type SidebarProjection, PROJECTION_COLUMNS, PROJECTION_FORMAT } from './types';
 
+const NO_KIND: readonly number[] = [0, 0, 0, 0];
+
 /** The projection's server and sidebar come from one build; a mismatch is a deployment mistake, said plainly. */
 export class ProjectionFormatError extends Error {}
 
@@ -31,13 +33,18 @@ export function decodeProjection(projection: SidebarProjection, profile: TaxProf
 
   const documents = new Array<InvoiceDocument>(count);
   const paid = new Array<number>(count);
-  const lastNumberOfType = new Map<number, number>();
+  // Folios are written as steps from the last of the same type; types are small numbers, so an array holds the last ones.
+  const lastNumberOfType: number[] = [];
   let day = 0;
   let row = 1;
   for (let i = 0; i < count; i++) {
-    const [type, currency, origin, isVoid] = projection.kinds[column.kind[i]!] ?? [0, 0, 0, 0];
-    const number = (lastNumberOfType.get(type) ?? 0) + column.number[i]!;
-    lastNumberOfType.set(type, number);
+    const kind = projection.kinds[column.kind[i]!] ?? NO_KIND;
+    const type = kind[0] ?? 0;
+    const currency = kind[1] ?? 0;
+    const origin = kind[2] ?? 0;
+    const isVoid = kind[3] ?? 0;
+    const number = (lastNumberOfType[type] ?? 0) + column.number[i]!;
+    lastNumberOfType[type] = number;
     day += column.issueDate[i]!;
     row += column.row[i]! + 1;
     const issueDate = dateOf(day);

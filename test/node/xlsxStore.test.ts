@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { CHILE, type WorkbookRead, buildLedger, fail, issue, ok, readWorkbook, recordPayment } from '../../core';
+import { CHILE, type WorkbookRead, buildLedger, fail, issue, ok, defaultReminderSteps, readWorkbook, recordPayment } from '../../core';
 import { demoWorkbook } from '../../core/demo';
 import { openXlsxStore } from '../../core/node/xlsxStore';
 import { createWorkbook } from '../../core/node/xlsxCreate';
@@ -56,14 +56,18 @@ describe('createWorkbook', () => {
     const read = await openXlsxStore(file).read();
     expect(read.issues).toEqual([]);
     const expected = readWorkbook(demoWorkbook({ today: TODAY }), { profile: CHILE, timeZone: 'UTC' });
-    expect(read.book).toEqual(expected.book);
+    // init adds the collections tabs to the demo: Gestiones empty, Recordatorios with the default schedule to edit.
+    const { collections, reminderSteps, ...rest } = read.book;
+    expect(rest).toEqual(expected.book);
+    expect(collections).toEqual([]);
+    expect(reminderSteps).toEqual(defaultReminderSteps('es'));
   });
 
   it('lays out every tab with bold frozen headers, widths and Chilean formats', async () => {
     const file = path.join(folder, 'facturas.xlsx');
     await createWorkbook(file, { demo: true, today: TODAY });
     const workbook = await loadExcel(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Facturas', 'Detalle', 'Pagos', 'Clientes', 'Historial', 'Empresa', 'Gestiones', 'Recordatorios']);
     const facturas = workbook.getWorksheet('Facturas')!;
     expect(facturas.getRow(1).values).toEqual([
       undefined,
