@@ -7,6 +7,18 @@ export interface WorkspaceInstallations extends InstallationStore {
   deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
   sheetOf(teamId: string): Promise<string | undefined>;
   setSheet(teamId: string, sheetId: string): Promise<boolean>;
+  setNotifyChannel(teamId: string, channel: string): Promise<boolean>;
+  setManagers(teamId: string, managerIds: readonly string[]): Promise<boolean>;
+  /** Every installation with a workbook chosen: what the notifier and the daily alert go through on each round. */
+  configured(): Promise<ConfiguredWorkspace[]>;
+}
+
+/** One installed workspace with its workbook; channel and managers absent when its admin set none. */
+export interface ConfiguredWorkspace {
+  readonly teamId: string;
+  readonly sheetId: string;
+  readonly notifyChannel: string | undefined;
+  readonly managerIds: readonly string[] | undefined;
 }
 
 const teamOf = (query: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean }): string => {
@@ -47,6 +59,25 @@ export function postgresInstallations(pool: Pool, key: Buffer): WorkspaceInstall
     async setSheet(teamId, sheetId) {
       const updated = await pool.query('UPDATE facturas_installations SET sheet_id = $2, updated_at = now() WHERE team_id = $1', [teamId, sheetId]);
       return (updated.rowCount ?? 0) > 0;
+    },
+    async setNotifyChannel(teamId, channel) {
+      const updated = await pool.query('UPDATE facturas_installations SET notify_channel = $2, updated_at = now() WHERE team_id = $1', [teamId, channel]);
+      return (updated.rowCount ?? 0) > 0;
+    },
+    async setManagers(teamId, managerIds) {
+      const updated = await pool.query('UPDATE facturas_installations SET manager_ids = $2, updated_at = now() WHERE team_id = $1', [teamId, [...managerIds]]);
+      return (updated.rowCount ?? 0) > 0;
+    },
+    async configured() {
+      const found = await pool.query<{ team_id: string; sheet_id: string; notify_channel: string | null; manager_ids: string[] | null }>(
+        'SELECT team_id, sheet_id, notify_channel, manager_ids FROM facturas_installations WHERE sheet_id IS NOT NULL ORDER BY team_id',
+      );
+      return found.rows.map((row) => ({
+        teamId: row.team_id,
+        sheetId: row.sheet_id,
+        notifyChannel: row.notify_channel ?? undefined,
+        managerIds: row.manager_ids && row.manager_ids.length > 0 ? row.manager_ids : undefined,
+      }));
     },
   };
 }

@@ -20,6 +20,8 @@ import { postgresInstallations } from './installationStore';
 import { parseSecretKey } from './secretBox';
 import { teamWorkbooks } from './teamWorkbooks';
 import { registerUninstall, workspaceMiddleware } from './workspaceMiddleware';
+import { workspaceRounds } from './workspaceRounds';
+import { repeat } from '../scheduler/repeat';
 
 /** The manifest's bot scopes, and users:read to check that `/facturas config` comes from an admin. */
 export const WORKSPACE_SCOPES = ['commands', 'chat:write', 'files:write', 'im:write', 'channels:history', 'groups:history', 'im:history', 'users:read'];
@@ -45,7 +47,8 @@ export const workspacesRequested = (env: Readonly<Record<string, string | undefi
 /**
  * The bot for many workspaces: Bolt's OAuth (`/slack/install`, `/slack/oauth_redirect`) with the
  * installations in PostgreSQL, each workspace answered from the Google Sheet its admin chose with
- * `/facturas config`. The status-change notifier and the daily alert are single-workspace only.
+ * `/facturas config`; the status-change notifier and the daily alert run for each of them
+ * (./workspaceRounds.ts), to the channel and managers that admin set or the env's.
  */
 export async function startWorkspacesBot(env: Readonly<Record<string, string | undefined>>, options: StartBotOptions = {}): Promise<BotHandle> {
   const problems: string[] = [];
@@ -151,17 +154,35 @@ export async function startWorkspacesBot(env: Readonly<Record<string, string | u
     await state.close();
     throw new BotSettingsError(`PORT: no se pudo abrir el puerto ${options.port ?? settings.port} (${(error as Error).message})`);
   }
+  const rounds = workspaceRounds({
+    installations,
+    workbooks,
+    pool: pool!,
+    base: { settings, turns, profile: CHILE, locale, now },
+    logger,
+    clientOptions,
+    claimLifetimeMs: options.claimLifetimeMs ?? 120_000,
+    ...(options.postIntervalMs !== undefined ? { postIntervalMs: options.postIntervalMs } : {}),
+  });
+  const autoStart = options.runLoops ?? true;
+  const intervalMs = settings.pollSeconds * 1000;
+  const notifierLoop = repeat('Payment-status notifier (every workspace)', intervalMs, () => rounds.pollNotifications(), logger, autoStart);
+  const alertLoop = repeat('Daily pending-payment alert (every workspace)', Math.min(intervalMs, 60_000), () => rounds.checkDailyAlert(), logger, autoStart);
+
   const port = (botServer.server.address() as AddressInfo).port;
   logger.info(`Facturas bot listening on port ${port} for every workspace that installs it (OAuth), state: ${state.description}`);
   let stopping: Promise<void> | undefined;
   return {
     port,
     settings,
-    pollNotifications: async () => 0,
-    checkDailyAlert: async () => 0,
+    pollNotifications: () => rounds.pollNotifications(),
+    checkDailyAlert: () => rounds.checkDailyAlert(),
     stop() {
       stopping ??= (async () => {
-        await closeServer(botServer.server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS, async () => undefined);
+        await closeServer(botServer.server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS, async () => {
+          await rounds.stop();
+          await Promise.all([notifierLoop.stop(), alertLoop.stop()]);
+        });
         await state.close();
       })();
       return stopping;

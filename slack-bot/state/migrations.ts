@@ -48,6 +48,8 @@ const MIGRATIONS: readonly string[] = [
      installed_at timestamptz NOT NULL DEFAULT now(),
      updated_at timestamptz NOT NULL DEFAULT now()
    );`,
+  // 3: each workspace's own notify channel and managers ('/facturas config canal …', '… gerentes …'); empty means the env's.
+  `ALTER TABLE facturas_installations ADD COLUMN IF NOT EXISTS notify_channel text, ADD COLUMN IF NOT EXISTS manager_ids text[];`,
 ];
 
 /** Any number that is ours alone: the advisory lock serialising schema changes across replicas. */

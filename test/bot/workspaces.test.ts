@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
+import { dateToSerial } from '../../core/node/sheetsStore';
 import { type BotHandle, startBot } from '../../slack-bot/startBot';
 import { type FakeSheetsApi, startFakeSheetsApi } from '../fakes/sheetsApi';
 import { type FakeSlackApi, startFakeSlackApi } from '../fakes/slackApi';
@@ -14,6 +15,11 @@ jest.setTimeout(120_000);
 const ALPHA = 'T0ALPHA';
 const BETA = 'T0BETA';
 const SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+/** The env's channel and managers: Beta's admin sets none of its own, so Beta uses these. */
+const FALLBACK_CHANNEL = 'C0FALLBACK';
+const FALLBACK_MANAGER = 'UBETAMGR1';
+
+const historyRow = (id: string, folio: number, from: string, to: string, amount: number) => [id, dateToSerial('2026-10-15') + 0.4, 33, folio, from, to, amount, 'maria', 'edición manual'];
 
 /** Beta's workbook: the same documents, its customer Acme renamed, so an answer shows whose sheet it came from. */
 const betaWorkbook = () => JSON.parse(JSON.stringify(workbookFixture()).split('Acme Ltda').join('Zeta Norte SpA')) as ReturnType<typeof workbookFixture>;
@@ -47,7 +53,14 @@ describe('many workspaces through OAuth', () => {
   let router: { rootUrl: string; server: Server };
   let pool: Pool;
   let bot: BotHandle;
+  let botEnv: Record<string, string>;
   const logs: string[] = [];
+  // Noon in Santiago, past the default 09:00 alert; each poll moves it on, past the store's short read cache, as the poll interval does.
+  let clock = new Date('2026-10-20T15:00:00Z');
+  const poll = (): Promise<number> => {
+    clock = new Date(clock.getTime() + 60_000);
+    return bot.pollNotifications();
+  };
 
   beforeAll(async () => {
     postgres = await startPostgres();
@@ -56,19 +69,19 @@ describe('many workspaces through OAuth', () => {
     slack = await startFakeSlackApi();
     sheets = [await startFakeSheetsApi(workbookFixture(), { spreadsheetId: 'sheetAlpha0001' }), await startFakeSheetsApi(betaWorkbook(), { spreadsheetId: 'sheetBeta00002' })];
     router = await sheetsRouter(sheets);
-    bot = await startBot(
-      {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: '0',
-        FACTURAS_STATE_URL: stateUrl,
-        FACTURAS_SECRET_KEY: SECRET_KEY,
-        SLACK_CLIENT_ID: slack.oauthClient.clientId,
-        SLACK_CLIENT_SECRET: slack.oauthClient.clientSecret,
-        SLACK_STATE_SECRET: 'state-secret-for-tests-91f2',
-      },
-      { logger: recordingLogger(logs), sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false },
-    );
+    botEnv = {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      FACTURAS_STATE_URL: stateUrl,
+      FACTURAS_SECRET_KEY: SECRET_KEY,
+      SLACK_CLIENT_ID: slack.oauthClient.clientId,
+      SLACK_CLIENT_SECRET: slack.oauthClient.clientSecret,
+      SLACK_STATE_SECRET: 'state-secret-for-tests-91f2',
+      SLACK_NOTIFY_CHANNEL: FALLBACK_CHANNEL,
+      SLACK_MANAGER_IDS: FALLBACK_MANAGER,
+    };
+    bot = await startBot(botEnv, { logger: recordingLogger(logs), now: () => clock, sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false, postIntervalMs: 0 });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -138,6 +151,52 @@ describe('many workspaces through OAuth', () => {
     expect(stranger).toMatch(/^HTTP 40\d$/);
   });
 
+  it("posts each workspace's new Historial lines once, to its own channel with its own token, and sends each its managers' daily alert once", async () => {
+    expect(await ask(ALPHA, 'config canal <#C0ALPHANOTE|cobranza>', 'UALPHACLK')).toContain('Solo un administrador');
+    expect(await ask(ALPHA, 'config canal #cobranza', 'UALPHAADM')).toContain('ID_DEL_CANAL');
+    expect(await ask(ALPHA, 'config canal <#C0ALPHANOTE|cobranza>', 'UALPHAADM')).toContain('C0ALPHANOTE');
+    expect(await ask(ALPHA, 'config gerentes <@UALPHAADM|ana>', 'UALPHAADM')).toContain('1 gerente');
+
+    // The first round takes each workbook's existing Historial as known.
+    expect(await poll()).toBe(0);
+    expect(slack.messages).toHaveLength(0);
+
+    // The same entry id in both workbooks: the delivery keys are per team and sheet, so both are posted.
+    sheets[0]!.appendRow('Historial', historyRow('h-3', 1002, 'pendiente', 'pagada', 595_000));
+    sheets[1]!.appendRow('Historial', historyRow('h-3', 1002, 'pendiente', 'pagada', 595_000));
+    // A second replica on the same database polls at the same moment: each entry still goes out once.
+    const replica = await startBot(botEnv, { logger: recordingLogger([]), now: () => clock, sheetsRootUrl: router.rootUrl, webApiRetries: 0, runLoops: false, postIntervalMs: 0 });
+    try {
+      const [mine, theirs] = await Promise.all([poll(), replica.pollNotifications()]);
+      expect(mine + theirs).toBe(2);
+      expect(await replica.pollNotifications()).toBe(0);
+    } finally {
+      await replica.stop();
+    }
+    expect(await poll()).toBe(0);
+    // Sorted: the two replicas may post in either order.
+    const posts = slack.messages.map((m) => ({ channel: m.channel, teamId: m.teamId, text: m.text })).sort((a, b) => String(a.teamId).localeCompare(String(b.teamId)));
+    expect(posts).toEqual([
+      { channel: 'C0ALPHANOTE', teamId: ALPHA, text: 'Factura 33-1002 · Acme Ltda · pendiente → pagada · $595.000' },
+      { channel: FALLBACK_CHANNEL, teamId: BETA, text: 'Factura 33-1002 · Zeta Norte SpA · pendiente → pagada · $595.000' },
+    ]);
+    const rows = await pool.query<{ scope: string }>("SELECT scope FROM facturas_deliveries WHERE key = 'historial:h-3' AND delivered_at IS NOT NULL ORDER BY scope");
+    expect(rows.rows.map((r) => r.scope)).toEqual([`${ALPHA}/sheetAlpha0001`, `${BETA}/sheetBeta00002`]);
+
+    expect(await bot.checkDailyAlert()).toBe(2);
+    expect(await bot.checkDailyAlert()).toBe(0);
+    const alerts = slack.messages.filter((m) => m.channel.startsWith('D')).map((m) => ({ channel: m.channel, teamId: m.teamId }));
+    expect(alerts).toEqual([
+      { channel: 'DUALPHAADM', teamId: ALPHA },
+      { channel: `D${FALLBACK_MANAGER}`, teamId: BETA },
+    ]);
+    const alpha = slack.messages.find((m) => m.channel === 'DUALPHAADM')!;
+    const beta = slack.messages.find((m) => m.channel === `D${FALLBACK_MANAGER}`)!;
+    expect(JSON.stringify(alpha.blocks)).toContain('Acme Ltda');
+    expect(JSON.stringify(alpha.blocks)).not.toContain('Zeta Norte');
+    expect(JSON.stringify(beta.blocks)).toContain('Zeta Norte SpA');
+  });
+
   it("deletes a workspace's installation and tokens when it uninstalls the app, then refuses it", async () => {
     const event = { type: 'app_uninstalled', event_ts: '1760000000.5' };
     const body = JSON.stringify({
@@ -160,5 +219,14 @@ describe('many workspaces through OAuth', () => {
     slack.revokeWorkspace(BETA);
     expect(await ask(BETA, 'zeta', 'UBETAOWNR')).toMatch(/^HTTP 40\d$/);
     expect(await ask(ALPHA, 'acme', 'UALPHACLK')).toContain('Acme Ltda');
+
+    // The uninstalled team is no longer polled; the other still is, on the channel its admin just changed to.
+    expect(await ask(ALPHA, 'config channel C0ALPHANEW', 'UALPHAADM')).toContain('C0ALPHANEW');
+    const before = slack.messages.length;
+    sheets[1]!.appendRow('Historial', historyRow('h-4', 1001, 'vencida', 'parcial', 190_000));
+    sheets[0]!.appendRow('Historial', historyRow('h-4', 1001, 'vencida', 'parcial', 190_000));
+    expect(await poll()).toBe(1);
+    expect(slack.messages.slice(before).map((m) => [m.channel, m.teamId])).toEqual([['C0ALPHANEW', ALPHA]]);
+    expect(slack.callsTo('chat.postMessage').filter((c) => !c.ok)).toEqual([]);
   });
 });

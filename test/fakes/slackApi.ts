@@ -25,6 +25,8 @@ export interface PostedMessage {
   readonly text: string;
   readonly blocks?: unknown;
   readonly metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** The workspace whose bot token posted it. */
+  readonly teamId?: string;
 }
 
 export interface FakeSlackApi {
@@ -213,7 +215,14 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         if (error) return { ok: false, error };
         if (typeof args['channel'] !== 'string') return { ok: false, error: 'channel_not_found' };
         if (args['text'] === undefined && args['blocks'] === undefined) return { ok: false, error: 'no_text' };
-        const message: PostedMessage = { channel: args['channel'], ts: nextTs(), text: String(args['text'] ?? ''), blocks: args['blocks'], metadata: args['metadata'] as PostedMessage['metadata'] };
+        const message: PostedMessage = {
+          channel: args['channel'],
+          ts: nextTs(),
+          text: String(args['text'] ?? ''),
+          blocks: args['blocks'],
+          metadata: args['metadata'] as PostedMessage['metadata'],
+          teamId: identity.teamId,
+        };
         messages.push(message);
         return { ok: true, channel: message.channel, ts: message.ts, message: { type: 'message', text: message.text, ts: message.ts, bot_id: identity.botId } };
       }
