@@ -1,85 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { agingReport, buildLedger, CHILE, documentKey, formatDateCl, formatMoney, libroDeVentas, statusSummary } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
+import { eventually, expectFitsSidebar, runFacturas, startServe } from './serveProcess';
+import { CHROMIUM_ARGS, SIDEBAR_WIDTH } from './sidebarPage';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const TODAY = '2026-10-15';
-const BIN = path.join(ROOT, 'bin/facturas.js');
-
-// The real command, with no Slack settings (so no bot) and the business date pinned.
-const facturasEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_USER: 'contadora@example.cl' };
-  for (const name of Object.keys(env)) if (name.startsWith('SLACK_') || name === 'FACTURAS_WORKBOOK') delete env[name];
-  return env;
-};
-
-function runFacturas(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: facturasEnv() });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`facturas ${args.join(' ')} exited ${code}: ${output}`))));
-  });
-}
-
-/** Starts `facturas serve --port 0` and resolves with the URL it prints. */
-function startServe(workbookPath: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--as-of', TODAY, '--workbook', workbookPath], { env: facturasEnv() });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /http:\/\/localhost:\d+\//.exec(output)?.[0];
-      if (url) resolve({ child, url });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`facturas serve exited ${code}: ${output}`)));
-  });
-}
-
-/** Waits until the page shows what `check` expects (the DOM updates after input events), then asserts it. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      check(await read());
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  check(await read());
-}
-
-const SIDEBAR_WIDTH = 300;
-
-/**
- * Nothing in the sidebar may stick out of its 300 px: the page must not scroll sideways and no
- * element may be cut at the edge. Wide report tables scroll inside a box of their own
- * ([data-scroll-box]); the box is checked, its contents may scroll.
- */
-async function expectFitsSidebar(page: Page): Promise<void> {
-  const layout = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const outside = Array.from(document.body.querySelectorAll('*'))
-      .filter((element) => !element.parentElement?.closest('[data-scroll-box]'))
-      .flatMap((element) => {
-        const box = element.getBoundingClientRect();
-        const cut = box.width > 0 && (box.right > width + 0.5 || box.left < -0.5);
-        return cut ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} ${Math.round(box.left)}..${Math.round(box.right)}: ${element.textContent?.slice(0, 40)}`] : [];
-      });
-    return { innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth, outside };
-  });
-  expect(layout.innerWidth).toBe(SIDEBAR_WIDTH);
-  expect(layout.scrollWidth).toBeLessThanOrEqual(SIDEBAR_WIDTH);
-  expect(layout.outside).toEqual([]);
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -103,8 +34,6 @@ const chipContrasts = (page: Page) =>
     });
   });
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 describe('the sidebar in Chromium against facturas serve', () => {
   let dir: string;
   let workbookPath: string;
@@ -116,7 +45,7 @@ describe('the sidebar in Chromium against facturas serve', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-e2e-'));
     workbookPath = path.join(dir, 'facturas.xlsx');
     await runFacturas(['init', '--demo', '--as-of', TODAY, '--workbook', workbookPath]);
-    const started = await startServe(workbookPath);
+    const started = await startServe(workbookPath, TODAY);
     serve = started.child;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     // The sidebar's real width; the browser set up as the accountants' (Chilean Spanish).

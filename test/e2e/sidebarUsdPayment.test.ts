@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,10 +7,9 @@ import { type Browser, chromium } from 'playwright-core';
 import { buildLedger, CHILE, documentKey } from '../../core';
 import { createWorkbook } from '../../core/node/xlsxCreate';
 import { openXlsxStore } from '../../core/node/xlsxStore';
+import { startServe } from './serveProcess';
 import { CHROMIUM_ARGS, SIDEBAR_WIDTH } from './sidebarPage';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/facturas.js');
 const TODAY = '2026-10-15';
 const KEY = '33-501';
 
@@ -30,29 +29,6 @@ async function writeUsdWorkbook(file: string): Promise<void> {
   await workbook.xlsx.writeFile(file);
 }
 
-// The real command, with no Slack settings (so no bot).
-const facturasEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_USER: 'contadora@example.cl' };
-  for (const name of Object.keys(env)) if (name.startsWith('SLACK_') || name === 'FACTURAS_WORKBOOK') delete env[name];
-  return env;
-};
-
-/** Starts `facturas serve --port 0` and resolves with the URL it prints. */
-function startServe(workbookPath: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--as-of', TODAY, '--workbook', workbookPath], { env: facturasEnv() });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /http:\/\/localhost:\d+\//.exec(output)?.[0];
-      if (url) resolve({ child, url });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`facturas serve exited ${code}: ${output}`)));
-  });
-}
-
 describe('the sidebar pays a dollar invoice in dollars', () => {
   let dir: string;
   let workbookPath: string;
@@ -64,7 +40,7 @@ describe('the sidebar pays a dollar invoice in dollars', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-e2e-usd-'));
     workbookPath = path.join(dir, 'facturas.xlsx');
     await writeUsdWorkbook(workbookPath);
-    ({ child: serve, url } = await startServe(workbookPath));
+    ({ child: serve, url } = await startServe(workbookPath, TODAY));
   });
 
   afterAll(async () => {
