@@ -1,15 +1,22 @@
 import {
+  type CustomerStatement,
   type DocumentCollectionsJson,
   type Issue,
   type Locale,
   type ReceivablesKpis,
+  AGING_BUCKETS,
+  AGING_BUCKET_LABELS,
+  CHILE,
   COLLECTION_ACTION_LABELS,
   PROMISE_STATUS_LABELS,
   formatDateCl,
   formatMoney,
   parseCollectionAction,
+  movementLabel,
   parsePromiseStatus,
+  statementDocDefinition,
 } from '../../core';
+import { reportPdf } from './pdf';
 import type { App } from './app';
 import { h } from './dom';
 import { callServer } from './serverClient';
@@ -39,6 +46,13 @@ const TEXT = {
     receivables: 'Por cobrar',
     topDebtors: 'Mayores deudores',
     overdue: 'vencido',
+    statement: 'Estado de cuenta',
+    opening: 'Saldo anterior',
+    closing: 'Saldo final',
+    balance: 'Saldo',
+    ageing: 'Antigüedad',
+    downloadStatement: 'Descargar PDF',
+    noMovements: 'Sin movimientos en el período.',
   },
   en: {
     timeline: 'Collection log',
@@ -60,6 +74,13 @@ const TEXT = {
     receivables: 'Receivables',
     topDebtors: 'Top debtors',
     overdue: 'overdue',
+    statement: 'Statement',
+    opening: 'Opening balance',
+    closing: 'Closing balance',
+    balance: 'Balance',
+    ageing: 'Ageing',
+    downloadStatement: 'Download PDF',
+    noMovements: 'No movements in the period.',
   },
 } as const;
 
@@ -234,5 +255,53 @@ export function kpisCard(app: App, period: string): HTMLElement {
           ),
         ]
       : h('button', { type: 'button', disabled: app.busy, 'data-testid': 'kpis-load', onclick: load }, t.loadKpis),
+  );
+}
+
+/** The last statement fetched, by customer tax id and currency. */
+let statement: { customer: string; currency: string; value: CustomerStatement } | null = null;
+
+/** The opened document's customer's estado de cuenta: a link that asks the server, then the statement and its PDF button. */
+export function statementSection(app: App, customer: string, currency: string): HTMLElement {
+  const t = text(app.locale);
+  const shown = statement?.customer === customer && statement.currency === currency ? statement.value : null;
+  const load = () =>
+    app.run(async () => {
+      const answer = await callServer('customerStatement', { customer, currency });
+      if (answer.ok) statement = { customer, currency, value: answer.value };
+      else app.notice = { kind: 'error', text: app.issueText(answer.issues) };
+    });
+  if (!shown) return h('div', { class: 'statement' }, h('button', { type: 'button', class: 'link', disabled: app.busy, 'data-testid': 'statement-open', onclick: load }, t.statement));
+  const money = (amount: number) => formatMoney(amount, shown.currency);
+  const line = (label: string, amount: string, testid?: string) => h('div', { class: 'line' }, h('span', {}, label), h('span', { class: 'num', ...(testid ? { 'data-testid': testid } : {}) }, amount));
+  const download = () => reportPdf(statementDocDefinition(shown, { profile: CHILE, issuer: app.load.issuer, locale: app.locale })).download(`estado-${shown.customerTaxId}-${shown.to}.pdf`);
+  return h(
+    'div',
+    { class: 'statement', 'data-testid': 'statement' },
+    h('h3', {}, `${t.statement} · ${shown.customerName}`),
+    h('p', { class: 'sub' }, `${formatDateCl(shown.from)} – ${formatDateCl(shown.to)}`),
+    line(t.opening, money(shown.openingBalance), 'statement-opening'),
+    shown.movements.length === 0
+      ? h('p', { class: 'empty' }, t.noMovements)
+      : h(
+          'ul',
+          { class: 'entries', 'data-testid': 'statement-movements' },
+          shown.movements.map((m) =>
+            h(
+              'li',
+              { 'data-testid': 'statement-movement' },
+              h('div', { class: 'line' }, h('span', {}, `${formatDateCl(m.date)} · ${movementLabel(m, CHILE, app.locale)}`), h('span', { class: 'num' }, money(m.amount))),
+              h('div', { class: 'sub' }, `${t.balance}: ${money(m.balance)}`),
+            ),
+          ),
+        ),
+    h('div', { class: 'line strong' }, h('span', {}, t.closing), h('span', { class: 'num strong', 'data-testid': 'statement-closing' }, money(shown.closingBalance))),
+    h('h3', {}, t.ageing),
+    h(
+      'dl',
+      { class: 'amounts' },
+      AGING_BUCKETS.map((bucket) => h('div', { class: 'pair' }, h('dt', {}, AGING_BUCKET_LABELS[bucket][app.locale]), h('dd', {}, money(shown.aging[bucket])))),
+    ),
+    h('button', { type: 'button', disabled: app.busy, 'data-testid': 'statement-pdf', onclick: download }, t.downloadStatement),
   );
 }

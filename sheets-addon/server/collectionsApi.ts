@@ -7,9 +7,11 @@ import {
   type IsoDate,
   type ReceivablesKpis,
   type Result,
+  type CustomerStatement,
   type WorkbookRead,
   CHILE,
   buildLedger,
+  customerStatement,
   documentCollections,
   documentCollectionsJson,
   fail,
@@ -45,6 +47,12 @@ export const KpisInputSchema = z.object({
   period: z.optional(z.string().check(z.maxLength(7))),
 });
 export type KpisInput = z.input<typeof KpisInputSchema>;
+
+export const StatementInputSchema = z.object({
+  customer: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  currency: z.optional(z.string().check(z.maxLength(3))),
+});
+export type StatementInput = z.input<typeof StatementInputSchema>;
 
 /** The recorded entry's key and the document's collections section as it now reads, for the opened detail. */
 export interface RecordedCollection {
@@ -107,5 +115,14 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
     return { ok: true, value: receivablesKpis(read.book, PROFILE, period.value) };
   }
 
-  return { recordCollection, collectionKpis };
+  /** One customer's estado de cuenta as of today, from one read; plans nothing. The client builds its PDF. */
+  function customerStatementOf(input: StatementInput): { ok: true; value: CustomerStatement } | { ok: false; issues: Issue[] } {
+    const parsed = parseInput(StatementInputSchema, input);
+    if (!parsed.ok) return { ok: false, issues: [...parsed.issues] };
+    const { customer, currency } = parsed.value;
+    const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+    return { ok: true, value: customerStatement(read.book, PROFILE, { customerTaxId: customer, to: session.today(), ...(currency ? { currency } : {}) }) };
+  }
+
+  return { recordCollection, collectionKpis, customerStatement: customerStatementOf };
 }
