@@ -4,6 +4,7 @@ import {
   type Issue,
   type Locale,
   type ReceivablesKpis,
+  type ReminderRun,
   AGING_BUCKETS,
   AGING_BUCKET_LABELS,
   CHILE,
@@ -14,6 +15,7 @@ import {
   parseCollectionAction,
   movementLabel,
   parsePromiseStatus,
+  SKIP_REASON_LABELS,
   statementDocDefinition,
 } from '../../core';
 import { reportPdf } from './pdf';
@@ -53,6 +55,12 @@ const TEXT = {
     ageing: 'Antigüedad',
     downloadStatement: 'Descargar PDF',
     noMovements: 'Sin movimientos en el período.',
+    reminders: 'Recordatorios de hoy',
+    previewReminders: 'Ver recordatorios de hoy',
+    noReminders: 'Hoy no corresponde enviar recordatorios.',
+    step: 'paso',
+    quota: (n: number) => `Correos disponibles hoy: ${n}`,
+    skipped: 'Omitidos',
   },
   en: {
     timeline: 'Collection log',
@@ -81,6 +89,12 @@ const TEXT = {
     ageing: 'Ageing',
     downloadStatement: 'Download PDF',
     noMovements: 'No movements in the period.',
+    reminders: "Today's reminders",
+    previewReminders: "Preview today's reminders",
+    noReminders: 'No reminders are due today.',
+    step: 'step',
+    quota: (n: number) => `Emails left today: ${n}`,
+    skipped: 'Skipped',
   },
 } as const;
 
@@ -303,5 +317,49 @@ export function statementSection(app: App, customer: string, currency: string): 
       AGING_BUCKETS.map((bucket) => h('div', { class: 'pair' }, h('dt', {}, AGING_BUCKET_LABELS[bucket][app.locale]), h('dd', {}, money(shown.aging[bucket])))),
     ),
     h('button', { type: 'button', disabled: app.busy, 'data-testid': 'statement-pdf', onclick: download }, t.downloadStatement),
+  );
+}
+
+let reminders: { run: ReminderRun; mailQuota: number } | null = null;
+
+/** The Recordatorios panel of Informes: today's reminders as core plans them, previewed only (the send stays with the daily trigger). */
+export function remindersCard(app: App): HTMLElement {
+  const t = text(app.locale);
+  const load = () =>
+    app.run(async () => {
+      const answer = await callServer('reminderPreview');
+      if (answer.ok) reminders = answer.value;
+    });
+  const shown = reminders;
+  return h(
+    'div',
+    { class: 'report', 'data-testid': 'report-reminders' },
+    h('h3', {}, t.reminders),
+    shown
+      ? [
+          h('p', { class: 'sub', 'data-testid': 'reminders-quota' }, t.quota(shown.mailQuota)),
+          shown.run.reminders.length === 0
+            ? h('p', { class: 'empty' }, t.noReminders)
+            : h(
+                'ul',
+                { class: 'entries', 'data-testid': 'reminders-list' },
+                shown.run.reminders.map((r) =>
+                  h(
+                    'li',
+                    { 'data-testid': 'reminder' },
+                    h('div', { class: 'line' }, h('span', {}, r.customerName), h('span', { class: 'sub' }, r.email)),
+                    r.documents.map((d) => h('div', { class: 'sub' }, `${d.type}-${d.number} · ${formatMoney(d.balance, r.currency)} · ${t.step} ${d.step}`)),
+                  ),
+                ),
+              ),
+          shown.run.skipped.length === 0
+            ? null
+            : h(
+                'p',
+                { class: 'sub', 'data-testid': 'reminders-skipped' },
+                `${t.skipped}: ${shown.run.skipped.map((s) => `${s.type !== undefined ? `${s.type}-${s.number} ` : ''}${s.customerTaxId} (${SKIP_REASON_LABELS[s.reason][app.locale]})`).join('; ')}`,
+              ),
+        ]
+      : h('button', { type: 'button', disabled: app.busy, 'data-testid': 'reminders-load', onclick: load }, t.previewReminders),
   );
 }

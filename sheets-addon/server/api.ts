@@ -389,6 +389,7 @@ export const SIDEBAR_FUNCTIONS = [
   'recordCollection',
   'collectionKpis',
   'customerStatement',
+  'reminderPreview',
 ] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;

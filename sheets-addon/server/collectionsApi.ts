@@ -7,6 +7,7 @@ import {
   type IsoDate,
   type ReceivablesKpis,
   type Result,
+  type ReminderRun,
   type CustomerStatement,
   type WorkbookRead,
   CHILE,
@@ -19,6 +20,7 @@ import {
   issue,
   ok,
   parseAmountCell,
+  planReminders,
   readWorkbook,
   receivablesKpis,
   recordCollectionNote,
@@ -72,7 +74,7 @@ interface Stamp {
 
 /** The sidebar's collections calls; writes go through the add-on's one transaction (api.ts). */
 export function createCollectionsApi(ports: AddonPorts, transact: Transact, stamp: () => Stamp) {
-  const { sheet, session } = ports;
+  const { sheet, session, mail } = ports;
 
   /** A call, a note or a promise on one document, planned by core's collection planners; the answer carries the new section. */
   function recordCollection(input: CollectionEntryInput): Mutation<RecordedCollection> {
@@ -124,5 +126,12 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
     return { ok: true, value: customerStatement(read.book, PROFILE, { customerTaxId: customer, to: session.today(), ...(currency ? { currency } : {}) }) };
   }
 
-  return { recordCollection, collectionKpis, customerStatement: customerStatementOf };
+  /** Today's reminders as core's planner would send them (dry run: nothing sent, nothing logged) and the mail left today. */
+  function reminderPreview(): { ok: true; value: { run: ReminderRun; mailQuota: number } } {
+    const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+    const run = planReminders(read.book, PROFILE, session.today(), { locale: session.savedLocale() ?? 'es' });
+    return { ok: true, value: { run, mailQuota: mail.remainingDailyQuota() } };
+  }
+
+  return { recordCollection, collectionKpis, customerStatement: customerStatementOf, reminderPreview };
 }

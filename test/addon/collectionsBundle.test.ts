@@ -75,4 +75,21 @@ describe('the collections functions of dist/Code.js in the Apps Script vm', () =
     expect(fakes.writes).toEqual([]);
     expect(asJson(context.customerStatement({ customer: ' ' })).issues).toHaveLength(1);
   });
+
+  it("previews today's reminders as core plans them, with the mail quota, and neither sends nor logs anything", () => {
+    const { context, fakes } = loadAddon({ sheets: withGestiones(), now: FIXTURE_NOW });
+    const sur = DEMO_CUSTOMERS[1]!;
+    const answer = asJson(context.reminderPreview());
+    expect(answer.ok).toBe(true);
+    expect(answer.value.mailQuota).toBe(100);
+    expect(answer.value.run.asOf).toBe('2026-10-15');
+    expect(
+      answer.value.run.reminders.map((r: { customerTaxId: string; documents: { number: number; step: number; balance: number }[] }) => [
+        r.customerTaxId,
+        r.documents.map((d) => [d.number, d.step, d.balance]),
+      ]),
+    ).toEqual([[sur.taxId, [[1002, 15, 69000]]]]);
+    expect(fakes.writes).toEqual([]);
+    expect(fakes.values(TABS.gestiones.name)).toHaveLength(1);
+  });
 });

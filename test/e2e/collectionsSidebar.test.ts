@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { CHILE, buildLedger, documentKey, formatMoney } from '../../core';
+import { CHILE, buildLedger, documentKey, formatMoney, planReminders } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
 import { pdfText } from '../node/pdfText';
 
@@ -160,6 +160,18 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     await expect(page.getByTestId('kpi-dso').textContent()).resolves.toMatch(/^[\d,]+$|^—$/);
     await expect(page.getByTestId('kpi-over90').textContent()).resolves.toMatch(/%$/);
     await expect(page.locator('[data-testid=kpi-top-debtors] li').count()).resolves.toBeGreaterThan(0);
+    await expectFitsSidebar(page);
+  });
+
+  test("previews today's reminders in Informes with the mail quota, as core plans them for the stored book", async () => {
+    const book = (await openXlsxStore(workbookPath).read()).book;
+    const planned = planReminders(book, CHILE, TODAY, { locale: 'es' });
+    expect(planned.reminders.length).toBeGreaterThan(0);
+    await page.getByTestId('reminders-load').click();
+    await page.getByTestId('reminders-quota').waitFor();
+    await expect(page.getByTestId('reminders-quota').textContent()).resolves.toMatch(/^Correos disponibles hoy: \d+$/);
+    await expect(page.getByTestId('reminder').count()).resolves.toBe(planned.reminders.length);
+    await expect(page.getByTestId('reminder').first().textContent()).resolves.toContain(planned.reminders[0]!.customerName);
     await expectFitsSidebar(page);
   });
 });
