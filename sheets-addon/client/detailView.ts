@@ -20,7 +20,7 @@ import {
   viewWithDetail,
 } from '../../core';
 import type { App } from './app';
-import { collectionsDetail } from './collectionsView';
+import { collectionsDetail, statementSection } from './collectionsView';
 import { h } from './dom';
 import { invoicePdf } from './pdf';
 import { callServer } from './serverClient';
@@ -335,6 +335,7 @@ export function detailView(app: App, key: string): HTMLElement {
         )
       : null,
     collectionsDetail(app, key, detail.sections.collections, view.currency, view.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0),
+    statementSection(app, view.customerTaxId, view.currency),
     h('h3', {}, t.history),
     history.length === 0
       ? h('p', { class: 'empty' }, t.noHistory)

@@ -21,7 +21,7 @@ import {
   LIBRO_LABELS,
 } from '../../core';
 import type { App } from './app';
-import { kpisCard } from './collectionsView';
+import { kpisCard, remindersCard } from './collectionsView';
 import { h, saveBlob } from './dom';
 import { reportPdf } from './pdf';
 import { callServer } from './serverClient';
@@ -280,6 +280,7 @@ export function reportsView(app: App): HTMLElement {
     statusSummaryReport(summary, statusSummaryTable(summary, app.locale)),
     agingReportView(app, aging, agingTable(aging, app.locale)),
     kpisCard(app, period),
+    remindersCard(app),
     h(
       'div',
       { class: 'libro' },

@@ -388,6 +388,8 @@ export const SIDEBAR_FUNCTIONS = [
   'reconcileRcv',
   'recordCollection',
   'collectionKpis',
+  'customerStatement',
+  'reminderPreview',
 ] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;

@@ -7,9 +7,12 @@ import {
   type IsoDate,
   type ReceivablesKpis,
   type Result,
+  type ReminderRun,
+  type CustomerStatement,
   type WorkbookRead,
   CHILE,
   buildLedger,
+  customerStatement,
   documentCollections,
   documentCollectionsJson,
   fail,
@@ -17,6 +20,7 @@ import {
   issue,
   ok,
   parseAmountCell,
+  planReminders,
   readWorkbook,
   receivablesKpis,
   recordCollectionNote,
@@ -46,6 +50,12 @@ export const KpisInputSchema = z.object({
 });
 export type KpisInput = z.input<typeof KpisInputSchema>;
 
+export const StatementInputSchema = z.object({
+  customer: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  currency: z.optional(z.string().check(z.maxLength(3))),
+});
+export type StatementInput = z.input<typeof StatementInputSchema>;
+
 /** The recorded entry's key and the document's collections section as it now reads, for the opened detail. */
 export interface RecordedCollection {
   readonly key: string;
@@ -64,7 +74,7 @@ interface Stamp {
 
 /** The sidebar's collections calls; writes go through the add-on's one transaction (api.ts). */
 export function createCollectionsApi(ports: AddonPorts, transact: Transact, stamp: () => Stamp) {
-  const { sheet, session } = ports;
+  const { sheet, session, mail } = ports;
 
   /** A call, a note or a promise on one document, planned by core's collection planners; the answer carries the new section. */
   function recordCollection(input: CollectionEntryInput): Mutation<RecordedCollection> {
@@ -107,5 +117,21 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
     return { ok: true, value: receivablesKpis(read.book, PROFILE, period.value) };
   }
 
-  return { recordCollection, collectionKpis };
+  /** One customer's estado de cuenta as of today, from one read; plans nothing. The client builds its PDF. */
+  function customerStatementOf(input: StatementInput): { ok: true; value: CustomerStatement } | { ok: false; issues: Issue[] } {
+    const parsed = parseInput(StatementInputSchema, input);
+    if (!parsed.ok) return { ok: false, issues: [...parsed.issues] };
+    const { customer, currency } = parsed.value;
+    const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+    return { ok: true, value: customerStatement(read.book, PROFILE, { customerTaxId: customer, to: session.today(), ...(currency ? { currency } : {}) }) };
+  }
+
+  /** Today's reminders as core's planner would send them (dry run: nothing sent, nothing logged) and the mail left today. */
+  function reminderPreview(): { ok: true; value: { run: ReminderRun; mailQuota: number } } {
+    const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+    const run = planReminders(read.book, PROFILE, session.today(), { locale: session.savedLocale() ?? 'es' });
+    return { ok: true, value: { run, mailQuota: mail.remainingDailyQuota() } };
+  }
+
+  return { recordCollection, collectionKpis, customerStatement: customerStatementOf, reminderPreview };
 }

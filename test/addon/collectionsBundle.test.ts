@@ -1,4 +1,5 @@
 import { type Cell, TABS, canonicalHeaders } from '../../core';
+import { DEMO_CUSTOMERS } from '../../core/demo';
 import { asJson, loadAddon } from './loadBundle';
 import { FIXTURE_NOW, smallWorkbook } from './fixtures';
 
@@ -57,5 +58,38 @@ describe('the collections functions of dist/Code.js in the Apps Script vm', () =
     expect(kpis.value.topDebtors.map((d: { taxId: string; balance: number }) => d.balance)).toEqual([297500, 69000]);
     expect(typeof kpis.value.over90Share).toBe('number');
     expect(asJson(context.collectionKpis({ period: '2026-13' })).issues[0].code).toBe('invalidPeriod');
+  });
+
+  it("answers a customer's statement as of today from one read: opening, movements with running balance, closing, ageing; writes nothing", () => {
+    const { context, fakes } = loadAddon({ sheets: withGestiones(), now: FIXTURE_NOW });
+    const sur = DEMO_CUSTOMERS[1]!;
+    const answer = asJson(context.customerStatement({ customer: sur.taxId }));
+    expect(answer.ok).toBe(true);
+    const statement = answer.value;
+    expect(statement).toMatchObject({ customerTaxId: sur.taxId, currency: 'CLP', from: '2026-09-01', to: '2026-10-15', openingBalance: 0, closingBalance: 69000 });
+    expect(statement.movements.map((m: { date: string; kind: string; amount: number; balance: number }) => [m.date, m.kind, m.amount, m.balance])).toEqual([
+      ['2026-09-01', 'invoice', 119000, 119000],
+      ['2026-09-15', 'payment', -50000, 69000],
+    ]);
+    expect(statement.aging).toMatchObject({ days1to30: 69000, notDue: 0, total: 69000, overdue: 69000 });
+    expect(fakes.writes).toEqual([]);
+    expect(asJson(context.customerStatement({ customer: ' ' })).issues).toHaveLength(1);
+  });
+
+  it("previews today's reminders as core plans them, with the mail quota, and neither sends nor logs anything", () => {
+    const { context, fakes } = loadAddon({ sheets: withGestiones(), now: FIXTURE_NOW });
+    const sur = DEMO_CUSTOMERS[1]!;
+    const answer = asJson(context.reminderPreview());
+    expect(answer.ok).toBe(true);
+    expect(answer.value.mailQuota).toBe(100);
+    expect(answer.value.run.asOf).toBe('2026-10-15');
+    expect(
+      answer.value.run.reminders.map((r: { customerTaxId: string; documents: { number: number; step: number; balance: number }[] }) => [
+        r.customerTaxId,
+        r.documents.map((d) => [d.number, d.step, d.balance]),
+      ]),
+    ).toEqual([[sur.taxId, [[1002, 15, 69000]]]]);
+    expect(fakes.writes).toEqual([]);
+    expect(fakes.values(TABS.gestiones.name)).toHaveLength(1);
   });
 });

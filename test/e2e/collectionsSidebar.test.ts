@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { CHILE, buildLedger, documentKey } from '../../core';
+import { CHILE, buildLedger, documentKey, formatMoney, planReminders } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
+import { pdfText } from '../node/pdfText';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/facturas.js');
@@ -86,7 +87,7 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     const started = await startServe(workbookPath);
     serve = started.child;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL' });
+    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL', acceptDownloads: true });
     page = await context.newPage();
     await page.goto(started.url);
     await page.getByTestId('doc-row').first().waitFor();
@@ -135,6 +136,21 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     const after = await openXlsxStore(workbookPath).read();
     const stored = (after.book.collections ?? []).filter((e) => e.document?.type === owed.type && e.document.number === owed.number && e.action === 'promesa');
     expect(stored.at(-1)).toMatchObject({ promisedDate: '2026-10-22', promisedAmount: 10_000, note: 'Paga el jueves', channel: 'sidebar' });
+
+    // The customer's statement, from the same detail: its closing balance is what the ledger says the customer owes.
+    const ledger = buildLedger(after.book, TODAY, CHILE);
+    const owes = ledger.views.filter((v) => v.customerTaxId === owed.customerTaxId && v.currency === owed.currency && v.paymentStatus !== 'anulada').reduce((sum, v) => sum + v.balance, 0);
+    await page.getByTestId('statement-open').click();
+    await page.getByTestId('statement-closing').waitFor();
+    await expect(page.getByTestId('statement-closing').textContent()).resolves.toBe(formatMoney(owes, owed.currency));
+    await expect(page.getByTestId('statement-movement').count()).resolves.toBeGreaterThan(0);
+    await expectFitsSidebar(page);
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('statement-pdf').click();
+    const pdf = await downloaded;
+    const text = (await pdfText(await readFile((await pdf.path())!))).text;
+    expect(text).toContain('Saldo anterior');
+    expect(text).toContain(formatMoney(owes, owed.currency));
   });
 
   test('opens the KPIs card in Informes', async () => {
@@ -144,6 +160,18 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     await expect(page.getByTestId('kpi-dso').textContent()).resolves.toMatch(/^[\d,]+$|^—$/);
     await expect(page.getByTestId('kpi-over90').textContent()).resolves.toMatch(/%$/);
     await expect(page.locator('[data-testid=kpi-top-debtors] li').count()).resolves.toBeGreaterThan(0);
+    await expectFitsSidebar(page);
+  });
+
+  test("previews today's reminders in Informes with the mail quota, as core plans them for the stored book", async () => {
+    const book = (await openXlsxStore(workbookPath).read()).book;
+    const planned = planReminders(book, CHILE, TODAY, { locale: 'es' });
+    expect(planned.reminders.length).toBeGreaterThan(0);
+    await page.getByTestId('reminders-load').click();
+    await page.getByTestId('reminders-quota').waitFor();
+    await expect(page.getByTestId('reminders-quota').textContent()).resolves.toMatch(/^Correos disponibles hoy: \d+$/);
+    await expect(page.getByTestId('reminder').count()).resolves.toBe(planned.reminders.length);
+    await expect(page.getByTestId('reminder').first().textContent()).resolves.toContain(planned.reminders[0]!.customerName);
     await expectFitsSidebar(page);
   });
 });
