@@ -1,77 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { CHILE, buildLedger, documentKey, formatMoney, planReminders } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
+import { eventually, expectFitsSidebar, runFacturas, startServe } from './serveProcess';
+import { CHROMIUM_ARGS, SIDEBAR_WIDTH } from './sidebarPage';
 import { pdfText } from '../node/pdfText';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BIN = path.join(ROOT, 'bin/facturas.js');
 const TODAY = '2026-10-15';
-const SIDEBAR_WIDTH = 300;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const facturasEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, FACTURAS_TIMEZONE: 'America/Santiago', FACTURAS_USER: 'contadora@example.cl' };
-  for (const name of Object.keys(env)) if (name.startsWith('SLACK_') || name === 'FACTURAS_WORKBOOK') delete env[name];
-  return env;
-};
-
-function runFacturas(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: facturasEnv() });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`facturas ${args.join(' ')} exited ${code}: ${output}`))));
-  });
-}
-
-function startServe(workbookPath: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--as-of', TODAY, '--workbook', workbookPath], { env: facturasEnv() });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /http:\/\/localhost:\d+\//.exec(output)?.[0];
-      if (url) resolve({ child, url });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`facturas serve exited ${code}: ${output}`)));
-  });
-}
-
-/** Waits until the page shows what `check` expects (it redraws after each answer), then asserts it. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      check(await read());
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  check(await read());
-}
-
-/** The page must not scroll sideways at the sidebar's 300 px, and nothing may stick out of it. */
-async function expectFitsSidebar(page: Page): Promise<void> {
-  const layout = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const outside = Array.from(document.body.querySelectorAll('*'))
-      .filter((element) => !element.parentElement?.closest('[data-scroll-box]'))
-      .flatMap((element) => {
-        const box = element.getBoundingClientRect();
-        return box.width > 0 && (box.right > width + 0.5 || box.left < -0.5) ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}: ${element.textContent?.slice(0, 40)}`] : [];
-      });
-    return { scrollWidth: document.documentElement.scrollWidth, outside };
-  });
-  expect(layout.scrollWidth).toBeLessThanOrEqual(SIDEBAR_WIDTH);
-  expect(layout.outside).toEqual([]);
-}
 
 describe('collections in the sidebar, in Chromium against facturas serve', () => {
   let dir: string;
@@ -84,7 +22,7 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-collections-e2e-'));
     workbookPath = path.join(dir, 'facturas.xlsx');
     await runFacturas(['init', '--demo', '--as-of', TODAY, '--workbook', workbookPath]);
-    const started = await startServe(workbookPath);
+    const started = await startServe(workbookPath, TODAY);
     serve = started.child;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL', acceptDownloads: true });
