@@ -1,6 +1,7 @@
 import { formatRut, rutCheckDigit } from '../../core/index';
 import { dateToSerial } from '../../core/node/sheetsStore';
 import type { FakeCell } from '../fakes/sheetsApi';
+import { FACTURAS_HEADER } from '../support/tables';
 
 const rut = (body: string): string => formatRut(body, rutCheckDigit(body));
 
@@ -13,28 +14,8 @@ export const GAMMA = { name: 'Gamma Distribución Ltda', taxId: rut('78999111') 
 export const NOW = new Date('2026-10-15T15:00:00.000Z');
 export const GAMMA_DOCUMENTS = 25;
 
-const FACTURAS_HEADER = [
-  'Tipo',
-  'Folio',
-  'Fecha',
-  'Vencimiento',
-  'RUT',
-  'Cliente',
-  'Email',
-  'Origen',
-  'Ref. origen',
-  'Neto',
-  'Exento',
-  'IVA',
-  'Total',
-  'Moneda',
-  'Estado',
-  'Ref. documento',
-  'Notas',
-  'Pagado',
-  'Saldo',
-  'Estado de pago',
-];
+// The sheet as the add-on lays it out: the derived columns after the ones people type.
+const FACTURAS_SHEET_HEADER = [...FACTURAS_HEADER, 'Pagado', 'Saldo', 'Estado de pago'];
 
 const invoice = (number: number, customer: { name: string; taxId: string }, issued: string, due: string, net: number): FakeCell[] => {
   const tax = Math.round(net * 0.19);
@@ -69,7 +50,7 @@ const invoice = (number: number, customer: { name: string; taxId: string }, issu
  */
 export function workbookFixture(): Record<string, FakeCell[][]> {
   const facturas: FakeCell[][] = [
-    FACTURAS_HEADER,
+    FACTURAS_SHEET_HEADER,
     invoice(1001, ACME, '2026-08-01', '2026-08-31', 1_000_000),
     invoice(1002, ACME, '2026-10-01', '2026-10-31', 500_000),
     invoice(1003, PENALOLEN, '2026-09-01', '2026-09-30', 200_000),

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { SIDEBAR_WIDTH } from './sidebarPage';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, SIDEBAR_WIDTH } from './sidebarPage';
 
 const BIN = path.resolve(__dirname, '../../bin/facturas.js');
 
@@ -72,4 +74,45 @@ export async function expectFitsSidebar(page: Page): Promise<void> {
   expect(layout.innerWidth).toBe(SIDEBAR_WIDTH);
   expect(layout.scrollWidth).toBeLessThanOrEqual(SIDEBAR_WIDTH);
   expect(layout.outside).toEqual([]);
+}
+
+export interface ServedSidebar {
+  readonly workbookPath: string;
+  readonly page: Page;
+  /** Closes the browser, stops `facturas serve` and removes the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * A demo workbook made by `facturas init --demo` in a new folder, served by `facturas serve`, and the
+ * served sidebar open in Chromium at its real width, set up as the accountants' (Chilean Spanish).
+ */
+export async function openServedDemoSidebar(folderPrefix: string, asOf: string): Promise<ServedSidebar> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), folderPrefix));
+  const workbookPath = path.join(dir, 'facturas.xlsx');
+  let serve: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    if (serve && serve.exitCode === null) {
+      const exited = new Promise((resolve) => serve?.once('exit', resolve));
+      serve.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await runFacturas(['init', '--demo', '--as-of', asOf, '--workbook', workbookPath]);
+    const started = await startServe(workbookPath, asOf);
+    serve = started.child;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(started.url);
+    await page.getByTestId('doc-row').first().waitFor();
+    return { workbookPath, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

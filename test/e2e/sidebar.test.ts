@@ -1,12 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { agingReport, buildLedger, CHILE, documentKey, formatDateCl, formatMoney, libroDeVentas, statusSummary } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
-import { eventually, expectFitsSidebar, runFacturas, startServe } from './serveProcess';
-import { CHROMIUM_ARGS, SIDEBAR_WIDTH } from './sidebarPage';
+import { type ServedSidebar, eventually, expectFitsSidebar, openServedDemoSidebar } from './serveProcess';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -35,34 +32,17 @@ const chipContrasts = (page: Page) =>
   });
 
 describe('the sidebar in Chromium against facturas serve', () => {
-  let dir: string;
+  let served: ServedSidebar | undefined;
   let workbookPath: string;
-  let serve: ChildProcess | undefined;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'facturas-e2e-'));
-    workbookPath = path.join(dir, 'facturas.xlsx');
-    await runFacturas(['init', '--demo', '--as-of', TODAY, '--workbook', workbookPath]);
-    const started = await startServe(workbookPath, TODAY);
-    serve = started.child;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    // The sidebar's real width; the browser set up as the accountants' (Chilean Spanish).
-    const context = await browser.newContext({ viewport: { width: SIDEBAR_WIDTH, height: 900 }, locale: 'es-CL', acceptDownloads: true });
-    page = await context.newPage();
-    await page.goto(started.url);
-    await page.getByTestId('doc-row').first().waitFor();
+    served = await openServedDemoSidebar('facturas-e2e-', TODAY);
+    ({ workbookPath, page } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (serve && serve.exitCode === null) {
-      const exited = new Promise((resolve) => serve!.once('exit', resolve));
-      serve.kill('SIGTERM');
-      await exited;
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await served?.close();
   });
 
   const statuses = () =>
