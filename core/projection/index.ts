@@ -7,3 +7,4 @@ export { bookOfProjection } from './bookOfProjection';
 export { type DocumentDetail, documentDetail, mergeDetail, viewWithDetail, detailBook } from './documentDetail';
 export { workbookVersion } from './workbookVersion';
 export { plannedChanges, type PlannedChanges, type ProjectedDocument } from './plannedChanges';
+export { bookAfterChanges } from './bookAfterChanges';

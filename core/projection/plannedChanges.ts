@@ -1,3 +1,4 @@
+import type { CollectionEntry } from '../collections/types';
 import type { HistoryEntry, InvoiceDocument, IsoDate, Minor, Payment } from '../model';
 import { documentKey } from '../model';
 import { buildLedger } from '../ledger/buildLedger';
@@ -14,6 +15,8 @@ export interface PlannedChanges {
   readonly documents: readonly ProjectedDocument[];
   readonly payments: readonly Payment[];
   readonly history: readonly HistoryEntry[];
+  /** The Gestiones lines the plan appends. */
+  readonly collections: readonly CollectionEntry[];
 }
 
 /** A planned value as a sheet would give it back: dates and instants as the ISO text readWorkbook accepts. */
@@ -84,5 +87,5 @@ export function plannedChanges(tables: WorkbookTables, read: WorkbookRead, plan:
     const paid = doc.reference ? 0 : (before.byKey(doc.type, doc.number)?.paid ?? 0) + (added.get(key) ?? 0);
     return { ...doc, paid };
   });
-  return { documents, payments: after.payments, history: after.history };
+  return { documents, payments: after.payments, history: after.history, collections: after.collections ?? [] };
 }

@@ -103,8 +103,6 @@ const RECORDABLE = ['llamada', 'nota', 'promesa'] as const;
 
 /** The form's typed values and the refusal of the last try, kept across redraws of one document. */
 let form: { key: string; action: string; values: Record<string, string>; issues: readonly Issue[] } | null = null;
-/** Sections that arrived with a recorded entry, newer than the detail fetched on opening. */
-const recordedSections = new Map<string, DocumentCollectionsJson>();
 
 const actionLabel = (code: string, locale: Locale): string => {
   const action = parseCollectionAction(code);
@@ -120,6 +118,7 @@ async function submit(app: App, key: string): Promise<void> {
       action: action as (typeof RECORDABLE)[number],
       note: values.note ?? '',
       ...(action === 'promesa' ? { date: values.date ?? '', amount: values.amount ?? '' } : {}),
+      held: app.data!.heldKeys(),
     });
     if (!answer.ok) {
       current.issues = answer.issues;
@@ -127,7 +126,6 @@ async function submit(app: App, key: string): Promise<void> {
       await app.followVersion(answer.version);
       return;
     }
-    recordedSections.set(answer.value.key, answer.value.section);
     form = { key, action, values: {}, issues: [] };
     app.notice = { kind: 'ok', text: text(app.locale).recorded(answer.value.id) };
     await app.applyChanges(answer);
@@ -136,8 +134,7 @@ async function submit(app: App, key: string): Promise<void> {
 
 /** The opened document's collections: promise, likely pay date, timeline, and the form that logs one more. */
 export function collectionsDetail(app: App, key: string, section: unknown, currency: string, canPromise: boolean): HTMLElement | null {
-  const fetched = section as DocumentCollectionsJson | undefined;
-  const shown = recordedSections.get(key) ?? fetched;
+  const shown = section as DocumentCollectionsJson | undefined;
   if (!shown) return null;
   const t = text(app.locale);
   const money = (amount: number) => formatMoney(amount, currency);

@@ -65,6 +65,7 @@ async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement)
       method: String(data.get('method') ?? ''),
       reference: String(data.get('reference') ?? ''),
       expectedBalance: view.balance,
+      held: app.data!.heldKeys(),
     });
     if (!answer.ok) {
       await app.followVersion(answer.version);
@@ -81,7 +82,7 @@ async function recordPayment(app: App, view: InvoiceView, form: HTMLFormElement)
 async function voidDocument(app: App, view: InvoiceView): Promise<void> {
   confirming = null;
   await app.run(async () => {
-    const answer = await callServer('voidDocument', { document: documentKey(view) });
+    const answer = await callServer('voidDocument', { document: documentKey(view), held: app.data!.heldKeys() });
     if (!answer.ok) {
       await app.followVersion(answer.version);
       return showIssues(app, answer.issues);

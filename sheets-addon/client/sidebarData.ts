@@ -36,10 +36,16 @@ export class SidebarData {
     this.book = bookOfProjection(this.projected, this.load.issuer);
     this.ledger = buildLedger(this.book, this.load.today, CHILE);
     for (const [key, detail] of this.details) {
-      this.details.set(key, mergeDetail(detail, { documents: changed.documents, payments: answer.changes.payments, history: answer.changes.history }));
+      const merged = mergeDetail(detail, { documents: changed.documents, payments: answer.changes.payments, history: answer.changes.history });
+      this.details.set(key, { ...merged, sections: answer.changes.sections[key] ?? merged.sections });
     }
     this.version = answer.version.after;
     return 'merged';
+  }
+
+  /** What a change is sent with, so its answer carries these documents' sections as they then read. */
+  heldKeys(): string[] {
+    return [...this.details.keys()];
   }
 
   setDetail(detail: DocumentDetail): void {

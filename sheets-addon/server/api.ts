@@ -31,6 +31,7 @@ import {
   documentDetail,
   encodeProjection,
   plannedChanges,
+  bookAfterChanges,
   workbookVersion,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
@@ -51,7 +52,7 @@ import {
 } from './inputs';
 import { onlyChangedCells } from './onlyChangedCells';
 import { createSiiApi } from './siiApi';
-import { DETAIL_SECTIONS } from './detailSections';
+import { detailSections } from './detailSections';
 import { createCollectionsApi } from './collectionsApi';
 
 const PROFILE = CHILE;
@@ -87,6 +88,8 @@ export interface DocumentChanges {
   readonly projection: SidebarProjection;
   readonly payments: readonly Payment[];
   readonly history: readonly HistoryEntry[];
+  /** The sections of every held document (what the change was sent with) as they now read, by document key. */
+  readonly sections: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** The version just before the change and just after it: a sidebar holding `before` merges, any other reloads. */
@@ -184,15 +187,15 @@ export function createServerApi(ports: AddonPorts) {
     const found = findDocument(buildLedger(read.book, today(), PROFILE), parsed.value.document);
     if (!found.ok) return { ok: false, issues: found.issues, version };
     const detail = documentDetail(read.book, found.value)!;
-    const sections = Object.fromEntries(Object.entries(DETAIL_SECTIONS).map(([name, section]) => [name, section(read, found.value, today())]));
-    return { ok: true, detail: { ...detail, sections }, version };
+    return { ok: true, detail: { ...detail, sections: detailSections(read, found.value, today()) }, version };
   }
 
   /**
    * Fresh read under the document lock, so the row is found again by Tipo and Folio however rows
-   * moved; the answer carries what the write changed, read back from the plan, and the version step.
+   * moved; the answer carries what the write changed, read back from the plan, the held documents'
+   * sections as they now read (a payment anywhere can move a predicted pay date), and the version step.
    */
-  const transact = <T>(decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>): Mutation<T> =>
+  const transact = <T>(held: readonly string[], decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>): Mutation<T> =>
     sheet.withDocumentLock(() => {
       const { read, tables, writes, rows } = readVersioned();
       const before = workbookVersion(writes, rows);
@@ -202,6 +205,7 @@ export function createServerApi(ports: AddonPorts) {
       const asOf = today();
       // Read back before writing: the preview's port writes into the very tables it read.
       const changed = plannedChanges(tables, read, plan, { profile: PROFILE, timeZone: sheet.timeZone(), asOf });
+      const sections = heldSections({ ...read, book: bookAfterChanges(read.book, changed) }, held, asOf);
       sheet.applyPlan(plan, read.layout);
       sheet.countWrite();
       const appended: Record<string, number> = { ...rows };
@@ -212,18 +216,29 @@ export function createServerApi(ports: AddonPorts) {
       return {
         ok: true as const,
         value: decision.value.outcome,
-        changes: { projection: encodeProjection(changed.documents, read.book.customers, asOf, PROFILE), payments: changed.payments, history: changed.history },
+        changes: { projection: encodeProjection(changed.documents, read.book.customers, asOf, PROFILE), payments: changed.payments, history: changed.history, sections },
         version: { before, after: workbookVersion(writes + 1, appended) },
       };
     });
+
+  const heldSections = (after: WorkbookRead, held: readonly string[], asOf: string): DocumentChanges['sections'] => {
+    if (held.length === 0) return {};
+    const ledger = buildLedger(after.book, asOf, PROFILE);
+    const sections: Record<string, Record<string, unknown>> = {};
+    for (const key of held) {
+      const found = findDocument(ledger, key);
+      if (found.ok) sections[documentKey(found.value)] = detailSections(after, found.value, asOf);
+    }
+    return sections;
+  };
 
   const stamp = () => ({ user: session.userEmail(), channel: 'sidebar' as const, today: today(), now: session.now().toISOString() });
 
   function recordPaymentFromSidebar(input: PaymentInput): Mutation<StatusChange> {
     const parsed = parseInput(PaymentInputSchema, input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues, version: null };
-    const { expectedBalance, ...typed } = parsed.value;
-    return transact((read) => {
+    const { expectedBalance, held, ...typed } = parsed.value;
+    return transact(held, (read) => {
       const planned = recordTypedPayment(read, PROFILE, typed, { ...stamp(), expectedBalance });
       if (!planned.ok) return planned;
       const { plan, before, after } = planned.value;
@@ -235,7 +250,7 @@ export function createServerApi(ports: AddonPorts) {
     const parsed = parseInput(VoidInputSchema, input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues, version: null };
     const request = { document: parsed.value.document, ...stamp() };
-    return transact((read) => {
+    return transact(parsed.value.held, (read) => {
       const planned = voidDocument(read, PROFILE, request);
       if (!planned.ok) return planned;
       const { plan, before, after } = planned.value;
@@ -331,7 +346,8 @@ export function createServerApi(ports: AddonPorts) {
     if (findTabName(TABS.facturas, [edit.sheetName]) === undefined || edit.row + edit.numRows - 1 < 2) return countHandEdit();
     const headerStateColumn = sheet.readHeader(edit.sheetName).findIndex(isStateHeader) + 1;
     if (headerStateColumn < edit.column || headerStateColumn > edit.column + edit.numColumns - 1) return countHandEdit();
-    return transact<number>((read) => {
+    // A trigger, not the sidebar: no held documents to answer for.
+    return transact<number>([], (read) => {
       const planned = planManualStateEdit(read, PROFILE, {
         sheetName: edit.sheetName,
         firstRow: edit.row,

@@ -15,6 +15,7 @@ import {
   customerStatement,
   documentCollections,
   documentCollectionsJson,
+  documentKey,
   fail,
   findDocument,
   issue,
@@ -28,7 +29,7 @@ import {
 } from '../../core';
 import type { AddonPorts } from './ports';
 import type { Mutation } from './api';
-import { checkPeriod, parseInput } from './inputs';
+import { checkPeriod, heldDocuments, parseInput } from './inputs';
 
 const PROFILE = CHILE;
 
@@ -42,6 +43,7 @@ export const CollectionEntryInputSchema = z.object({
   /** Promises only: the promised date and, as typed in major units, the amount (blank = the balance). */
   date: z.optional(z.string().check(z.maxLength(20))),
   amount: z.optional(z.string().check(z.maxLength(40))),
+  held: heldDocuments,
 });
 export type CollectionEntryInput = z.input<typeof CollectionEntryInputSchema>;
 
@@ -56,14 +58,13 @@ export const StatementInputSchema = z.object({
 });
 export type StatementInput = z.input<typeof StatementInputSchema>;
 
-/** The recorded entry's key and the document's collections section as it now reads, for the opened detail. */
+/** The recorded entry's document and id; its section as it now reads comes with the answer's changes. */
 export interface RecordedCollection {
   readonly key: string;
   readonly id: string;
-  readonly section: DocumentCollectionsJson;
 }
 
-type Transact = <T>(decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>) => Mutation<T>;
+type Transact = <T>(held: readonly string[], decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>) => Mutation<T>;
 
 interface Stamp {
   readonly user: string;
@@ -76,21 +77,18 @@ interface Stamp {
 export function createCollectionsApi(ports: AddonPorts, transact: Transact, stamp: () => Stamp) {
   const { sheet, session, mail } = ports;
 
-  /** A call, a note or a promise on one document, planned by core's collection planners; the answer carries the new section. */
+  /** A call, a note or a promise on one document, planned by core's collection planners. */
   function recordCollection(input: CollectionEntryInput): Mutation<RecordedCollection> {
     const parsed = parseInput(CollectionEntryInputSchema, input);
     if (!parsed.ok) return { ok: false as const, issues: parsed.issues, version: null };
-    const { document, action, note, date, amount } = parsed.value;
+    const { document, action, note, date, amount, held } = parsed.value;
     const who = stamp();
-    return transact<RecordedCollection>((read) => {
+    return transact<RecordedCollection>(held, (read) => {
       const planned = action === 'promesa' ? planPromise(read, who, document, note, date, amount) : recordCollectionNote(read, PROFILE, { ...who, target: document, action, note });
       if (!planned.ok) return planned;
       const { plan, entry, document: view } = planned.value;
       if (!view) return fail(issue('unknownDocument', {}, { value: document }));
-      // The section as the next read will see it: the book with the planned entry added.
-      const after = { ...read, book: { ...read.book, collections: [...(read.book.collections ?? []), entry] } };
-      const key = `${view.type}-${view.number}`;
-      return ok({ plan, outcome: { key, id: entry.id, section: collectionsSection(after, view, who.today) } });
+      return ok({ plan, outcome: { key: documentKey(view), id: entry.id } });
     });
   }
 

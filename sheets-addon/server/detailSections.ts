@@ -8,3 +8,7 @@ export type DetailSection = (read: WorkbookRead, document: InvoiceView, asOf: Is
 export const DETAIL_SECTIONS: Readonly<Record<string, DetailSection>> = {
   collections: collectionsSection,
 };
+
+/** Every section of one document, as openDocument and a change's answer carry them. */
+export const detailSections = (read: WorkbookRead, document: InvoiceView, asOf: IsoDate): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(DETAIL_SECTIONS).map(([name, section]) => [name, section(read, document, asOf)]));

@@ -6,6 +6,9 @@ import { type Issue, type Result, issue, ok, fail, isPeriod, LOCALES } from '../
 
 const documentText = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 
+/** The documents whose details the sidebar holds: a change answers with their sections as they now read. */
+export const heldDocuments = z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(200)), []);
+
 export const PaymentInputSchema = z.object({
   document: documentText,
   /** As typed, in major units of the document's currency: core reads it once the document is found. */
@@ -15,10 +18,11 @@ export const PaymentInputSchema = z.object({
   reference: z._default(z.string().check(z.maxLength(500)), ''),
   /** The balance the user saw: if it moved meanwhile, the payment is refused. */
   expectedBalance: z.optional(z.number().check(z.int())),
+  held: heldDocuments,
 });
 export type PaymentInput = z.input<typeof PaymentInputSchema>;
 
-export const VoidInputSchema = z.object({ document: documentText });
+export const VoidInputSchema = z.object({ document: documentText, held: heldDocuments });
 
 export const DocumentInputSchema = z.object({ document: documentText });
 export type DocumentInput = z.input<typeof DocumentInputSchema>;

@@ -11,19 +11,19 @@ describe('the collections functions of dist/Code.js in the Apps Script vm', () =
     const opened = asJson(context.openDocument({ document: '33-1002' }));
     expect(opened.detail.sections.collections).toEqual({ promise: null, collectionLog: [], predictedPayDate: expect.any(String) });
 
-    const answer = asJson(context.recordCollection({ document: '33-1002', action: 'promesa', date: '2026-10-20', amount: '50.000', note: 'Paga el martes' }));
+    const answer = asJson(context.recordCollection({ document: '33-1002', action: 'promesa', date: '2026-10-20', amount: '50.000', note: 'Paga el martes', held: ['33-1002'] }));
     expect(answer.ok).toBe(true);
     expect(answer.value.key).toBe('33-1002');
     expect(answer.value.id).toBe('G-00001');
-    expect(answer.value.section.promise).toEqual({ date: '2026-10-20', amount: 50000, status: 'open' });
+    expect(answer.changes.sections['33-1002'].collections.promise).toEqual({ date: '2026-10-20', amount: 50000, status: 'open' });
     expect(answer.version.before).toBe(opened.version);
     expect(answer.version.after).not.toBe(answer.version.before);
     const rows = fakes.values(TABS.gestiones.name);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual(expect.arrayContaining(['G-00001', 'promesa', 50000, 'Paga el martes', 'sidebar']));
 
-    const call = asJson(context.recordCollection({ document: '33-1002', action: 'llamada', note: 'No contesta' }));
-    expect(call.value.section.collectionLog.map((e: { action: string }) => e.action)).toEqual(['promise', 'call']);
+    const call = asJson(context.recordCollection({ document: '33-1002', action: 'llamada', note: 'No contesta', held: ['33-1002'] }));
+    expect(call.changes.sections['33-1002'].collections.collectionLog.map((e: { action: string }) => e.action)).toEqual(['promise', 'call']);
     const again = asJson(context.openDocument({ document: '33-1002' }));
     expect(again.detail.sections.collections.collectionLog.map((e: { id: string; note: string }) => [e.id, e.note])).toEqual([
       ['G-00001', 'Paga el martes'],

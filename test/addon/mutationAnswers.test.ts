@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { documentKey } from '../../core';
+import { type Cell, TABS, canonicalHeaders, documentKey } from '../../core';
 import { generateWorkbookTables } from '../bench/generateDocuments';
 import { SidebarData } from '../../sheets-addon/client/sidebarData';
 import type { DocumentAnswer, SidebarLoad } from '../../sheets-addon/server/api';
@@ -8,11 +8,12 @@ import { type AddonGlobals, asJson, loadAddon } from './loadBundle';
 
 // The sidebar's data (sheets-addon/client/sidebarData.ts) fed with the real bundle's answers, as
 // google.script.run would pass them (plain JSON): what it holds after merging each change's
-// answer must be what a full reload shows.
+// answer must be what a full reload shows, the opened documents' collections sections included
+// (a payment anywhere moves predicted pay dates; a payment keeps a promise).
 
 const TODAY = '2026-10-15';
-// 80 documents: four credit notes among them, so voiding a note comes up.
-const tables = () => generateWorkbookTables({ count: 80, today: TODAY });
+// 80 documents: four credit notes among them, so voiding a note comes up; Gestiones for promises.
+const tables = () => ({ ...generateWorkbookTables({ count: 80, today: TODAY }), [TABS.gestiones.name]: [canonicalHeaders('gestiones')] as Cell[][] });
 
 const load = (context: AddonGlobals): SidebarLoad => asJson(context.loadSidebar());
 const open = (context: AddonGlobals, key: string) => {
@@ -29,11 +30,15 @@ const seen = (data: SidebarData) => ({
   details: Object.fromEntries([...data.details].sort(([a], [b]) => a.localeCompare(b))),
 });
 
-type Step = { readonly kind: 'pay'; readonly pick: number; readonly share: number } | { readonly kind: 'void'; readonly pick: number; readonly notesOnly: boolean };
+type Step =
+  | { readonly kind: 'pay'; readonly pick: number; readonly share: number }
+  | { readonly kind: 'void'; readonly pick: number; readonly notesOnly: boolean }
+  | { readonly kind: 'promise'; readonly pick: number; readonly share: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('pay' as const), pick: fc.nat(), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('void' as const), pick: fc.nat(), notesOnly: fc.boolean() }),
+  fc.record({ kind: fc.constant('promise' as const), pick: fc.nat(), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
 );
 
 describe('a change answers with what it changed, and merging it equals a full reload', () => {
@@ -48,13 +53,31 @@ describe('a change answers with what it changed, and merging it equals a full re
         let merged = 0;
         for (const s of steps) {
           const current = data.ledger.views;
-          if (s.kind === 'pay') {
-            const owed = current.filter((v) => v.kind === 'invoice' && v.balance > 0 && v.paymentStatus !== 'anulada');
+          const owed = current.filter((v) => v.kind === 'invoice' && v.balance > 0 && v.paymentStatus !== 'anulada');
+          if (s.kind === 'promise') {
+            // Promised on a held document when there is one, so its section is what changes.
+            const held = owed.filter((v) => data.details.has(documentKey(v)));
+            const pool = held.length > 0 ? held : owed;
+            if (pool.length === 0) continue;
+            const view = pool[s.pick % pool.length]!;
+            const amount = Math.max(1, Math.floor(view.balance * s.share));
+            const answer = asJson(context.recordCollection({ document: documentKey(view), action: 'promesa', date: '2026-10-30', amount: String(amount), note: '', held: data.heldKeys() }));
+            expect(answer.ok).toBe(true);
+            expect(data.merge(answer)).toBe('merged');
+          } else if (s.kind === 'pay') {
             if (owed.length === 0) continue;
             const view = owed[s.pick % owed.length]!;
             const amount = Math.max(1, Math.floor(view.balance * s.share));
             const answer = asJson(
-              context.recordPayment({ document: documentKey(view), amount: String(amount), date: TODAY, method: 'Transferencia', reference: `P-${merged}`, expectedBalance: view.balance }),
+              context.recordPayment({
+                document: documentKey(view),
+                amount: String(amount),
+                date: TODAY,
+                method: 'Transferencia',
+                reference: `P-${merged}`,
+                expectedBalance: view.balance,
+                held: data.heldKeys(),
+              }),
             );
             expect(answer.ok).toBe(true);
             expect(data.merge(answer)).toBe('merged');
@@ -62,7 +85,7 @@ describe('a change answers with what it changed, and merging it equals a full re
             const candidates = current.filter((v) => v.state !== 'anulada' && v.paid === 0 && (s.notesOnly ? v.reference !== null : v.reference === null));
             if (candidates.length === 0) continue;
             const view = candidates[s.pick % candidates.length]!;
-            const answer = asJson(context.voidDocument({ document: documentKey(view) }));
+            const answer = asJson(context.voidDocument({ document: documentKey(view), held: data.heldKeys() }));
             if (!answer.ok) {
               // An invoice with payments on its notes is refused: nothing changed, the version says so.
               expect(answer.version).toBe(data.version);

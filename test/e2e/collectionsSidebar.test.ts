@@ -51,6 +51,16 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     await expect(page.getByTestId('promise').textContent()).resolves.toContain('22-10-2026');
     await expectFitsSidebar(page);
 
+    // Paying the promised amount from the same detail keeps the promise: the change's answer brings the section as it now reads.
+    await page.getByTestId('pay-amount').fill('10.000');
+    await page.getByTestId('pay-method').fill('Transferencia');
+    await page.getByTestId('pay-submit').click();
+    await page.getByTestId('notice-ok').waitFor();
+    await eventually(
+      () => page.getByTestId('promise').textContent(),
+      (text) => expect(text).toContain('cumplida'),
+    );
+
     const after = await openXlsxStore(workbookPath).read();
     const stored = (after.book.collections ?? []).filter((e) => e.document?.type === owed.type && e.document.number === owed.number && e.action === 'promesa');
     expect(stored.at(-1)).toMatchObject({ promisedDate: '2026-10-22', promisedAmount: 10_000, note: 'Paga el jueves', channel: 'sidebar' });
