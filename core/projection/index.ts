@@ -8,3 +8,4 @@ export { type DocumentDetail, documentDetail, mergeDetail, viewWithDetail, detai
 export { workbookVersion } from './workbookVersion';
 export { plannedChanges, type PlannedChanges, type ProjectedDocument } from './plannedChanges';
 export { bookAfterChanges } from './bookAfterChanges';
+export { promiseStatuses } from './promiseStatuses';

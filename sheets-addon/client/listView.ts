@@ -1,6 +1,7 @@
 import {
   type InvoiceView,
   type PaymentStatus,
+  type PromiseLookup,
   type Query,
   type QueryPage,
   type Result,
@@ -89,8 +90,9 @@ class QueryWindow {
   constructor(
     private readonly views: readonly InvoiceView[],
     private readonly query: Query,
+    private readonly promiseOf: PromiseLookup,
   ) {
-    this.page = runQuery(views, query, { offset: 0, limit: FIRST_ROWS });
+    this.page = runQuery(views, query, { offset: 0, limit: FIRST_ROWS }, promiseOf);
   }
 
   get matched(): number {
@@ -103,7 +105,7 @@ class QueryWindow {
 
   rowsBetween(start: number, end: number): readonly InvoiceView[] {
     if (end > this.page.items.length && this.page.items.length < this.page.matched) {
-      this.page = runQuery(this.views, this.query, { offset: 0, limit: Math.max(end + FIRST_ROWS, this.page.items.length * 4) });
+      this.page = runQuery(this.views, this.query, { offset: 0, limit: Math.max(end + FIRST_ROWS, this.page.items.length * 4) }, this.promiseOf);
     }
     return this.page.items.slice(start, end);
   }
@@ -118,7 +120,7 @@ function renderResults(app: App, target: HTMLElement, scrollTop = 0): void {
     replaceChildren(target, h('div', { class: 'notice notice-error', 'data-testid': 'query-error' }, app.issueText(query.issues)));
     return;
   }
-  const matches = new QueryWindow(ledger.views, query.value);
+  const matches = new QueryWindow(ledger.views, query.value, app.data!.promiseOf);
   const totals = matches.totals.map((total) =>
     h('div', { class: 'totals-line' }, h('span', {}, `${t.totalLabel} ${formatMoney(total.total, total.currency)}`), h('span', {}, `${t.balanceLabel} ${formatMoney(total.balance, total.currency)}`)),
   );

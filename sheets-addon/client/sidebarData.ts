@@ -1,4 +1,18 @@
-import { type Book, type DocumentDetail, type Ledger, type ProjectedBook, CHILE, bookOfProjection, buildLedger, decodeProjection, documentKey, mergeDetail, mergeProjected } from '../../core';
+import {
+  type Book,
+  type DocumentDetail,
+  type InvoiceView,
+  type Ledger,
+  type PromiseStatus,
+  type ProjectedBook,
+  CHILE,
+  bookOfProjection,
+  buildLedger,
+  decodeProjection,
+  documentKey,
+  mergeDetail,
+  mergeProjected,
+} from '../../core';
 import type { DocumentChanges, SidebarLoad, VersionStep } from '../server/api';
 
 /**
@@ -14,6 +28,8 @@ export class SidebarData {
   ledger: Ledger;
   version: string;
   readonly details = new Map<string, DocumentDetail>();
+  /** Each document's latest promise status, for the `promesa:` filter (the projection has no Gestiones). */
+  readonly promises: Map<string, PromiseStatus>;
 
   constructor(load: SidebarLoad) {
     this.load = load;
@@ -21,7 +37,10 @@ export class SidebarData {
     this.book = bookOfProjection(this.projected, load.issuer);
     this.ledger = buildLedger(this.book, load.today, CHILE);
     this.version = load.version;
+    this.promises = new Map(Object.entries(load.promises));
   }
+
+  readonly promiseOf = (view: InvoiceView): PromiseStatus | null => this.promises.get(documentKey(view)) ?? null;
 
   /** Whether a version an answer carries is the one this data was read at. */
   isCurrent(version: string | null): boolean {
@@ -35,6 +54,10 @@ export class SidebarData {
     this.projected = mergeProjected(this.projected, changed);
     this.book = bookOfProjection(this.projected, this.load.issuer);
     this.ledger = buildLedger(this.book, this.load.today, CHILE);
+    for (const [key, status] of Object.entries(answer.changes.promises)) {
+      if (status === null) this.promises.delete(key);
+      else this.promises.set(key, status);
+    }
     for (const [key, detail] of this.details) {
       const merged = mergeDetail(detail, { documents: changed.documents, payments: answer.changes.payments, history: answer.changes.history });
       this.details.set(key, { ...merged, sections: answer.changes.sections[key] ?? merged.sections });

@@ -6,6 +6,7 @@ import {
   type Locale,
   type Payment,
   type PaymentStatus,
+  type PromiseStatus,
   type Result,
   type WorkbookRead,
   type WorkbookTables,
@@ -32,6 +33,7 @@ import {
   encodeProjection,
   plannedChanges,
   bookAfterChanges,
+  promiseStatuses,
   workbookVersion,
 } from '../../core';
 import { agingReport, agingTable, libroDeVentas, libroDeVentasTable, statusSummary, statusSummaryTable, type ReportTable } from '../../core';
@@ -80,6 +82,8 @@ export interface SidebarLoad {
   readonly canCreateSheets: boolean;
   /** The workbook's version this load was read at (core workbookVersion). */
   readonly version: string;
+  /** The status of each document's latest promise to pay, for the documents that have one: `promesa:` searches it. */
+  readonly promises: Readonly<Record<string, PromiseStatus>>;
 }
 
 /** What a change wrote, read as the next load would read it: its size depends on the change, not on the book. */
@@ -88,6 +92,8 @@ export interface DocumentChanges {
   readonly projection: SidebarProjection;
   readonly payments: readonly Payment[];
   readonly history: readonly HistoryEntry[];
+  /** The promise status of each changed document as it now reads, null where it has none. */
+  readonly promises: Readonly<Record<string, PromiseStatus | null>>;
   /** The sections of every held document (what the change was sent with) as they now read, by document key. */
   readonly sections: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
@@ -173,6 +179,7 @@ export function createServerApi(ports: AddonPorts) {
       mailQuota: mail.remainingDailyQuota(),
       canCreateSheets: sheet.canCreateSheets,
       version: workbookVersion(writes, rows),
+      promises: promiseStatuses(read.book, asOf),
     };
   };
 
@@ -205,7 +212,9 @@ export function createServerApi(ports: AddonPorts) {
       const asOf = today();
       // Read back before writing: the preview's port writes into the very tables it read.
       const changed = plannedChanges(tables, read, plan, { profile: PROFILE, timeZone: sheet.timeZone(), asOf });
-      const sections = heldSections({ ...read, book: bookAfterChanges(read.book, changed) }, held, asOf);
+      const after = { ...read, book: bookAfterChanges(read.book, changed) };
+      const promises = promiseStatuses(after.book, asOf, changed.documents.map(documentKey));
+      const sections = heldSections(after, held, asOf);
       sheet.applyPlan(plan, read.layout);
       sheet.countWrite();
       const appended: Record<string, number> = { ...rows };
@@ -216,7 +225,7 @@ export function createServerApi(ports: AddonPorts) {
       return {
         ok: true as const,
         value: decision.value.outcome,
-        changes: { projection: encodeProjection(changed.documents, read.book.customers, asOf, PROFILE), payments: changed.payments, history: changed.history, sections },
+        changes: { projection: encodeProjection(changed.documents, read.book.customers, asOf, PROFILE), payments: changed.payments, history: changed.history, promises, sections },
         version: { before, after: workbookVersion(writes + 1, appended) },
       };
     });

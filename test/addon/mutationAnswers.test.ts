@@ -27,6 +27,7 @@ const seen = (data: SidebarData) => ({
   documents: data.projected.documents,
   paid: data.projected.paid,
   views: data.ledger.views,
+  promises: Object.fromEntries([...data.promises].sort(([a], [b]) => a.localeCompare(b))),
   details: Object.fromEntries([...data.details].sort(([a], [b]) => a.localeCompare(b))),
 });
 

@@ -60,6 +60,14 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
       () => page.getByTestId('promise').textContent(),
       (text) => expect(text).toContain('cumplida'),
     );
+    // The list's promesa: filter knows it too, without a reload.
+    await page.getByTestId('tab-list').click();
+    await page.getByTestId('query').fill(`promesa:cumplida ${owed.number}`);
+    await page.locator(`[data-testid=doc-row][data-key="${key}"]`).waitFor();
+    await page.getByTestId('query').fill(`promesa:vigente ${owed.number}`);
+    await page.getByTestId('shown-count').filter({ hasText: /^0 / }).waitFor();
+    await page.getByTestId('query').fill(key);
+    await page.locator(`[data-testid=doc-row][data-key="${key}"]`).click();
 
     const after = await openXlsxStore(workbookPath).read();
     const stored = (after.book.collections ?? []).filter((e) => e.document?.type === owed.type && e.document.number === owed.number && e.action === 'promesa');
