@@ -13,6 +13,9 @@ export const COLLECTION_ISSUE_CODES = [
   'promiseDateInPast',
   'unknownCustomer',
   'missingCollectionsTab',
+  'customerWithoutEmail',
+  'reminderNotDue',
+  'mailNotSent',
 ] as const;
 
 export type CollectionIssueCode = (typeof COLLECTION_ISSUE_CODES)[number];
@@ -43,6 +46,12 @@ export function collectionIssueMessage(issue: Issue & { readonly code: Collectio
         : `the promised date ${formatDateCl(String(p.value))} is before today (${formatDateCl(String(p.today))})`;
     case 'unknownCustomer':
       return es ? `no hay cliente ni documentos con el RUT ${quoted(p.value)}` : `there is no customer or document with RUT ${quoted(p.value)}`;
+    case 'customerWithoutEmail':
+      return es ? `${p.value} no tiene correo en Clientes ni en sus documentos; complete la columna Email` : `${p.value} has no email in Clientes or on its documents; fill in the Email column`;
+    case 'reminderNotDue':
+      return es ? `a ${p.value} no le corresponde recordatorio hoy (ya se le envió o ya no debe)` : `no reminder is due to ${p.value} today (it was already sent, or nothing is owed)`;
+    case 'mailNotSent':
+      return es ? `no se pudo enviar el correo a ${p.value}: ${p.problem}; no se registró nada` : `the email to ${p.value} could not be sent: ${p.problem}; nothing was logged`;
     case 'missingCollectionsTab':
       return es
         ? 'falta la hoja Gestiones; use «Preparar planilla» (o facturas init en un libro nuevo) para crearla'

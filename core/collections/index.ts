@@ -17,3 +17,5 @@ export { planReminders, reminderStepNote, SKIP_REASON_LABELS, type Reminder, typ
 export { reminderLogPlan } from './reminderLog';
 export { statementHtml } from './statementHtml';
 export { withPredictedPayDates, predictedAgingTable, type PredictedAgingReport, type PredictedAgingCustomer, type PredictedAgingDocument } from './agingPredictions';
+export { customerEmails } from './customerEmails';
+export { statementMail, statementSentNote } from './statementMail';

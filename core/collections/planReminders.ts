@@ -5,6 +5,7 @@ import { daysBetween, formatDateCl } from '../dates/isoDate';
 import { buildLedger } from '../ledger/buildLedger';
 import { formatMoney } from '../money/formatMoney';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
+import { customerEmails } from './customerEmails';
 import { promiseIndex } from './promiseStatus';
 import { defaultStepText, reminderSchedule } from './reminderSchedule';
 import type { ReminderStep } from './types';
@@ -100,13 +101,7 @@ export function planReminders(book: Book, profile: TaxProfile, asOf: IsoDate, op
     entry.documents.push({ type: view.type, number: view.number, dueDate, balance: view.balance, daysOverdue: days, step: step.days });
     due.set(view.customerTaxId, entry);
   }
-  // The Email of a customer's latest document stands in when Clientes has none.
-  const latestEmail = new Map<string, { date: IsoDate; email: string }>();
-  for (const doc of book.documents) {
-    if (doc.email === '' || !due.has(doc.customerTaxId)) continue;
-    const current = latestEmail.get(doc.customerTaxId);
-    if (!current || doc.issueDate >= current.date) latestEmail.set(doc.customerTaxId, { date: doc.issueDate, email: doc.email });
-  }
+  const emails = customerEmails(book, new Set(due.keys()));
 
   const issuerName = book.issuer?.name ?? '';
   const reminders: Reminder[] = [];
@@ -116,7 +111,7 @@ export function planReminders(book: Book, profile: TaxProfile, asOf: IsoDate, op
       skipped.push({ customerTaxId: taxId, reason: 'optedOut' });
       continue;
     }
-    const email = customer?.email || latestEmail.get(taxId)?.email || '';
+    const email = emails.get(taxId) ?? '';
     if (email === '') {
       skipped.push({ customerTaxId: taxId, reason: 'noEmail' });
       continue;

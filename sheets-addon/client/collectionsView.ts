@@ -1,24 +1,15 @@
 import {
-  type CustomerStatement,
   type DocumentCollectionsJson,
   type Issue,
   type Locale,
   type ReceivablesKpis,
-  type ReminderRun,
-  AGING_BUCKETS,
-  AGING_BUCKET_LABELS,
-  CHILE,
   COLLECTION_ACTION_LABELS,
   PROMISE_STATUS_LABELS,
   formatDateCl,
   formatMoney,
   parseCollectionAction,
-  movementLabel,
   parsePromiseStatus,
-  SKIP_REASON_LABELS,
-  statementDocDefinition,
 } from '../../core';
-import { reportPdf } from './pdf';
 import type { App } from './app';
 import { h } from './dom';
 import { callServer } from './serverClient';
@@ -48,19 +39,6 @@ const TEXT = {
     receivables: 'Por cobrar',
     topDebtors: 'Mayores deudores',
     overdue: 'vencido',
-    statement: 'Estado de cuenta',
-    opening: 'Saldo anterior',
-    closing: 'Saldo final',
-    balance: 'Saldo',
-    ageing: 'Antigüedad',
-    downloadStatement: 'Descargar PDF',
-    noMovements: 'Sin movimientos en el período.',
-    reminders: 'Recordatorios de hoy',
-    previewReminders: 'Ver recordatorios de hoy',
-    noReminders: 'Hoy no corresponde enviar recordatorios.',
-    step: 'paso',
-    quota: (n: number) => `Correos disponibles hoy: ${n}`,
-    skipped: 'Omitidos',
   },
   en: {
     timeline: 'Collection log',
@@ -82,19 +60,6 @@ const TEXT = {
     receivables: 'Receivables',
     topDebtors: 'Top debtors',
     overdue: 'overdue',
-    statement: 'Statement',
-    opening: 'Opening balance',
-    closing: 'Closing balance',
-    balance: 'Balance',
-    ageing: 'Ageing',
-    downloadStatement: 'Download PDF',
-    noMovements: 'No movements in the period.',
-    reminders: "Today's reminders",
-    previewReminders: "Preview today's reminders",
-    noReminders: 'No reminders are due today.',
-    step: 'step',
-    quota: (n: number) => `Emails left today: ${n}`,
-    skipped: 'Skipped',
   },
 } as const;
 
@@ -266,97 +231,5 @@ export function kpisCard(app: App, period: string): HTMLElement {
           ),
         ]
       : h('button', { type: 'button', disabled: app.busy, 'data-testid': 'kpis-load', onclick: load }, t.loadKpis),
-  );
-}
-
-/** The last statement fetched, by customer tax id and currency. */
-let statement: { customer: string; currency: string; value: CustomerStatement } | null = null;
-
-/** The opened document's customer's estado de cuenta: a link that asks the server, then the statement and its PDF button. */
-export function statementSection(app: App, customer: string, currency: string): HTMLElement {
-  const t = text(app.locale);
-  const shown = statement?.customer === customer && statement.currency === currency ? statement.value : null;
-  const load = () =>
-    app.run(async () => {
-      const answer = await callServer('customerStatement', { customer, currency });
-      if (answer.ok) statement = { customer, currency, value: answer.value };
-      else app.notice = { kind: 'error', text: app.issueText(answer.issues) };
-    });
-  if (!shown) return h('div', { class: 'statement' }, h('button', { type: 'button', class: 'link', disabled: app.busy, 'data-testid': 'statement-open', onclick: load }, t.statement));
-  const money = (amount: number) => formatMoney(amount, shown.currency);
-  const line = (label: string, amount: string, testid?: string) => h('div', { class: 'line' }, h('span', {}, label), h('span', { class: 'num', ...(testid ? { 'data-testid': testid } : {}) }, amount));
-  const download = () => reportPdf(statementDocDefinition(shown, { profile: CHILE, issuer: app.load.issuer, locale: app.locale })).download(`estado-${shown.customerTaxId}-${shown.to}.pdf`);
-  return h(
-    'div',
-    { class: 'statement', 'data-testid': 'statement' },
-    h('h3', {}, `${t.statement} · ${shown.customerName}`),
-    h('p', { class: 'sub' }, `${formatDateCl(shown.from)} – ${formatDateCl(shown.to)}`),
-    line(t.opening, money(shown.openingBalance), 'statement-opening'),
-    shown.movements.length === 0
-      ? h('p', { class: 'empty' }, t.noMovements)
-      : h(
-          'ul',
-          { class: 'entries', 'data-testid': 'statement-movements' },
-          shown.movements.map((m) =>
-            h(
-              'li',
-              { 'data-testid': 'statement-movement' },
-              h('div', { class: 'line' }, h('span', {}, `${formatDateCl(m.date)} · ${movementLabel(m, CHILE, app.locale)}`), h('span', { class: 'num' }, money(m.amount))),
-              h('div', { class: 'sub' }, `${t.balance}: ${money(m.balance)}`),
-            ),
-          ),
-        ),
-    h('div', { class: 'line strong' }, h('span', {}, t.closing), h('span', { class: 'num strong', 'data-testid': 'statement-closing' }, money(shown.closingBalance))),
-    h('h3', {}, t.ageing),
-    h(
-      'dl',
-      { class: 'amounts' },
-      AGING_BUCKETS.map((bucket) => h('div', { class: 'pair' }, h('dt', {}, AGING_BUCKET_LABELS[bucket][app.locale]), h('dd', {}, money(shown.aging[bucket])))),
-    ),
-    h('button', { type: 'button', disabled: app.busy, 'data-testid': 'statement-pdf', onclick: download }, t.downloadStatement),
-  );
-}
-
-let reminders: { run: ReminderRun; mailQuota: number } | null = null;
-
-/** The Recordatorios panel of Informes: today's reminders as core plans them, previewed only (the send stays with the daily trigger). */
-export function remindersCard(app: App): HTMLElement {
-  const t = text(app.locale);
-  const load = () =>
-    app.run(async () => {
-      const answer = await callServer('reminderPreview');
-      if (answer.ok) reminders = answer.value;
-    });
-  const shown = reminders;
-  return h(
-    'div',
-    { class: 'report', 'data-testid': 'report-reminders' },
-    h('h3', {}, t.reminders),
-    shown
-      ? [
-          h('p', { class: 'sub', 'data-testid': 'reminders-quota' }, t.quota(shown.mailQuota)),
-          shown.run.reminders.length === 0
-            ? h('p', { class: 'empty' }, t.noReminders)
-            : h(
-                'ul',
-                { class: 'entries', 'data-testid': 'reminders-list' },
-                shown.run.reminders.map((r) =>
-                  h(
-                    'li',
-                    { 'data-testid': 'reminder' },
-                    h('div', { class: 'line' }, h('span', {}, r.customerName), h('span', { class: 'sub' }, r.email)),
-                    r.documents.map((d) => h('div', { class: 'sub' }, `${d.type}-${d.number} · ${formatMoney(d.balance, r.currency)} · ${t.step} ${d.step}`)),
-                  ),
-                ),
-              ),
-          shown.run.skipped.length === 0
-            ? null
-            : h(
-                'p',
-                { class: 'sub', 'data-testid': 'reminders-skipped' },
-                `${t.skipped}: ${shown.run.skipped.map((s) => `${s.type !== undefined ? `${s.type}-${s.number} ` : ''}${s.customerTaxId} (${SKIP_REASON_LABELS[s.reason][app.locale]})`).join('; ')}`,
-              ),
-        ]
-      : h('button', { type: 'button', disabled: app.busy, 'data-testid': 'reminders-load', onclick: load }, t.previewReminders),
   );
 }

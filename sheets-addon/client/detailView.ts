@@ -20,7 +20,8 @@ import {
   viewWithDetail,
 } from '../../core';
 import type { App } from './app';
-import { collectionsDetail, statementSection } from './collectionsView';
+import { collectionsDetail } from './collectionsView';
+import { statementSection } from './statementView';
 import { h } from './dom';
 import { invoicePdf } from './pdf';
 import { callServer } from './serverClient';

@@ -21,7 +21,8 @@ import {
   LIBRO_LABELS,
 } from '../../core';
 import type { App } from './app';
-import { kpisCard, remindersCard } from './collectionsView';
+import { kpisCard } from './collectionsView';
+import { remindersCard } from './remindersView';
 import { h, saveBlob } from './dom';
 import { reportPdf } from './pdf';
 import { callServer } from './serverClient';

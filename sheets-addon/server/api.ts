@@ -56,6 +56,7 @@ import { onlyChangedCells } from './onlyChangedCells';
 import { createSiiApi } from './siiApi';
 import { detailSections } from './detailSections';
 import { createCollectionsApi } from './collectionsApi';
+import { createCustomerMailApi } from './customerMail';
 
 const PROFILE = CHILE;
 
@@ -388,6 +389,8 @@ export function createServerApi(ports: AddonPorts) {
     ...createSiiApi(ports),
     // Collections (Gestiones, KPIs): its own file.
     ...createCollectionsApi(ports, transact, stamp),
+    // Statements and reminders by email from the sidebar: its own file.
+    ...createCustomerMailApi(ports, transact, stamp),
   };
 }
 
@@ -415,6 +418,8 @@ export const SIDEBAR_FUNCTIONS = [
   'collectionKpis',
   'customerStatement',
   'reminderPreview',
+  'sendReminder',
+  'emailStatement',
 ] as const satisfies readonly (keyof ServerApiImpl)[];
 export type ServerFunctionName = (typeof SIDEBAR_FUNCTIONS)[number];
 export type ServerApi = Pick<ServerApiImpl, ServerFunctionName>;

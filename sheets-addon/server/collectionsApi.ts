@@ -30,6 +30,7 @@ import {
 import type { AddonPorts } from './ports';
 import type { Mutation } from './api';
 import { checkPeriod, heldDocuments, parseInput } from './inputs';
+import { knownCustomer } from './customerMail';
 
 const PROFILE = CHILE;
 
@@ -121,7 +122,9 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
     if (!parsed.ok) return { ok: false, issues: [...parsed.issues] };
     const { customer, currency } = parsed.value;
     const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
-    return { ok: true, value: customerStatement(read.book, PROFILE, { customerTaxId: customer, to: session.today(), ...(currency ? { currency } : {}) }) };
+    const known = knownCustomer(read, customer);
+    if (!known.ok) return { ok: false, issues: [...known.issues] };
+    return { ok: true, value: customerStatement(read.book, PROFILE, { customerTaxId: known.value, to: session.today(), ...(currency ? { currency } : {}) }) };
   }
 
   /** Today's reminders as core's planner would send them (dry run: nothing sent, nothing logged) and the mail left today. */

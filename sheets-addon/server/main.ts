@@ -8,7 +8,7 @@ import { appsScriptSpreadsheetPort } from './adapters/spreadsheetPort';
 import { appsScriptMailPort } from './adapters/mailPort';
 import { appsScriptSessionPort } from './adapters/sessionPort';
 import { appsScriptReminderPort } from './adapters/reminderPort';
-import { createRemindersApi } from './remindersApi';
+import { type ReminderRunReport, createRemindersApi } from './remindersApi';
 
 // Built on each call, never at load time: in AuthMode.NONE touching a service would fail.
 const ports = (): AddonPorts => ({ sheet: appsScriptSpreadsheetPort(), mail: appsScriptMailPort(), session: appsScriptSessionPort(), environment: 'apps-script' });
@@ -101,8 +101,8 @@ function onEstadoEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 /** Installed by setup: every morning, the day's collection reminders (stops before the quota or six minutes; the next run resumes). */
-function sendDailyReminders(): void {
-  remindersApi().sendReminders('programado');
+function sendDailyReminders(): ReminderRunReport {
+  return remindersApi().sendReminders('programado');
 }
 
 // ---------------------------------------------------------------- what Apps Script may call
@@ -123,8 +123,5 @@ export const entryPoints = {
   agingSheet,
   onEstadoEdit,
   sendDailyReminders,
-  // The sidebar's Recordatorios panel; plain JSON crosses google.script.run.
-  previewReminders: () => remindersApi().previewReminders(),
-  sendRemindersNow: () => remindersApi().sendReminders('sidebar'),
   ...serverApi,
 };

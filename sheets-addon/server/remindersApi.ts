@@ -1,15 +1,11 @@
-import { type Locale, type ReminderRun, CHILE, customerStatement, formatIssue, planReminders, readWorkbook, reminderLogPlan, statementHtml } from '../../core';
+import { type Locale, CHILE, customerStatement, formatIssue, planReminders, readWorkbook, statementHtml } from '../../core';
+import { sendPlannedReminder, statementFileName } from './customerMail';
 import type { AddonPorts } from './ports';
 import type { ReminderPorts } from './reminderPorts';
 
 const PROFILE = CHILE;
 /** Apps Script stops a run at six minutes; stopping here leaves time to log the last send. */
 export const REMINDER_TIME_BUDGET_MS = 5 * 60_000;
-
-export interface ReminderPreview {
-  readonly run: ReminderRun;
-  readonly mailQuota: number;
-}
 
 export interface ReminderRunReport {
   readonly sent: number;
@@ -22,7 +18,7 @@ export interface ReminderRunReport {
 }
 
 /**
- * The add-on's reminder run: the sidebar's preview and "send now", and the daily trigger. Each
+ * The add-on's daily reminder run (the sidebar sends one customer at a time: collectionsApi.ts). Each
  * message is planned from a fresh read under the document lock, sent, and logged in Gestiones
  * before the lock is released, so a run that stops (quota, six minutes) or dies resumes on the
  * next one without sending anything twice.
@@ -32,11 +28,7 @@ export function createRemindersApi(ports: AddonPorts, reminders: ReminderPorts) 
   const readFresh = () => readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
   const locale = (): Locale => session.savedLocale() ?? 'es';
 
-  function previewReminders(): ReminderPreview {
-    return { run: planReminders(readFresh().book, PROFILE, session.today(), { locale: locale() }), mailQuota: mail.remainingDailyQuota() };
-  }
-
-  function sendReminders(channel: 'sidebar' | 'programado'): ReminderRunReport {
+  function sendReminders(channel: 'programado'): ReminderRunReport {
     const started = session.now().getTime();
     const tried = new Set<string>();
     const failures: string[] = [];
@@ -51,21 +43,18 @@ export function createRemindersApi(ports: AddonPorts, reminders: ReminderPorts) 
         if (mail.remainingDailyQuota() < 1) return { done: false, stop: 'quota', pending: due.length };
         if (session.now().getTime() - started > REMINDER_TIME_BUDGET_MS) return { done: false, stop: 'time', pending: due.length };
         tried.add(next.customerTaxId);
-        const log = reminderLogPlan(read, [next], { user: session.userEmail(), channel, today, now: session.now().toISOString() });
+        const statement = customerStatement(read.book, PROFILE, { customerTaxId: next.customerTaxId, to: today });
+        const html = statementHtml(statement, { profile: PROFILE, issuer: read.book.issuer, locale: locale() });
+        const attachment = reminders.pdfFromHtml(html, statementFileName(next.customerTaxId));
+        const log = sendPlannedReminder(mail, read, next, attachment, { user: session.userEmail(), channel, today, now: session.now().toISOString() });
         if (!log.ok) {
           failures.push(...log.issues.map((i) => formatIssue(i, locale())));
-          return { done: true, pending: due.length };
-        }
-        const statement = customerStatement(read.book, PROFILE, { customerTaxId: next.customerTaxId, to: today });
-        const compact = PROFILE.compactTaxId(next.customerTaxId);
-        const attachment = reminders.pdfFromHtml(statementHtml(statement, { profile: PROFILE, issuer: read.book.issuer, locale: locale() }), `estado-de-cuenta-${compact}.pdf`);
-        try {
-          mail.send({ to: next.email, subject: next.subject, body: next.body, attachment });
-        } catch (error) {
-          failures.push(`${next.customerTaxId} <${next.email}>: ${error instanceof Error ? error.message : String(error)}`);
-          return { done: false, stop: null, pending: due.length - 1 };
+          // A refused address is tried again tomorrow; without a Gestiones tab nothing can be sent.
+          return log.issues.some((i) => i.code === 'mailNotSent') ? { done: false, stop: null, pending: due.length - 1 } : { done: true, pending: due.length };
         }
         sheet.applyPlan(log.value, read.layout);
+        // Counted like every write, so an open sidebar sees Gestiones moved and loads again.
+        sheet.countWrite();
         sent++;
         return { done: false, stop: null, pending: due.length - 1 };
       });
@@ -75,7 +64,6 @@ export function createRemindersApi(ports: AddonPorts, reminders: ReminderPorts) 
   }
 
   return {
-    previewReminders,
     sendReminders,
     ensureDailyTrigger: () => reminders.ensureDailyTrigger(),
   };

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHILE, buildLedger, documentKey, formatMoney, planReminders } from '../../core';
 import { openXlsxStore } from '../../core/node/xlsxStore';
@@ -16,6 +17,8 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     served = await openServedDemoSidebar('facturas-collections-e2e-', TODAY);
     ({ workbookPath, page } = served);
   });
+
+  const outbox = () => path.join(path.dirname(workbookPath), '.facturas', 'outbox');
 
   afterAll(async () => {
     await served?.close();
@@ -87,6 +90,21 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     const text = (await pdfText(await readFile((await pdf.path())!))).text;
     expect(text).toContain('Saldo anterior');
     expect(text).toContain(formatMoney(owes, owed.currency));
+
+    // «Enviar por correo»: the same PDF goes to the customer (the preview's outbox) and Gestiones says so.
+    await page.getByTestId('statement-email').click();
+    await eventually(
+      () => page.getByTestId('notice-ok').textContent(),
+      (notice) => expect(notice).toMatch(/^Estado de cuenta enviado a \S+@\S+\.$/),
+    );
+    const mailed = (await readdir(outbox())).filter((name) => name.endsWith('.txt'));
+    expect(mailed).toHaveLength(1);
+    const message = await readFile(path.join(outbox(), mailed[0]!), 'utf8');
+    expect(message).toContain('Asunto: Estado de cuenta al 15-10-2026');
+    expect((await pdfText(await readFile(path.join(outbox(), mailed[0]!.replace(/\.txt$/, '.pdf'))))).text).toContain(formatMoney(owes, owed.currency));
+    const logged = (await openXlsxStore(workbookPath).read()).book.collections ?? [];
+    expect(logged.at(-1)).toMatchObject({ action: 'correo', customerTaxId: owed.customerTaxId, document: null, channel: 'sidebar' });
+    expect(logged.at(-1)!.note).toMatch(/^estado de cuenta enviado a /);
   });
 
   test('opens the KPIs card in Informes', async () => {
@@ -109,5 +127,22 @@ describe('collections in the sidebar, in Chromium against facturas serve', () =>
     await expect(page.getByTestId('reminder').count()).resolves.toBe(planned.reminders.length);
     await expect(page.getByTestId('reminder').first().textContent()).resolves.toContain(planned.reminders[0]!.customerName);
     await expectFitsSidebar(page);
+
+    // «Enviar»: one message per customer with the statement PDF, each logged, and nothing left to send today.
+    const before = (await readdir(outbox())).filter((name) => name.endsWith('.txt')).length;
+    await page.getByTestId('reminders-send').click();
+    await eventually(
+      () => page.getByTestId('notice-ok').textContent(),
+      (notice) => expect(notice).toBe(planned.reminders.length === 1 ? 'Se envió 1 recordatorio.' : `Se enviaron ${planned.reminders.length} recordatorios.`),
+    );
+    await expect(page.locator('[data-testid=report-reminders] .empty').textContent()).resolves.toBe('Hoy no corresponde enviar recordatorios.');
+    const messages = (await readdir(outbox())).filter((name) => name.endsWith('.txt')).sort();
+    expect(messages).toHaveLength(before + planned.reminders.length);
+    const texts = await Promise.all(messages.map((name) => readFile(path.join(outbox(), name), 'utf8')));
+    for (const reminder of planned.reminders) expect(texts.some((t) => t.startsWith(`Para: ${reminder.email}\nAsunto: ${reminder.subject}\n`))).toBe(true);
+    const after = (await openXlsxStore(workbookPath).read()).book;
+    const logged = (after.collections ?? []).filter((e) => e.action === 'recordatorio' && e.channel === 'sidebar');
+    expect(logged).toHaveLength(planned.reminders.reduce((n, r) => n + r.documents.length, 0));
+    expect(planReminders(after, CHILE, TODAY, { locale: 'es' }).reminders).toEqual([]);
   });
 });
