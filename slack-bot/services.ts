@@ -17,6 +17,8 @@ export interface BotServices {
   readonly locale: Locale;
   /** The only clock the bot's logic reads. */
   readonly now: () => Date;
+  /** How long a modal's submit may wait for its write before the modal says "saving" (answerSubmission.ts). */
+  readonly submissionAckMs?: number;
 }
 
 /** The business date in the bot's zone. */

@@ -50,6 +50,8 @@ export interface StartBotOptions {
   readonly claimLifetimeMs?: number;
   /** How long stop() lets requests being answered finish before closing their connections (default 5 s). */
   readonly shutdownGraceMs?: number;
+  /** How long a modal's submit waits for its write before answering "saving" (default 2 s). */
+  readonly submissionAckMs?: number;
 }
 
 export interface BotHandle {
@@ -145,7 +147,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (unusable) throw new BotSettingsError(unusable);
   let unanswered = (): number => 0;
   const turns = createTurns({ acksPending: () => unanswered() > 0 });
-  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale, now };
+  const services: BotServices = { settings, store, ledgers, turns, profile: CHILE, locale, now, ...(options.submissionAckMs !== undefined ? { submissionAckMs: options.submissionAckMs } : {}) };
   const stateKind = stateUrl.url ? 'postgresql' : 'file';
   let state: Awaited<ReturnType<typeof openBotState>>['state'];
   try {

@@ -68,6 +68,41 @@ describe('recording a payment from Slack', () => {
     expect(confirmation.args['text']).toBe('Pago de $138.000 registrado en 33-1003: vencida → pagada; saldo $0.');
   });
 
+  describe('a slow write is answered within the three seconds Slack waits', () => {
+    const submitSlowly = async (method: 'batchGet' | 'batchUpdate', meanwhile: () => void = () => undefined) => {
+      await world.close();
+      world = await startBotWorld({ submissionAckMs: 150 });
+      meanwhile();
+      world.sheets.delayNext(method, 1_200);
+      const metadata = JSON.stringify({ key: '33-1003', expectedBalance: 138_000, channel: CHANNEL });
+      const response = await world.payloads.viewSubmission('record_payment_modal', metadata, modalValues('138.000'), ADMIN);
+      expect(response.status).toBe(200);
+      const body = JSON.parse(response.text) as { response_action: string; view: { blocks: { text: { text: string } }[] } };
+      expect(body.response_action).toBe('update');
+      expect(body.view.blocks[0]!.text.text).toBe('Guardando en la planilla… no cierre ni envíe de nuevo.');
+      const update = await eventually(() => world.slack.callsTo('views.update')[0], 'the outcome in the modal');
+      expect(update.ok).toBe(true);
+      expect(update.args['view_id']).toBe('V123');
+      return (update.args['view'] as { blocks: { text: { text: string } }[] }).blocks[0]!.text.text;
+    };
+
+    it('the modal says "saving" at once, then shows the payment recorded; the write lands once', async () => {
+      const before = pagosRows();
+      await expect(submitSlowly('batchUpdate')).resolves.toBe('Pago de $138.000 registrado en 33-1003: vencida → pagada; saldo $0.');
+      expect(pagosRows()).toBe(before + 1);
+      const confirmation = await eventually(() => world.slack.callsTo('chat.postEphemeral')[0], 'the confirmation');
+      expect(confirmation.args['text']).toBe('Pago de $138.000 registrado en 33-1003: vencida → pagada; saldo $0.');
+    });
+
+    it('a refusal that comes late is shown in the modal as text, and nothing is written', async () => {
+      // Someone else recorded 38.000 from the sidebar after the admin opened the form.
+      const paidMeanwhile = () => world.sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 38_000, 'Efectivo', '', 'maria']);
+      await expect(submitSlowly('batchGet', paidMeanwhile)).resolves.toContain('cambió desde que se mostró (saldo ahora $100.000)');
+      expect(world.sheets.calls.filter((c) => c.method === 'batchUpdate')).toHaveLength(0);
+      expect(world.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    });
+  });
+
   it('refuses when the document changed since it was shown', async () => {
     // Someone else recorded 38.000 from the sidebar after the admin opened the form.
     world.sheets.appendRow('Pagos', [dateToSerial('2026-10-14'), 33, 1003, 38_000, 'Efectivo', '', 'maria']);

@@ -36,6 +36,8 @@ export interface FakeSheetsApi {
   failNext(method: SheetsCall['method'], status: number, options?: { afterApplying?: boolean }): void;
   /** Runs `action` just before the next request of this kind is carried out: another client writing at that moment. */
   beforeNext(method: SheetsCall['method'], action: () => void): void;
+  /** The next request of this kind is answered only after `ms` (Google on a slow day). */
+  delayNext(method: SheetsCall['method'], ms: number): void;
   /** Rows of a sheet as stored, header included. */
   rows(sheet: string): FakeCell[][];
   appendRow(sheet: string, row: FakeCell[]): void;
@@ -204,6 +206,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
   const limited = new Map<SheetsCall['method'], number>();
   const failing = new Map<SheetsCall['method'], { status: number; afterApplying: boolean }>();
   const interleaved = new Map<SheetsCall['method'], () => void>();
+  const delayed = new Map<SheetsCall['method'], number>();
   const cellKey = (row: number, column: number): string => `${row},${column}`;
 
   const grid = (name: string): FakeCell[][] => {
@@ -366,6 +369,11 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
         calls.push({ method: 'get', path, query, body, status: 404 });
         return send(res, 404, googleError(404, 'Requested entity was not found.', 'NOT_FOUND'));
       }
+      const delay = delayed.get(method);
+      if (delay !== undefined) {
+        delayed.delete(method);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
       const action = interleaved.get(method);
       if (action !== undefined) {
         interleaved.delete(method);
@@ -423,6 +431,7 @@ export async function startFakeSheetsApi(initial: Record<string, FakeCell[][]>, 
     rateLimitNext: (method, retryAfterSeconds = 0) => void limited.set(method, retryAfterSeconds),
     failNext: (method, status, failOptions = {}) => void failing.set(method, { status, afterApplying: failOptions.afterApplying ?? false }),
     beforeNext: (method, action) => void interleaved.set(method, action),
+    delayNext: (method, ms) => void delayed.set(method, ms),
     rows: (sheet) => grid(sheet),
     appendRow: (sheet, row) => {
       const rows = grid(sheet);

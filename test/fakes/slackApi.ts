@@ -238,6 +238,7 @@ export async function startFakeSlackApi(partial: Partial<FakeSlackIdentity> = {}
         if (!view) return { ok: false, error: 'invalid_arguments' };
         if (method === 'views.open' && typeof args['trigger_id'] !== 'string') return { ok: false, error: 'invalid_trigger_id' };
         if (method === 'views.publish' && typeof args['user_id'] !== 'string') return { ok: false, error: 'invalid_arguments' };
+        if (method === 'views.update' && typeof args['view_id'] !== 'string' && typeof args['external_id'] !== 'string') return { ok: false, error: 'invalid_arguments' };
         if (blockKitProblem(view['blocks'], VIEW_BLOCK_LIMIT)) return { ok: false, error: 'invalid_blocks' };
         if (typeof view['private_metadata'] === 'string' && view['private_metadata'].length > 3000) return { ok: false, error: 'invalid_arguments' };
         return { ok: true, view: { id: `V${++counter}`, team_id: identity.teamId, ...view } };
