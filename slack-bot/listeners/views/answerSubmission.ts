@@ -11,6 +11,7 @@ export const SUBMISSION_ACK_MS = 2_000;
 const SAVING = { es: 'Guardando en la planilla… no cierre ni envíe de nuevo.', en: 'Saving to the sheet… do not close or submit again.' } as const;
 
 type Args = Pick<SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs, 'ack' | 'client' | 'view' | 'logger'>;
+type Client = Args['client'];
 
 const noticeView = (view: Args['view'], text: string) => ({
   type: 'modal' as const,
@@ -43,4 +44,14 @@ export async function answerSubmission(args: Args, outcome: Promise<SubmissionOu
   const text = done.ok ? done.text : Object.values(done.errors).join('\n');
   await client.views.update({ view_id: view.id, view: noticeView(view, text) }).catch((error) => logger.warn(`Could not show the outcome in the modal: ${(error as Error).message}`));
   return done;
+}
+
+/** The confirmation, to the user only in the conversation the form came from, else by direct message. */
+export async function confirmToUser(client: Client, logger: Args['logger'], where: { readonly channel: string | null; readonly user: string }, text: string): Promise<void> {
+  try {
+    if (!where.channel) throw new Error('no channel');
+    await client.chat.postEphemeral({ channel: where.channel, user: where.user, text });
+  } catch {
+    await client.chat.postMessage({ channel: where.user, text }).catch((error) => logger.warn(`Could not confirm to ${where.user}: ${(error as Error).message}`));
+  }
 }

@@ -5,7 +5,7 @@ import { PAYMENT_FIELDS } from '../../blocks/paymentModal';
 import { WriteConflictError } from '../../../core/node/store';
 import { fallbackText } from '../../blocks/text';
 import { PAYMENT_MODAL_METADATA, STALE_PAYLOAD, decodePayload } from '../../blocks/payloads';
-import { type SubmissionOutcome, answerSubmission } from './answerSubmission';
+import { type SubmissionOutcome, answerSubmission, confirmToUser } from './answerSubmission';
 
 type Field = keyof typeof PAYMENT_FIELDS;
 
@@ -22,13 +22,7 @@ export const paymentSubmission =
     const user = body.user.id;
     const metadata = decodePayload(PAYMENT_MODAL_METADATA, view.private_metadata);
     const done = await answerSubmission({ ack, client, view, logger }, decide(), { locale, ...(services.submissionAckMs !== undefined ? { ackWithinMs: services.submissionAckMs } : {}) });
-    if (!done.ok || !metadata) return;
-    try {
-      if (!metadata.channel) throw new Error('no channel');
-      await client.chat.postEphemeral({ channel: metadata.channel, user, text: done.text });
-    } catch {
-      await client.chat.postMessage({ channel: user, text: done.text }).catch((error) => logger.warn(`Could not confirm the payment to ${user}: ${(error as Error).message}`));
-    }
+    if (done.ok && metadata) await confirmToUser(client, logger, { channel: metadata.channel ?? null, user }, done.text);
 
     /** The write and its outcome; never throws, so the modal is always answered. */
     async function decide(): Promise<SubmissionOutcome> {

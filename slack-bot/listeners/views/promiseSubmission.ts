@@ -4,7 +4,7 @@ import { type Issue, type Locale, buildLedger, fail, findDocument, formatDateCl,
 import { PROMISE_FIELDS } from '../../blocks/promiseModal';
 import { fallbackText } from '../../blocks/text';
 import { STALE_PAYLOAD } from '../../blocks/payloads';
-import { type SubmissionOutcome, answerSubmission } from './answerSubmission';
+import { type SubmissionOutcome, answerSubmission, confirmToUser } from './answerSubmission';
 import { type BotServices, SORRY, canRecordPayments, todayOf } from '../../services';
 
 const METADATA = z.object({ key: z.string(), channel: z.string().nullable() });
@@ -20,13 +20,7 @@ export const promiseSubmission =
     const user = body.user.id;
     const metadata = METADATA.safeParse(parseJson(view.private_metadata));
     const done = await answerSubmission({ ack, client, view, logger }, decide(), { locale, ...(services.submissionAckMs !== undefined ? { ackWithinMs: services.submissionAckMs } : {}) });
-    if (!done.ok || !metadata.success) return;
-    try {
-      if (!metadata.data.channel) throw new Error('no channel');
-      await client.chat.postEphemeral({ channel: metadata.data.channel, user, text: done.text });
-    } catch {
-      await client.chat.postMessage({ channel: user, text: done.text }).catch((error) => logger.warn(`Could not confirm the promise to ${user}: ${(error as Error).message}`));
-    }
+    if (done.ok && metadata.success) await confirmToUser(client, logger, { channel: metadata.data.channel, user }, done.text);
 
     /** The write and its outcome; never throws, so the modal is always answered. */
     async function decide(): Promise<SubmissionOutcome> {
