@@ -178,6 +178,8 @@ interface BenchCustomer {
   /** 0..1: how likely an invoice is paid on time. */
   readonly punctuality: number;
   lastInvoiceFolio: number;
+  /** What credit notes may still take back from that invoice (core refuses a credit note beyond it). */
+  lastInvoiceCreditable: number;
 }
 
 const slug = (text: string): string =>
@@ -193,7 +195,7 @@ function customerBase(random: SeededRandom, count: number): BenchCustomer[] {
   const customers: BenchCustomer[] = DEMO_CUSTOMERS.map((c) => {
     usedNames.add(c.name);
     usedBodies.add(Number(c.taxId.replace(/\D/g, '').slice(0, -1)));
-    return { taxId: c.taxId, name: c.name, person: c.kind === 'persona', email: c.email, termDays: c.paymentTermDays, punctuality: c.punctuality, lastInvoiceFolio: 0 };
+    return { taxId: c.taxId, name: c.name, person: c.kind === 'persona', email: c.email, termDays: c.paymentTermDays, punctuality: c.punctuality, lastInvoiceFolio: 0, lastInvoiceCreditable: 0 };
   });
   while (customers.length < count) {
     const person = random.chance(0.2);
@@ -213,6 +215,7 @@ function customerBase(random: SeededRandom, count: number): BenchCustomer[] {
       termDays: person ? 0 : random.pick([30, 30, 30, 45, 60, 0]),
       punctuality: 0.55 + random.next() * 0.43,
       lastInvoiceFolio: 0,
+      lastInvoiceCreditable: 0,
     });
   }
   return customers;
@@ -225,6 +228,9 @@ const pickCustomer = (random: SeededRandom, customers: readonly BenchCustomer[])
 };
 
 const cellDate = (iso: IsoDate): Date => new Date(`${iso}T00:00:00Z`);
+
+/** The smallest note the generator writes: 1.000 net plus IVA. */
+const MIN_NOTE_TOTAL = 1000 + CHILE.vatOn(1000);
 
 export function benchWorkbook(documentCount: number, seed = 20_261_015): BenchWorkbook {
   const random = seededRandom(seed);
@@ -248,16 +254,22 @@ export function benchWorkbook(documentCount: number, seed = 20_261_015): BenchWo
     const roll = random.next();
     let type = customer.person ? 39 : roll < 0.87 ? 33 : roll < 0.92 ? 34 : roll < 0.935 ? 56 : 61;
     if ((type === 56 || type === 61) && customer.lastInvoiceFolio === 0) type = 33;
+    // Too little left to credit: the amendment is a debit note instead.
+    if (type === 61 && customer.lastInvoiceCreditable < MIN_NOTE_TOTAL) type = 56;
     const folio = ++folios[type]!;
     if (type === 33) customer.lastInvoiceFolio = folio;
     const isNote = type === 56 || type === 61;
 
     const scale = random.pick([1, 1, 1, 10, 10, 100]);
     const base = random.int(1, 400) * 500 * scale;
-    const net = type === 34 ? 0 : isNote ? Math.max(1000, Math.round(base / 2000) * 100) : type === 39 ? random.int(1, 300) * 100 : base;
+    let net = type === 34 ? 0 : isNote ? Math.max(1000, Math.round(base / 2000) * 100) : type === 39 ? random.int(1, 300) * 100 : base;
+    while (type === 61 && net > 1000 && net + CHILE.vatOn(net) > customer.lastInvoiceCreditable) net -= 100;
     const exempt = type === 34 ? base : 0;
     const tax = CHILE.vatOn(net);
     const total = net + exempt + tax;
+    if (type === 33) customer.lastInvoiceCreditable = total;
+    if (type === 56) customer.lastInvoiceCreditable += total;
+    if (type === 61) customer.lastInvoiceCreditable -= total;
     const originRoll = random.next();
     const origin = type === 39 || isNote || originRoll >= 0.75 ? 'Directa' : originRoll < 0.4 ? 'Pedido' : 'Nota de entrega';
     const originRef = origin === 'Pedido' ? `PV-${++pedido}` : origin === 'Nota de entrega' ? `NE-${++entrega}` : '';
