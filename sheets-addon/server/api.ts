@@ -110,6 +110,9 @@ export type Mutation<T> =
   | { readonly ok: true; readonly value: T; readonly changes: DocumentChanges; readonly version: VersionStep }
   | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string | null };
 
+/** A write under the document lock: `decide` plans from the fresh read; `held` are the details the sidebar holds. */
+export type Transact = <T>(held: readonly string[], decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>) => Mutation<T>;
+
 export type DocumentAnswer = { readonly ok: true; readonly detail: DocumentDetail; readonly version: string } | { readonly ok: false; readonly issues: readonly Issue[]; readonly version: string };
 
 export interface StatusChange {
@@ -203,7 +206,7 @@ export function createServerApi(ports: AddonPorts) {
    * moved; the answer carries what the write changed, read back from the plan, the held documents'
    * sections as they now read (a payment anywhere can move a predicted pay date), and the version step.
    */
-  const transact = <T>(held: readonly string[], decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>): Mutation<T> =>
+  const transact: Transact = (held, decide) =>
     sheet.withDocumentLock(() => {
       const { read, tables, writes, rows } = readVersioned();
       const before = workbookVersion(writes, rows);

@@ -1,12 +1,10 @@
 import * as z from 'zod/mini';
 import {
-  type ChangePlan,
   type DocumentCollectionsJson,
   type InvoiceView,
   type Issue,
   type IsoDate,
   type ReceivablesKpis,
-  type Result,
   type ReminderRun,
   type CustomerStatement,
   type WorkbookRead,
@@ -28,7 +26,7 @@ import {
   recordPromise,
 } from '../../core';
 import type { AddonPorts } from './ports';
-import type { Mutation } from './api';
+import type { Mutation, Transact } from './api';
 import { checkPeriod, heldDocuments, parseInput } from './inputs';
 import { knownCustomer } from './customerMail';
 
@@ -64,8 +62,6 @@ export interface RecordedCollection {
   readonly key: string;
   readonly id: string;
 }
-
-type Transact = <T>(held: readonly string[], decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>) => Mutation<T>;
 
 interface Stamp {
   readonly user: string;

@@ -20,7 +20,7 @@ import {
   statementMail,
   statementSentNote,
 } from '../../core';
-import type { Mutation } from './api';
+import type { Mutation, Transact } from './api';
 import { heldDocuments, parseInput } from './inputs';
 import type { AddonPorts, MailAttachment, MailPort } from './ports';
 
@@ -93,8 +93,6 @@ export interface CustomerMailSent {
   readonly to: string;
   readonly remainingQuota: number;
 }
-
-type Transact = <T>(held: readonly string[], decide: (read: WorkbookRead) => Result<{ plan: ChangePlan; outcome: T }>) => Mutation<T>;
 
 /**
  * The sidebar's mail to customers: a statement from the customer view, and today's reminders one
