@@ -30,6 +30,8 @@ const es = {
   workbookNotFound: (path: string) => `No existe el libro ${path}; créelo con «facturas init» (o «facturas init --demo» con datos de ejemplo) o indique otro con --workbook.`,
   workbookExists: (path: string) => `Ya existe el libro ${path}; use --force para reemplazarlo o --workbook para crear otro.`,
   workbookUnreadable: (path: string, reason: string) => `No se pudo leer ${path} como libro .xlsx (${reason}).`,
+  sheetTooLarge: (sheet: string, bytes: number) =>
+    `La hoja ${sheet} tiene ${Math.round(bytes / 2 ** 20)} MiB de XML, más de lo que se puede reescribir (512 MiB, unas 800.000 filas); no se escribió nada. Divida el libro, por ejemplo un archivo por año.`,
   workbookLocked: (path: string) => `Otro proceso está escribiendo en ${path} hace demasiado rato; inténtelo de nuevo en unos segundos.`,
   fileNotFound: (path: string) => `No existe el archivo ${path}.`,
   unexpected: (message: string) => `Error inesperado: ${message}`,
@@ -87,6 +89,8 @@ const en: Messages = {
   workbookNotFound: (path) => `There is no workbook at ${path}; create it with "facturas init" (or "facturas init --demo" for sample data) or point --workbook at another one.`,
   workbookExists: (path) => `A workbook already exists at ${path}; use --force to replace it or --workbook to create another.`,
   workbookUnreadable: (path, reason) => `${path} could not be read as an .xlsx workbook (${reason}).`,
+  sheetTooLarge: (sheet, bytes) =>
+    `The sheet ${sheet} holds ${Math.round(bytes / 2 ** 20)} MiB of XML, more than can be rewritten (512 MiB, about 800,000 rows); nothing was written. Split the workbook, for example one file per year.`,
   workbookLocked: (path) => `Another process has been writing to ${path} for too long; try again in a few seconds.`,
   fileNotFound: (path) => `There is no file ${path}.`,
   unexpected: (message) => `Unexpected error: ${message}`,

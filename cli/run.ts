@@ -1,5 +1,6 @@
 import { parseLocale, type Locale } from '../core';
 import { WorkbookExistsError, WorkbookNotFoundError, WorkbookUnreadableError } from '../core/node/xlsxFile';
+import { SheetTooLargeError } from '../core/node/xlsxWrite';
 import { type CliIo, CliError, EXIT } from './command';
 import { guessLang, parseCommandArgs, splitCommand } from './args';
 import { findCommand } from './commands';
@@ -21,6 +22,7 @@ function reportFailure(error: unknown, io: CliIo, locale: Locale): number {
   if (error instanceof WorkbookNotFoundError) write(io.stderr, [m.workbookNotFound(error.path)]);
   else if (error instanceof WorkbookExistsError) write(io.stderr, [m.workbookExists(error.path)]);
   else if (error instanceof WorkbookUnreadableError) write(io.stderr, [m.workbookUnreadable(error.path, error.reason)]);
+  else if (error instanceof SheetTooLargeError) write(io.stderr, [m.sheetTooLarge(error.sheet, error.bytes)]);
   else if ((error as NodeJS.ErrnoException)?.code === 'ELOCKED') write(io.stderr, [m.workbookLocked(String((error as { file?: string }).file ?? ''))]);
   else {
     write(io.stderr, [m.unexpected(error instanceof Error ? error.message : String(error))]);

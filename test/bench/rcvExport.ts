@@ -5,28 +5,32 @@ const HEADER =
 
 /**
  * A month of the SII's RCV sales export with `lines` lines, as Windows-1252 bytes: mostly
- * invoices, some with ILA on a continuation line, exempt invoices, and credit notes on invoices
- * of the same month. Folios start at 500,000 so they meet none of the bench workbook's.
+ * invoices, some with ILA on a continuation line, exempt invoices, and credit notes on an earlier
+ * invoice of the same customer and month, never for more than it has left (core refuses those).
+ * Folios start at 500,000 so they meet none of the bench workbook's.
  */
+/** A credit note takes back 10.000 net: no invoice of the export is smaller. */
+const NOTE_NET = 10_000;
+
 export function rcvExport(lines: number): { bytes: Buffer; documents: number } {
   const out: string[] = [HEADER];
   const customers = Array.from({ length: 200 }, (_, i) => {
     const body = String(70_000_000 + i * 10_007);
-    return { rut: `${body}-${rutCheckDigit(body)}`, name: `${i % 3 === 0 ? ' ' : ''}Comercial Peñalolén ${i} Ltda.` };
+    return { rut: `${body}-${rutCheckDigit(body)}`, name: `${i % 3 === 0 ? ' ' : ''}Comercial Peñalolén ${i} Ltda.`, lastInvoice: null as { folio: number; creditable: number } | null };
   });
   let nro = 0;
   let folio = 500_000;
-  let lastInvoice = 0;
   while (out.length - 1 < lines) {
     nro += 1;
     folio += 1;
     const customer = customers[nro % customers.length]!;
     const day = String(1 + (nro % 28)).padStart(2, '0');
     const cells = Array<string>(43).fill('');
-    const net = 10_000 * (1 + (nro % 97));
+    const noteTotal = NOTE_NET + Math.round(NOTE_NET * 0.19);
+    const isNote = nro % 25 === 0 && (customer.lastInvoice?.creditable ?? 0) >= noteTotal;
+    const net = isNote ? NOTE_NET : 10_000 * (1 + (nro % 97));
     const vat = Math.round(net * 0.19);
-    const withIla = nro % 20 === 0 && out.length < lines - 1;
-    const isNote = nro % 25 === 0 && lastInvoice > 0;
+    const withIla = !isNote && nro % 20 === 0 && out.length < lines - 1;
     const isExempt = nro % 17 === 0;
     cells[0] = String(nro);
     cells[1] = isNote ? '61' : isExempt ? '34' : '33';
@@ -43,8 +47,11 @@ export function rcvExport(lines: number): { bytes: Buffer; documents: number } {
     cells[11] = isExempt ? '0' : String(net);
     cells[12] = isExempt ? '0' : String(vat);
     cells[13] = String(net + (isExempt ? 0 : vat) + ila + ila2);
-    if (isNote) [cells[24], cells[25]] = ['33', String(lastInvoice)];
-    if (!isNote && !isExempt) lastInvoice = folio;
+    if (isNote && customer.lastInvoice) {
+      [cells[24], cells[25]] = ['33', String(customer.lastInvoice.folio)];
+      customer.lastInvoice.creditable -= noteTotal;
+    }
+    if (!isNote && !isExempt) customer.lastInvoice = { folio, creditable: Number(cells[13]) };
     if (withIla) [cells[40], cells[41], cells[42]] = ['27', String(ila), '10'];
     out.push(cells.join(';'));
     if (withIla) {
