@@ -34,7 +34,7 @@ export function readWorkbook(tables: WorkbookTables, options: ReadOptions): Work
   const customers = readCustomers(context);
   const history = readHistory(context, byKey);
   const issuer = readIssuer(context);
-  const collectionTabs = readCollectionTabs(tables, { profile: options.profile, readDate: context.readDate, documentOf: (type, number) => byKey.get(`${type}-${number}`) });
+  const collectionTabs = readCollectionTabs(tables, { profile: options.profile, readDate: context.readDate, documentOf: (type, number) => byKey.get(type, number) });
   issues.push(...collectionTabs.issues);
   const { collections, reminderSteps } = collectionTabs;
   const book = { issuer, documents, lines, payments, customers, history, ...(collections && { collections }), ...(reminderSteps && { reminderSteps }) };

@@ -8,7 +8,24 @@ import { type ReadContext, blockDocuments, readRows, touchesTypeAndFolio } from 
 import { rowFields } from './rowFields';
 
 /** Documents by `type-number`, for the tabs whose rows point at one. */
-export type DocumentIndex = ReadonlyMap<string, InvoiceDocument>;
+/** Documents by Tipo, then Folio: every Detalle, Pagos and Historial row looks one up, so no key string is built per row. */
+export class DocumentIndex {
+  private readonly byType = new Map<number, Map<number, InvoiceDocument>>();
+
+  get(type: number, number: number): InvoiceDocument | undefined {
+    return this.byType.get(type)?.get(number);
+  }
+
+  set(doc: InvoiceDocument): void {
+    let folios = this.byType.get(doc.type);
+    if (!folios) this.byType.set(doc.type, (folios = new Map()));
+    folios.set(doc.number, doc);
+  }
+
+  delete(key: DocumentKey): void {
+    this.byType.get(key.type)?.delete(key.number);
+  }
+}
 
 export interface DocumentsRead {
   readonly documents: readonly InvoiceDocument[];
@@ -27,6 +44,7 @@ export function readDocuments(context: ReadContext): DocumentsRead {
     (row, rowNumber, problems) => {
       const f = fields(row, rowNumber, problems);
       const type = f.documentType('type');
+      const rule = type === null ? undefined : documentTypeRule(profile, type);
       const number = f.integer('number');
       const issueDate = f.date('issueDate');
       const dueDate = f.date('dueDate', true);
@@ -50,12 +68,12 @@ export function readDocuments(context: ReadContext): DocumentsRead {
         const expected = net + exempt + tax + otherTaxes;
         if (expected !== total) f.report('total', otherTaxes === 0 ? 'totalMismatch' : 'totalWithOtherTaxesMismatch', { expected, currency: amountCurrency });
         else if (Math.abs(profile.vatOn(net) - tax) > 1) f.report('tax', 'vatMismatch', { expected: profile.vatOn(net), rate: profile.vatRateLabel, currency: amountCurrency });
-        if (type !== null && documentTypeRule(profile, type)?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type });
+        if (rule?.exemptOnly && (net !== 0 || tax !== 0)) f.report('tax', 'exemptDocumentHasVat', { type: rule.code });
       }
       // Credit notes are sometimes typed negative (the Libro de Ventas reads them either way); invoices never.
-      if (total !== null && total <= 0 && type !== null && documentTypeRule(profile, type)?.kind === 'invoice') f.report('total', 'totalNotPositive');
+      if (total !== null && total <= 0 && rule?.kind === 'invoice') f.report('total', 'totalNotPositive');
       if (issueDate && dueDate && dueDate < issueDate) f.report('dueDate', 'dueBeforeIssue', { issueDate });
-      const kind = type === null ? undefined : documentTypeRule(profile, type)?.kind;
+      const kind = rule?.kind;
       if (kind && kind !== 'invoice' && reference === null && referenceText === '') f.report('reference', 'missingReference', { type: type ?? '' });
       if (problems.length > 0) return null;
       return {
@@ -84,18 +102,18 @@ export function readDocuments(context: ReadContext): DocumentsRead {
   );
 
   // Duplicates, dangling references and credits beyond the invoice are reported and left out.
-  const byKey = new Map<string, InvoiceDocument>();
+  const byKey = new DocumentIndex();
   const uniqueDocuments: InvoiceDocument[] = [];
   for (const doc of documents) {
-    const key = documentKey(doc);
-    const first = byKey.get(key);
+    const first = byKey.get(doc.type, doc.number);
     if (first) {
+      const key = documentKey(doc);
       const problem = issue('duplicateDocument', { tab: 'facturas', row: doc.row, column: 'Folio' }, { key, firstRow: first.row });
       context.issues.push(problem);
       blockDocuments(context, [key, ...(doc.reference ? [documentKey(doc.reference)] : [])], [problem]);
       continue;
     }
-    byKey.set(key, doc);
+    byKey.set(doc);
     uniqueDocuments.push(doc);
   }
   const resolved: InvoiceDocument[] = [];
@@ -108,7 +126,7 @@ export function readDocuments(context: ReadContext): DocumentsRead {
     if (target === undefined || target === doc) {
       // A note that amends nothing would be shown overdue and added to totals: it is left out.
       context.issues.push(issue('unknownReference', { tab: 'facturas', row: doc.row, column: 'Ref. documento' }, { value: documentKeyText(doc.reference) }));
-      byKey.delete(documentKey(doc));
+      byKey.delete(doc);
       continue;
     }
     resolved.push(target.type === doc.reference.type ? doc : { ...doc, reference: { type: target.type, number: target.number } });
@@ -122,11 +140,21 @@ export function readDocuments(context: ReadContext): DocumentsRead {
  * plus debit notes, minus the credit notes above it in the sheet); one that does is reported at
  * its Total, left out, and blocks writes to that document until it is corrected.
  */
-function leaveOutExcessCredits(context: ReadContext, documents: readonly InvoiceDocument[], byKey: Map<string, InvoiceDocument>): InvoiceDocument[] {
+function leaveOutExcessCredits(context: ReadContext, documents: readonly InvoiceDocument[], byKey: DocumentIndex): InvoiceDocument[] {
   const kindOf = (doc: InvoiceDocument) => documentTypeRule(context.profile, doc.type)?.kind;
+  // Only the documents some note amends can be over-credited: their keys alone, not every row's.
+  const amended = new Set<string>();
+  const amendedFolios = new Set<number>();
+  for (const doc of documents) {
+    if (!doc.reference) continue;
+    amended.add(documentKey(doc.reference));
+    amendedFolios.add(doc.reference.number);
+  }
   const remaining = new Map<string, number>();
   for (const doc of documents) {
-    if (doc.reference === null && doc.state !== 'anulada') remaining.set(documentKey(doc), doc.total);
+    if (doc.reference !== null || doc.state === 'anulada' || !amendedFolios.has(doc.number)) continue;
+    const key = documentKey(doc);
+    if (amended.has(key)) remaining.set(key, doc.total);
   }
   for (const doc of documents) {
     if (doc.reference && doc.state !== 'anulada' && kindOf(doc) === 'debit-note') {
@@ -144,7 +172,7 @@ function leaveOutExcessCredits(context: ReadContext, documents: readonly Invoice
       const problem = issue('creditExceedsDocument', { tab: 'facturas', row: doc.row, column: 'Total' }, { value: doc.total, key: target, remaining: left, currency: doc.currency });
       context.issues.push(problem);
       blockDocuments(context, [target], [problem]);
-      byKey.delete(documentKey(doc));
+      byKey.delete(doc);
       excess.add(doc);
     } else {
       remaining.set(target, left - doc.total);
@@ -166,14 +194,13 @@ const documentKeyText = (key: DocumentKey): string => (key.type === 0 ? String(k
 
 /** A note's reference written as a bare folio means the invoice-kind document with that folio. */
 function resolveReference(reference: DocumentKey, byKey: DocumentIndex, profile: TaxProfile): InvoiceDocument | undefined {
-  if (reference.type !== 0) return byKey.get(documentKey(reference));
+  if (reference.type !== 0) return byKey.get(reference.type, reference.number);
   const candidates = profile.documentTypes
     .filter((rule) => rule.kind === 'invoice')
-    .map((rule) => byKey.get(`${rule.code}-${reference.number}`))
+    .map((rule) => byKey.get(rule.code, reference.number))
     .filter((doc): doc is InvoiceDocument => doc !== undefined);
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** The document a Detalle, Pagos or Historial row points at, once its Tipo and Folio read. */
-export const documentOf = (byKey: DocumentIndex, type: number | null, number: number | null): InvoiceDocument | undefined =>
-  type !== null && number !== null ? byKey.get(`${type}-${number}`) : undefined;
+export const documentOf = (byKey: DocumentIndex, type: number | null, number: number | null): InvoiceDocument | undefined => (type !== null && number !== null ? byKey.get(type, number) : undefined);

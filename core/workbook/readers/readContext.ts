@@ -36,7 +36,9 @@ export function makeMemo(): ReadContext['memo'] {
   return <T>(cacheName: string, text: string, parse: (text: string) => T): T => {
     let cache = caches.get(cacheName);
     if (!cache) caches.set(cacheName, (cache = new Map()));
-    if (cache.has(text)) return cache.get(text) as T;
+    // One lookup for the usual hit; `has` only tells a cached undefined from a miss.
+    const cached = cache.get(text);
+    if (cached !== undefined || cache.has(text)) return cached as T;
     const value = parse(text);
     cache.set(text, value);
     return value;

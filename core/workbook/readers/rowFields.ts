@@ -50,11 +50,18 @@ export function rowFields(context: ReadContext, id: TabId) {
     const parsed = context.memo('taxId', text(key), profile.parseTaxId);
     return parsed.ok ? parsed.value : report(key, 'invalidTaxId', { problem: parsed.problem });
   };
+  // Each list's cache name made once, not a new string per cell.
+  const choiceCaches = new Map<ChoiceId, string>();
+  const choiceCache = (id: ChoiceId): string => {
+    let name = choiceCaches.get(id);
+    if (name === undefined) choiceCaches.set(id, (name = `choice:${id}`));
+    return name;
+  };
   /** A closed list (Origen, Estado, Moneda...): blank is `blank`, anything else must be one of the list. */
   const choice = <C extends ChoiceId>(key: string, id: C, blank: ReturnType<typeof parseChoice<C>>) => {
     const cellValue = text(key);
     if (cellValue === '') return blank;
-    return context.memo(`choice:${id}`, cellValue, (t) => parseChoice(id, t)) ?? report(key, 'invalidChoice', { choice: id, allowed: allowedChoices(id, 'es') });
+    return context.memo(choiceCache(id), cellValue, (t) => parseChoice(id, t)) ?? report(key, 'invalidChoice', { choice: id, allowed: allowedChoices(id, 'es') });
   };
   const readers = { at, text, report, required, integer, date, amount, documentType, taxId, choice };
   return (nextRow: readonly Cell[], nextRowNumber: number, rowProblems: Issue[]): typeof readers => {
