@@ -25,20 +25,27 @@ export function rowFields(context: ReadContext, id: TabId) {
     return null;
   };
   const text = (key: string): string => cellText(at(key));
-  const required = (key: string): string | null => (isBlank(at(key)) ? report(key, 'required') : text(key));
+  // Each reader takes its cell once: a reader runs for every cell of a large read.
+  const required = (key: string): string | null => {
+    const cell = at(key);
+    return isBlank(cell) ? report(key, 'required') : cellText(cell);
+  };
   const integer = (key: string, min = 1): number | null => {
-    if (isBlank(at(key))) return report(key, 'required');
-    const value = parseIntegerCell(at(key));
-    if (value === null && isTooLargeNumber(at(key))) return report(key, 'amountTooLarge');
+    const cell = at(key);
+    if (isBlank(cell)) return report(key, 'required');
+    const value = parseIntegerCell(cell);
+    if (value === null && isTooLargeNumber(cell)) return report(key, 'amountTooLarge');
     return value === null || value < min ? report(key, 'invalidInteger') : value;
   };
   const date = (key: string, optional = false): string | null => {
-    if (isBlank(at(key))) return optional ? null : report(key, 'required');
-    return parseDateCell(at(key), context.readDate) ?? report(key, 'invalidDate');
+    const cell = at(key);
+    if (isBlank(cell)) return optional ? null : report(key, 'required');
+    return parseDateCell(cell, context.readDate) ?? report(key, 'invalidDate');
   };
   const amount = (key: string, currency: string, blankIsZero = false): number | null => {
-    if (isBlank(at(key))) return blankIsZero ? 0 : report(key, 'required');
-    return parseAmountCell(at(key), currency) ?? report(key, isTooLargeNumber(at(key)) ? 'amountTooLarge' : 'invalidNumber');
+    const cell = at(key);
+    if (isBlank(cell)) return blankIsZero ? 0 : report(key, 'required');
+    return parseAmountCell(cell, currency) ?? report(key, isTooLargeNumber(cell) ? 'amountTooLarge' : 'invalidNumber');
   };
   const documentType = (key: string): number | null => {
     const code = integer(key);
@@ -46,22 +53,24 @@ export function rowFields(context: ReadContext, id: TabId) {
     return documentTypeRule(profile, code) ? code : report(key, 'invalidDocumentType', { allowed: profile.documentTypes.map((t) => t.code).join(', ') });
   };
   const taxId = (key: string): string | null => {
-    if (isBlank(at(key))) return report(key, 'required');
-    const parsed = context.memo('taxId', text(key), profile.parseTaxId);
+    const cell = at(key);
+    if (isBlank(cell)) return report(key, 'required');
+    const parsed = context.memo('taxId', cellText(cell), profile.parseTaxId);
     return parsed.ok ? parsed.value : report(key, 'invalidTaxId', { problem: parsed.problem });
   };
-  // Each list's cache name made once, not a new string per cell.
-  const choiceCaches = new Map<ChoiceId, string>();
-  const choiceCache = (id: ChoiceId): string => {
-    let name = choiceCaches.get(id);
-    if (name === undefined) choiceCaches.set(id, (name = `choice:${id}`));
-    return name;
+  // Each list's cache name and parser made once, not a new string and closure per cell.
+  const choiceParsers = new Map<ChoiceId, { readonly name: string; readonly parse: (text: string) => unknown }>();
+  const choiceParser = (id: ChoiceId) => {
+    let parser = choiceParsers.get(id);
+    if (parser === undefined) choiceParsers.set(id, (parser = { name: `choice:${id}`, parse: (t: string) => parseChoice(id, t) }));
+    return parser;
   };
   /** A closed list (Origen, Estado, Moneda...): blank is `blank`, anything else must be one of the list. */
   const choice = <C extends ChoiceId>(key: string, id: C, blank: ReturnType<typeof parseChoice<C>>) => {
     const cellValue = text(key);
     if (cellValue === '') return blank;
-    return context.memo(choiceCache(id), cellValue, (t) => parseChoice(id, t)) ?? report(key, 'invalidChoice', { choice: id, allowed: allowedChoices(id, 'es') });
+    const parser = choiceParser(id);
+    return (context.memo(parser.name, cellValue, parser.parse) as ReturnType<typeof parseChoice<C>>) ?? report(key, 'invalidChoice', { choice: id, allowed: allowedChoices(id, 'es') });
   };
   const readers = { at, text, report, required, integer, date, amount, documentType, taxId, choice };
   return (nextRow: readonly Cell[], nextRowNumber: number, rowProblems: Issue[]): typeof readers => {
