@@ -3,8 +3,8 @@ import { documentKey } from '../model';
 import { issue } from '../issues/issue';
 import { buildLedger } from '../ledger/buildLedger';
 import { type TaxProfile, documentTypeRule } from '../tax/taxProfile';
-import { currencyScale } from '../money/money';
 import { formatMoney } from '../money/formatMoney';
+import { toMajorUnits } from '../money/toMajorUnits';
 import type { CellUpdate, CellValue, ChangePlan, RowAppend } from '../workbook/changes';
 import { type Cell, parseIntegerCell } from '../workbook/cells';
 import { ORIGIN_LABELS, PAYMENT_STATUS_LABELS, STATE_LABELS } from '../workbook/choices';
@@ -198,29 +198,38 @@ function resolve(reference: DocumentKey, byKey: ReadonlyMap<string, Omit<Invoice
 
 const where = (source: ImportSource | { file: string }): string => JSON.stringify(source);
 
-/** A document as cells in the synthetic tab's column order, so core's reader can see it beside the imported ones. */
-const documentCells = (doc: InvoiceDocument): Cell[] => {
-  const scale = 10 ** currencyScale(doc.currency);
-  const byKey: Partial<Record<InvoiceCellKey, Cell>> = {
+/**
+ * A document's Facturas fields as a person would type them (amounts in major units, origin and
+ * state as their Spanish labels), with dates as `date` writes them: the synthetic tab's cells and
+ * the appended rows are the same fields.
+ */
+function documentFields<D>(doc: InvoiceDocument, date: (iso: string) => D) {
+  const major = (amount: number) => toMajorUnits(amount, doc.currency);
+  return {
     type: doc.type,
     number: doc.number,
-    issueDate: doc.issueDate,
-    dueDate: doc.dueDate ?? '',
+    issueDate: date(doc.issueDate),
+    dueDate: doc.dueDate ? date(doc.dueDate) : null,
     customerTaxId: doc.customerTaxId,
     customerName: doc.customerName,
     email: doc.email,
     origin: ORIGIN_LABELS[doc.origin].es,
     originRef: doc.originRef,
-    net: doc.net / scale,
-    exempt: doc.exempt / scale,
-    tax: doc.tax / scale,
-    otherTaxes: doc.otherTaxes / scale,
-    total: doc.total / scale,
+    net: major(doc.net),
+    exempt: major(doc.exempt),
+    tax: major(doc.tax),
+    otherTaxes: major(doc.otherTaxes),
+    total: major(doc.total),
     currency: doc.currency,
     state: STATE_LABELS[doc.state].es,
     reference: doc.reference ? documentKey(doc.reference) : '',
     notes: doc.notes,
   };
+}
+
+/** A document as cells in the synthetic tab's column order, so core's reader can see it beside the imported ones. */
+const documentCells = (doc: InvoiceDocument): Cell[] => {
+  const byKey: Partial<Record<InvoiceCellKey, Cell>> = documentFields(doc, (iso) => iso);
   return INPUT_COLUMNS.map((c) => byKey[c.key as InvoiceCellKey] ?? '');
 };
 
@@ -367,31 +376,16 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
   const after: Book = { ...before, documents: [...touched, ...resolved] };
   const ledger = buildLedger(after, asOf, profile);
   const appends: RowAppend[] = resolved.map((doc, index) => {
-    const scale = 10 ** currencyScale(doc.currency);
     const view = ledger.byKey(doc.type, doc.number)!;
+    const { otherTaxes, ...fields } = documentFields<CellValue>(doc, (iso) => ({ date: iso }));
     const byKey: Record<string, CellValue> = {
-      type: doc.type,
-      number: doc.number,
-      issueDate: { date: doc.issueDate },
-      dueDate: doc.dueDate ? { date: doc.dueDate } : null,
-      customerTaxId: doc.customerTaxId,
-      customerName: doc.customerName,
-      email: doc.email,
-      origin: ORIGIN_LABELS[doc.origin].es,
-      originRef: doc.originRef,
-      net: doc.net / scale,
-      exempt: doc.exempt / scale,
-      tax: doc.tax / scale,
-      total: doc.total / scale,
-      currency: doc.currency,
-      state: STATE_LABELS[doc.state].es,
-      reference: doc.reference ? documentKey(doc.reference) : '',
-      notes: doc.notes,
-      paid: view.paid / scale,
-      balance: view.balance / scale,
+      ...fields,
+      paid: toMajorUnits(view.paid, doc.currency),
+      balance: toMajorUnits(view.balance, doc.currency),
       paymentStatus: PAYMENT_STATUS_LABELS[view.paymentStatus].es,
     };
-    if (layout.columns.otherTaxes !== undefined) byKey.otherTaxes = doc.otherTaxes / scale;
+    // Otros impuestos only where the sheet has the column (older sheets keep their layout).
+    if (layout.columns.otherTaxes !== undefined) byKey.otherTaxes = otherTaxes;
     const values = rowValues(layout, byKey);
     // The accountant's own columns, when the file has them too, come along as text.
     const extra = resolvedEntries[index]!.candidate.extraCells ?? {};
@@ -403,7 +397,6 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
   });
   for (const [index, entry] of resolvedEntries.entries()) {
     const doc = resolved[index]!;
-    const scale = 10 ** currencyScale(doc.currency);
     for (const line of entry.lines) {
       appends.push({
         tab: 'detalle',
@@ -412,7 +405,7 @@ export function planImport(files: readonly ParsedImportFile[], read: WorkbookRea
           number: doc.number,
           description: line.description,
           quantity: line.quantityMilli / 1000,
-          unitPrice: line.unitPrice / scale,
+          unitPrice: toMajorUnits(line.unitPrice, doc.currency),
           discount: line.discountBasisPoints / 100,
           exempt: line.exempt ? 'sí' : 'no',
         }),
