@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { type ImportPlanned, type ParsedImportFile, decodeImportFile, fail, fileOutcomeLine, formatIssue, issue, ok, parseImportFile, planImport, refusalLines } from '../../core';
 import { expectPositionals } from '../args';
 import { type Command, CliError, EXIT } from '../command';
 import { messages } from '../messages';
 import { warnUnreadable } from '../output';
+import { readInputFile } from '../inputFile';
 
 export const command: Command = {
   name: 'import',
@@ -20,15 +19,7 @@ export const command: Command = {
     const names = expectPositionals(args, this, { min: 1, max: 1000 }, m, context.locale);
     const parsed: ParsedImportFile[] = [];
     for (const argument of names) {
-      const filePath = context.resolvePath(argument);
-      const name = path.basename(filePath);
-      let bytes: Buffer;
-      try {
-        bytes = await fs.readFile(filePath);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError([m.fileNotFound(filePath)]);
-        throw error;
-      }
+      const { name, bytes } = await readInputFile(context, argument);
       const decoded = decodeImportFile(name, bytes);
       parsed.push(decoded.ok ? parseImportFile(name, decoded.decoded, context.profile) : { file: name, kind: 'dte', encoding: 'utf-8', candidates: [], omitted: [], problems: [decoded.problem] });
     }

@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { decodeImportFile, formatImportProblem, readRcvDocuments, rcvPeriod, reconcile, reconciliationTable } from '../../core';
 import { expectPositionals } from '../args';
@@ -8,6 +6,7 @@ import { messages } from '../messages';
 import { json } from '../output';
 import { periodOption, textOption, validate } from '../schemas';
 import { readLedger } from '../workbook';
+import { readInputFile } from '../inputFile';
 import { FORCE_OPTION, deliver, renderTable } from './report';
 import { saveLastClaims } from '../../core/node/siiClaimsFile';
 
@@ -36,15 +35,7 @@ export const command: Command = {
       { action, period: args.values.period, out: args.values.out },
       m,
     );
-    const filePath = context.resolvePath(file!);
-    const name = path.basename(filePath);
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(filePath);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError([m.fileNotFound(filePath)]);
-      throw error;
-    }
+    const { name, bytes } = await readInputFile(context, file!);
     const decoded = decodeImportFile(name, bytes);
     if (!decoded.ok) throw new CliError([formatImportProblem(decoded.problem, context.locale)]);
     const rcv = readRcvDocuments(name, decoded.decoded, context.profile);
