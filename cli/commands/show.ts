@@ -8,7 +8,9 @@ import {
   documentTypeRule,
   findDocument,
   formatDateCl,
+  formatDiscount,
   formatInstant,
+  formatQuantity,
   formatMoney,
   historyStatusLabel,
   invoiceJson,
@@ -110,14 +112,7 @@ function detailText(view: InvoiceView, detail: ReturnType<typeof documentDetail>
           { header: es ? 'Exento' : 'Exempt', kind: 'text' },
           { header: es ? 'Monto' : 'Amount', kind: 'money' },
         ],
-        detail.lines.map((l) => [
-          l.description,
-          String(l.quantityMilli / 1000).replace('.', ','),
-          l.unitPrice,
-          l.discountBasisPoints ? `${String(l.discountBasisPoints / 100).replace('.', ',')}%` : '',
-          l.exempt ? (es ? 'sí' : 'yes') : 'no',
-          lineAmount(l),
-        ]),
+        detail.lines.map((l) => [l.description, formatQuantity(l.quantityMilli), l.unitPrice, formatDiscount(l.discountBasisPoints), l.exempt ? (es ? 'sí' : 'yes') : 'no', lineAmount(l)]),
       ),
     );
   }

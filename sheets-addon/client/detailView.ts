@@ -10,6 +10,7 @@ import {
   formatDateCl,
   formatMoney,
   formatInstant,
+  formatQuantity,
   historyStatusLabel,
   issue,
   lineAmount,
@@ -155,6 +156,18 @@ export function detailView(app: App, key: string): HTMLElement {
   const canPay = takesPayments(view);
   const origin = ORIGIN_LABELS[view.origin][app.locale] + (view.origin !== 'directa' && view.originRef ? ` ${t.originRef} ${view.originRef}` : '');
 
+  const cancelButton = () =>
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          confirming = null;
+          app.render();
+        },
+      },
+      t.cancel,
+    );
   const emailBox =
     confirming === 'email'
       ? h(
@@ -166,17 +179,7 @@ export function detailView(app: App, key: string): HTMLElement {
             { type: 'button', class: 'primary', disabled: view.email === '' || app.mailQuota < 1 || app.busy, 'data-testid': 'email-send', onclick: () => emailPdf(app, view, detail) },
             t.send,
           ),
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                confirming = null;
-                app.render();
-              },
-            },
-            t.cancel,
-          ),
+          cancelButton(),
         )
       : null;
 
@@ -187,17 +190,7 @@ export function detailView(app: App, key: string): HTMLElement {
           { class: 'confirm', 'data-testid': 'void-confirm' },
           h('p', {}, t.confirmVoid(key)),
           h('button', { type: 'button', class: 'danger', disabled: app.busy, 'data-testid': 'void-yes', onclick: () => voidDocument(app, view) }, t.markVoid),
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                confirming = null;
-                app.render();
-              },
-            },
-            t.cancel,
-          ),
+          cancelButton(),
         )
       : null;
 
@@ -259,9 +252,7 @@ export function detailView(app: App, key: string): HTMLElement {
           h(
             'tbody',
             {},
-            lines.map((l) =>
-              h('tr', {}, h('td', { class: 'desc' }, l.description), h('td', { class: 'num' }, String(l.quantityMilli / 1000).replace('.', ',')), h('td', { class: 'num' }, money(lineAmount(l)))),
-            ),
+            lines.map((l) => h('tr', {}, h('td', { class: 'desc' }, l.description), h('td', { class: 'num' }, formatQuantity(l.quantityMilli)), h('td', { class: 'num' }, money(lineAmount(l))))),
           ),
         ),
     h('h3', {}, t.payments),
