@@ -6,7 +6,7 @@ import { collectionMessages } from '../collectionMessages';
 import { messages } from '../messages';
 import { issuesError, json, warnUnreadable } from '../output';
 import { optionalText, requiredOption, validate } from '../schemas';
-import { defaultUser } from '../user';
+import { defaultUser, RECORDED_BY_OPTION } from '../user';
 import { asOptionIssues } from './pay';
 
 export const command: Command = {
@@ -19,7 +19,7 @@ export const command: Command = {
   options: [
     { name: 'action', type: 'string', value: 'A', help: { es: 'llamada, correo o nota', en: 'llamada (call), correo (email) or nota (note)' } },
     { name: 'text', type: 'string', value: 'TEXT', help: { es: 'qué se habló o hizo', en: 'what was said or done' } },
-    { name: 'user', type: 'string', value: 'U', help: { es: 'quién registra (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records it (default FACTURAS_USER or the system user)' } },
+    RECORDED_BY_OPTION,
   ],
   formats: ['table', 'json'],
   async run(args, context) {

@@ -5,7 +5,7 @@ import { type Command, EXIT } from '../command';
 import { messages } from '../messages';
 import { issuesError, json, statusLabel, warnUnreadable } from '../output';
 import { amountOption, isoDateOption, optionalText, validate } from '../schemas';
-import { defaultUser } from '../user';
+import { defaultUser, RECORDED_BY_OPTION } from '../user';
 
 /** Core names form fields (`amount`); here they are options. */
 export const asOptionIssues = (issues: readonly Issue[]): Issue[] => issues.map((i) => (i.path.field ? { ...i, path: { ...i.path, field: `--${i.path.field}` } } : i));
@@ -25,7 +25,7 @@ export const command: Command = {
     { name: 'date', type: 'string', value: 'YYYY-MM-DD', help: { es: 'fecha del pago (por defecto --as-of, hoy)', en: 'payment date (default --as-of, today)' } },
     { name: 'method', type: 'string', value: 'M', help: { es: 'medio: Transferencia, Cheque, Efectivo...', en: 'method: Transferencia, Cheque, Efectivo...' } },
     { name: 'ref', type: 'string', value: 'R', help: { es: 'referencia: número de transferencia o cheque', en: 'reference: transfer or cheque number' } },
-    { name: 'user', type: 'string', value: 'U', help: { es: 'quién registra (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records it (default FACTURAS_USER or the system user)' } },
+    RECORDED_BY_OPTION,
   ],
   formats: ['table', 'json'],
   async run(args, context) {

@@ -6,7 +6,7 @@ import { collectionMessages } from '../collectionMessages';
 import { messages } from '../messages';
 import { issuesError, json, warnUnreadable } from '../output';
 import { isoDateOption, optionalText, requiredOption, validate } from '../schemas';
-import { defaultUser } from '../user';
+import { defaultUser, RECORDED_BY_OPTION } from '../user';
 import { asOptionIssues } from './pay';
 
 export const command: Command = {
@@ -20,7 +20,7 @@ export const command: Command = {
     { name: 'date', type: 'string', value: 'YYYY-MM-DD', help: { es: 'fecha comprometida', en: 'promised date' } },
     { name: 'amount', type: 'string', value: 'N', help: { es: 'monto comprometido (por defecto el saldo)', en: 'promised amount (default the balance)' } },
     { name: 'note', type: 'string', value: 'TEXT', help: { es: 'nota, p. ej. con quién se habló', en: 'note, e.g. who you spoke to' } },
-    { name: 'user', type: 'string', value: 'U', help: { es: 'quién registra (por defecto FACTURAS_USER o el usuario del sistema)', en: 'who records it (default FACTURAS_USER or the system user)' } },
+    RECORDED_BY_OPTION,
   ],
   formats: ['table', 'json'],
   async run(args, context) {
