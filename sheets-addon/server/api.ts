@@ -23,7 +23,6 @@ import {
   issue,
   ok,
   planManualStateEdit,
-  readWorkbook,
   choiceLabels,
   recordTypedPayment,
   voidDocument,
@@ -57,6 +56,7 @@ import { createSiiApi } from './siiApi';
 import { detailSections } from './detailSections';
 import { createCollectionsApi } from './collectionsApi';
 import { createCustomerMailApi } from './customerMail';
+import { readSheetBook } from './readSheetBook';
 
 const PROFILE = CHILE;
 
@@ -154,10 +154,7 @@ const VALIDATED_LISTS: Readonly<Record<string, readonly string[]>> = {
 export function createServerApi(ports: AddonPorts) {
   const { sheet, mail, session } = ports;
 
-  const readBook = (): { read: WorkbookRead; tables: WorkbookTables } => {
-    const tables = sheet.readTables();
-    return { tables, read: readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() }) };
-  };
+  const readBook = () => readSheetBook(sheet);
   const today = (): string => session.today();
   const locale = (): Locale => session.savedLocale() ?? 'es';
   // The write count is read before the tabs: a write in between shows as a newer version next time, never as an older one.

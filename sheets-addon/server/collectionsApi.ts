@@ -20,7 +20,6 @@ import {
   ok,
   parseAmountCell,
   planReminders,
-  readWorkbook,
   receivablesKpis,
   recordCollectionNote,
   recordPromise,
@@ -29,6 +28,7 @@ import type { AddonPorts } from './ports';
 import type { Mutation, Transact } from './api';
 import { checkPeriod, heldDocuments, parseInput } from './inputs';
 import { knownCustomer } from './customerMail';
+import { readSheetBook } from './readSheetBook';
 
 const PROFILE = CHILE;
 
@@ -107,8 +107,7 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
     if (!parsed.ok) return { ok: false, issues: [...parsed.issues] };
     const period = checkPeriod(parsed.value.period || session.today().slice(0, 7));
     if (!period.ok) return { ok: false, issues: [...period.issues] };
-    const tables = sheet.readTables();
-    const read = readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() });
+    const { read } = readSheetBook(sheet);
     return { ok: true, value: receivablesKpis(read.book, PROFILE, period.value) };
   }
 
@@ -117,7 +116,7 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
     const parsed = parseInput(StatementInputSchema, input);
     if (!parsed.ok) return { ok: false, issues: [...parsed.issues] };
     const { customer, currency } = parsed.value;
-    const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+    const { read } = readSheetBook(sheet);
     const known = knownCustomer(read, customer);
     if (!known.ok) return { ok: false, issues: [...known.issues] };
     return { ok: true, value: customerStatement(read.book, PROFILE, { customerTaxId: known.value, to: session.today(), ...(currency ? { currency } : {}) }) };
@@ -125,7 +124,7 @@ export function createCollectionsApi(ports: AddonPorts, transact: Transact, stam
 
   /** Today's reminders as core's planner would send them (dry run: nothing sent, nothing logged) and the mail left today. */
   function reminderPreview(): { ok: true; value: { run: ReminderRun; mailQuota: number } } {
-    const read = readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+    const { read } = readSheetBook(sheet);
     const run = planReminders(read.book, PROFILE, session.today(), { locale: session.savedLocale() ?? 'es' });
     return { ok: true, value: { run, mailQuota: mail.remainingDailyQuota() } };
   }

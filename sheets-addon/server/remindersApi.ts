@@ -1,7 +1,8 @@
-import { type Locale, CHILE, customerStatement, formatIssue, planReminders, readWorkbook, statementHtml } from '../../core';
+import { type Locale, CHILE, customerStatement, formatIssue, planReminders, statementHtml } from '../../core';
 import { sendPlannedReminder, statementFileName } from './customerMail';
 import type { AddonPorts } from './ports';
 import type { ReminderPorts } from './reminderPorts';
+import { readSheetBook } from './readSheetBook';
 
 const PROFILE = CHILE;
 /** Apps Script stops a run at six minutes; stopping here leaves time to log the last send. */
@@ -25,7 +26,7 @@ export interface ReminderRunReport {
  */
 export function createRemindersApi(ports: AddonPorts, reminders: ReminderPorts) {
   const { sheet, mail, session } = ports;
-  const readFresh = () => readWorkbook(sheet.readTables(), { profile: PROFILE, timeZone: sheet.timeZone() });
+  const readFresh = () => readSheetBook(sheet).read;
   const locale = (): Locale => session.savedLocale() ?? 'es';
 
   function sendReminders(channel: 'programado'): ReminderRunReport {

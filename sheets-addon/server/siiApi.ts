@@ -11,11 +11,11 @@ import {
   planImport,
   rcvPeriod,
   readRcvDocuments,
-  readWorkbook,
   reconcile,
 } from '../../core';
 import type { AddonPorts } from './ports';
 import { onlyChangedCells } from './onlyChangedCells';
+import { readSheetBook } from './readSheetBook';
 
 const PROFILE = CHILE;
 /** google.script.run carries about 50 MB per call; the files of one import must fit in one call. */
@@ -56,10 +56,7 @@ function parseUploads(input: unknown): { ok: true; uploads: SiiUpload[] } | { ok
 /** The sidebar's SII section: preview and import RCV, DTE or Facturas CSV files, and reconcile with the RCV. */
 export function createSiiApi(ports: AddonPorts) {
   const { sheet, session } = ports;
-  const readBook = () => {
-    const tables = sheet.readTables();
-    return { tables, read: readWorkbook(tables, { profile: PROFILE, timeZone: sheet.timeZone() }) };
-  };
+  const readBook = () => readSheetBook(sheet);
   const plan = (uploads: readonly SiiUpload[], read: WorkbookRead) =>
     planImport(
       uploads.map((u) => parseImportFile(u.name, { text: u.text, encoding: u.encoding }, PROFILE)),
