@@ -1,7 +1,6 @@
 import { CHILE, readWorkbook, type Book, type Cell } from '../../core';
 
-const FACTURAS = ['Tipo', 'Folio', 'Fecha', 'Vencimiento', 'RUT', 'Cliente', 'Email', 'Origen', 'Ref. origen', 'Neto', 'Exento', 'IVA', 'Total', 'Moneda', 'Estado', 'Ref. documento', 'Notas'];
-const PAGOS = ['Fecha', 'Tipo', 'Folio', 'Monto', 'Medio', 'Referencia', 'Registrado por'];
+import { FACTURAS_HEADER as FACTURAS, PAGOS_HEADER as PAGOS } from '../support/tables';
 
 export type DocRow = readonly [
   type: number,
