@@ -19,4 +19,8 @@ export class DocumentMap<T> {
     if (!byNumber) this.byType.set(type, (byNumber = new Map()));
     byNumber.set(number, value);
   }
+
+  delete(type: number, number: number): void {
+    this.byType.get(type)?.delete(number);
+  }
 }

@@ -1,6 +1,7 @@
 import { issue } from '../../issues/issue';
 import { type DocumentKey, type InvoiceDocument, documentKey } from '../../model';
 import { type TaxProfile, documentTypeRule } from '../../tax/taxProfile';
+import { DocumentMap } from '../../ledger/documentMap';
 import { parseDocumentKey } from '../documentKey';
 import { type Cell, cellText } from '../cells';
 import type { ColumnMap } from '../schema';
@@ -9,23 +10,7 @@ import { rowFields } from './rowFields';
 
 /** Documents by `type-number`, for the tabs whose rows point at one. */
 /** Documents by Tipo, then Folio: every Detalle, Pagos and Historial row looks one up, so no key string is built per row. */
-export class DocumentIndex {
-  private readonly byType = new Map<number, Map<number, InvoiceDocument>>();
-
-  get(type: number, number: number): InvoiceDocument | undefined {
-    return this.byType.get(type)?.get(number);
-  }
-
-  set(doc: InvoiceDocument): void {
-    let folios = this.byType.get(doc.type);
-    if (!folios) this.byType.set(doc.type, (folios = new Map()));
-    folios.set(doc.number, doc);
-  }
-
-  delete(key: DocumentKey): void {
-    this.byType.get(key.type)?.delete(key.number);
-  }
-}
+export type DocumentIndex = DocumentMap<InvoiceDocument>;
 
 export interface DocumentsRead {
   readonly documents: readonly InvoiceDocument[];
@@ -102,7 +87,7 @@ export function readDocuments(context: ReadContext): DocumentsRead {
   );
 
   // Duplicates, dangling references and credits beyond the invoice are reported and left out.
-  const byKey = new DocumentIndex();
+  const byKey: DocumentIndex = new DocumentMap();
   const uniqueDocuments: InvoiceDocument[] = [];
   for (const doc of documents) {
     const first = byKey.get(doc.type, doc.number);
@@ -113,7 +98,7 @@ export function readDocuments(context: ReadContext): DocumentsRead {
       blockDocuments(context, [key, ...(doc.reference ? [documentKey(doc.reference)] : [])], [problem]);
       continue;
     }
-    byKey.set(doc);
+    byKey.set(doc.type, doc.number, doc);
     uniqueDocuments.push(doc);
   }
   const resolved: InvoiceDocument[] = [];
@@ -126,7 +111,7 @@ export function readDocuments(context: ReadContext): DocumentsRead {
     if (target === undefined || target === doc) {
       // A note that amends nothing would be shown overdue and added to totals: it is left out.
       context.issues.push(issue('unknownReference', { tab: 'facturas', row: doc.row, column: 'Ref. documento' }, { value: documentKeyText(doc.reference) }));
-      byKey.delete(doc);
+      byKey.delete(doc.type, doc.number);
       continue;
     }
     resolved.push(target.type === doc.reference.type ? doc : { ...doc, reference: { type: target.type, number: target.number } });
@@ -172,7 +157,7 @@ function leaveOutExcessCredits(context: ReadContext, documents: readonly Invoice
       const problem = issue('creditExceedsDocument', { tab: 'facturas', row: doc.row, column: 'Total' }, { value: doc.total, key: target, remaining: left, currency: doc.currency });
       context.issues.push(problem);
       blockDocuments(context, [target], [problem]);
-      byKey.delete(doc);
+      byKey.delete(doc.type, doc.number);
       excess.add(doc);
     } else {
       remaining.set(target, left - doc.total);
