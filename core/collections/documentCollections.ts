@@ -14,16 +14,30 @@ export interface DocumentCollections {
   readonly predictedPayDate: IsoDate | null;
 }
 
-/** What collections adds to one document's detail, the same in every face. */
-export function documentCollections(book: Book, view: InvoiceView, asOf: IsoDate, profile: TaxProfile, predictor?: PayDatePredictor): DocumentCollections {
-  const owed = view.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
-  const predict = owed ? (predictor ?? payDatePredictor(settlements(book, profile, view.currency))) : null;
-  return {
-    promise: promiseIndex(book, asOf).promiseOf(view),
-    collectionLog: documentCollectionLog(book, view),
-    predictedPayDate: predict ? predict.predict(view.customerTaxId, view.dueDate ?? view.issueDate, asOf) : null,
+/**
+ * What collections adds to each of some documents' details, the same in every face. The promise
+ * index and each currency's pay-date predictor read the whole book, so they are built once for all.
+ */
+export function documentsCollections(book: Book, views: readonly InvoiceView[], asOf: IsoDate, profile: TaxProfile): DocumentCollections[] {
+  const promises = promiseIndex(book, asOf);
+  const predictors = new Map<string, PayDatePredictor>();
+  const predictorFor = (currency: string): PayDatePredictor => {
+    let predictor = predictors.get(currency);
+    if (!predictor) predictors.set(currency, (predictor = payDatePredictor(settlements(book, profile, currency))));
+    return predictor;
   };
+  return views.map((view) => {
+    const owed = view.kind === 'invoice' && view.paymentStatus !== 'anulada' && view.balance > 0;
+    return {
+      promise: promises.promiseOf(view),
+      collectionLog: documentCollectionLog(book, view),
+      predictedPayDate: owed ? predictorFor(view.currency).predict(view.customerTaxId, view.dueDate ?? view.issueDate, asOf) : null,
+    };
+  });
 }
+
+/** What collections adds to one document's detail. */
+export const documentCollections = (book: Book, view: InvoiceView, asOf: IsoDate, profile: TaxProfile): DocumentCollections => documentsCollections(book, [view], asOf, profile)[0]!;
 
 export interface DocumentCollectionsJson {
   readonly promise: { readonly date: IsoDate; readonly amount: number; readonly status: string } | null;

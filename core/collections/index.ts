@@ -10,7 +10,7 @@ export { customerStatement, type CustomerStatement, type StatementMovement, type
 export { settlements, type Settlement } from './settlements';
 export { payDatePredictor, backtestPayDates, type PayDatePredictor, type PayHabit, type BacktestResult } from './predictPayDate';
 export { receivablesKpis, countbackDso, monthlySales, receivablesAt, type ReceivablesKpis, type TopDebtor, type CustomerDaysToPay } from './receivablesKpis';
-export { documentCollections, documentCollectionsJson, type DocumentCollections, type DocumentCollectionsJson } from './documentCollections';
+export { documentCollections, documentsCollections, documentCollectionsJson, type DocumentCollections, type DocumentCollectionsJson } from './documentCollections';
 export { statementTable, statementAgingLine, movementLabel, statementTitle, statementPeriod } from './statementTable';
 export { kpisTable, topDebtorsTable, daysToPayTable } from './kpisTable';
 export { planReminders, reminderStepNote, SKIP_REASON_LABELS, type Reminder, type ReminderDocument, type ReminderRun, type SkippedReminder, type SkipReason } from './planReminders';

@@ -195,7 +195,7 @@ export function createServerApi(ports: AddonPorts) {
     const found = findDocument(buildLedger(read.book, today(), PROFILE), parsed.value.document);
     if (!found.ok) return { ok: false, issues: found.issues, version };
     const detail = documentDetail(read.book, found.value)!;
-    return { ok: true, detail: { ...detail, sections: detailSections(read, found.value, today()) }, version };
+    return { ok: true, detail: { ...detail, sections: detailSections(read, [found.value], today())[0]! }, version };
   }
 
   /**
@@ -234,12 +234,12 @@ export function createServerApi(ports: AddonPorts) {
   const heldSections = (after: WorkbookRead, held: readonly string[], asOf: string): DocumentChanges['sections'] => {
     if (held.length === 0) return {};
     const ledger = buildLedger(after.book, asOf, PROFILE);
-    const sections: Record<string, Record<string, unknown>> = {};
-    for (const key of held) {
+    const views = held.flatMap((key) => {
       const found = findDocument(ledger, key);
-      if (found.ok) sections[documentKey(found.value)] = detailSections(after, found.value, asOf);
-    }
-    return sections;
+      return found.ok ? [found.value] : [];
+    });
+    const sections = detailSections(after, views, asOf);
+    return Object.fromEntries(views.map((view, index) => [documentKey(view), sections[index]!]));
   };
 
   const stamp = () => ({ user: session.userEmail(), channel: 'sidebar' as const, today: today(), now: session.now().toISOString() });

@@ -11,7 +11,7 @@ import {
   CHILE,
   buildLedger,
   customerStatement,
-  documentCollections,
+  documentsCollections,
   documentCollectionsJson,
   documentKey,
   fail,
@@ -33,7 +33,8 @@ import { readSheetBook } from './readSheetBook';
 const PROFILE = CHILE;
 
 /** What one document's detail shows of collections: its promise, its Gestiones entries, its predicted pay date. */
-export const collectionsSection = (read: WorkbookRead, view: InvoiceView, asOf: IsoDate): DocumentCollectionsJson => documentCollectionsJson(documentCollections(read.book, view, asOf, PROFILE));
+export const collectionsSection = (read: WorkbookRead, views: readonly InvoiceView[], asOf: IsoDate): DocumentCollectionsJson[] =>
+  documentsCollections(read.book, views, asOf, PROFILE).map(documentCollectionsJson);
 
 export const CollectionEntryInputSchema = z.object({
   document: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
